@@ -1,0 +1,77 @@
+//! The journal: every readable day, the files that could not be read, and the store that
+//! reads and writes them. The rest of the app only sees [`Journal`] and the [`store::Store`] trait.
+
+pub mod dirs;
+pub mod entry;
+pub mod memory;
+pub mod store;
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+pub use entry::{DayEntry, Score};
+
+/// A day file that could not be used, as shown to people: its path relative to the data dir
+/// and the problem (`line:col: message` or `field: message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub date: Option<NaiveDate>,
+    pub error: String,
+    /// True when the file simply comes from a newer stridelog (it is kept, read-only).
+    pub newer_version: bool,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.error)
+    }
+}
+
+/// Everything that was read: days by date, and the problems.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Journal {
+    pub days: BTreeMap<NaiveDate, DayEntry>,
+    pub problems: Vec<Problem>,
+    /// Files under `days/` that are not day files (sync-tool copies, backups, temp files).
+    pub stray_files: Vec<String>,
+}
+
+impl Journal {
+    /// The day on `date`, if logged and readable.
+    #[must_use]
+    pub fn day(&self, date: NaiveDate) -> Option<&DayEntry> {
+        self.days.get(&date)
+    }
+
+    /// The problem that stops `date` from being edited, if any.
+    #[must_use]
+    pub fn problem_for(&self, date: NaiveDate) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.date == Some(date))
+    }
+
+    /// Days from `from` to `to`, both inclusive, oldest first.
+    pub fn range(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl DoubleEndedIterator<Item = &DayEntry> {
+        self.days.range(from..=to).map(|(_, d)| d)
+    }
+
+    /// Adds the days and problems of `older` (a load of years this journal did not cover).
+    pub fn merge(&mut self, older: Journal) {
+        for (date, day) in older.days {
+            self.days.entry(date).or_insert(day);
+        }
+        for problem in older.problems {
+            if !self.problems.iter().any(|p| p.path == problem.path) {
+                self.problems.push(problem);
+            }
+        }
+        self.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        self.stray_files.extend(older.stray_files);
+        self.stray_files.sort();
+        self.stray_files.dedup();
+    }
+}

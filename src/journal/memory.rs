@@ -1,0 +1,110 @@
+//! An in-memory [`Store`] for tests: holds day files as text, parses them like the real store,
+//! and can be told to fail the next saves (a full disk, a read-only folder).
+
+use super::entry::{self, DayEntry, FORMAT_VERSION};
+use super::store::{Access, Loaded, SaveError, Scope, Store, day_path};
+use super::{Journal, Problem};
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, HashSet};
+use std::io;
+
+/// Day files kept in memory, keyed by date, as the text a real file would hold.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    pub files: BTreeMap<NaiveDate, String>,
+    /// When set, every save fails with this message (as an I/O error) until cleared.
+    pub fail_saves: Option<String>,
+    pub read_only: Option<String>,
+    /// How many saves succeeded.
+    pub saves: usize,
+    blocked: HashSet<NaiveDate>,
+}
+
+impl MemoryStore {
+    /// An empty journal.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A journal holding these days.
+    #[must_use]
+    pub fn with_days(days: impl IntoIterator<Item = DayEntry>) -> Self {
+        let mut store = Self::new();
+        for day in days {
+            store.files.insert(day.date, entry::format_day(&day));
+        }
+        store
+    }
+}
+
+impl Store for MemoryStore {
+    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
+        let mut journal = Journal::default();
+        for (date, text) in &self.files {
+            let in_scope = match scope {
+                Scope::All => true,
+                Scope::From(y) => date.year() >= y,
+                Scope::Before(y) => date.year() < y,
+            };
+            if !in_scope {
+                continue;
+            }
+            match entry::parse_day(text, Some(*date)) {
+                Ok(day) if day.version <= FORMAT_VERSION => {
+                    journal.days.insert(*date, day);
+                }
+                result => {
+                    let error = match result {
+                        Ok(_) => "version: written by a newer stridelog, read-only here".into(),
+                        Err(e) => e.message,
+                    };
+                    self.blocked.insert(*date);
+                    journal.problems.push(Problem {
+                        path: day_path(*date),
+                        date: Some(*date),
+                        error,
+                        newer_version: false,
+                    });
+                }
+            }
+        }
+        Ok(journal)
+    }
+
+    fn save(&mut self, day: &DayEntry) -> Result<(), SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        if self.blocked.contains(&day.date) {
+            return Err(SaveError::Unreadable {
+                path: day_path(day.date),
+                reason: "could not be read".into(),
+            });
+        }
+        if let Some(message) = &self.fail_saves {
+            return Err(SaveError::Io {
+                path: day_path(day.date),
+                source: io::Error::other(message.clone()),
+            });
+        }
+        self.files.insert(day.date, entry::format_day(day));
+        self.saves += 1;
+        Ok(())
+    }
+
+    fn access(&self) -> Access {
+        match &self.read_only {
+            Some(reason) => Access::ReadOnly(reason.clone()),
+            None => Access::ReadWrite,
+        }
+    }
+
+    fn location(&self) -> String {
+        "(memory)".into()
+    }
+
+    fn adopt(&mut self, loaded: Loaded) -> Journal {
+        loaded.journal
+    }
+}

@@ -1,0 +1,412 @@
+//! The store: the only code that touches the disk. Reads day files (in parallel), saves one day
+//! atomically and durably, refuses to overwrite files it could not read or that changed on disk,
+//! and holds the data-dir lock so a second app opens read-only.
+
+use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
+use super::{Journal, Problem};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::hash::{Hash, Hasher};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Whether this app may write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Read-only, with the reason to show.
+    ReadOnly(String),
+}
+
+/// Which year folders to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Years from this one on.
+    From(i32),
+    /// Years before this one.
+    Before(i32),
+}
+
+impl Scope {
+    fn contains(self, year: i32) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::From(first) => year >= first,
+            Scope::Before(limit) => year < limit,
+        }
+    }
+}
+
+/// What the disk held when a day was loaded or last saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a file's bytes.
+    #[must_use]
+    pub fn of(bytes: &[u8]) -> Self {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Self { len: bytes.len() as u64, hash: hasher.finish() }
+    }
+}
+
+/// The result of reading some year folders, ready to be adopted by a store.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub journal: Journal,
+    pub fingerprints: HashMap<NaiveDate, Fingerprint>,
+    /// Dates whose file may not be overwritten, with the reason.
+    pub blocked: HashMap<NaiveDate, String>,
+}
+
+/// Why a save did not happen. The message is written for the runner.
+#[derive(Debug)]
+pub enum SaveError {
+    ReadOnly(String),
+    /// The file on disk could not be read when loading; it is never overwritten.
+    Unreadable { path: String, reason: String },
+    /// The file changed on disk since it was loaded (another program wrote it).
+    Changed { path: String },
+    Io { path: String, source: io::Error },
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::ReadOnly(reason) => write!(f, "not saved: read-only ({reason})"),
+            SaveError::Unreadable { path, reason } => write!(
+                f,
+                "not saved: {path} could not be read ({reason}); fix or move the file first"
+            ),
+            SaveError::Changed { path } => write!(
+                f,
+                "not saved: {path} was changed by another program since it was loaded; \
+                 reload to see it"
+            ),
+            SaveError::Io { path, source } => write!(f, "not saved: {path}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Storage behind the app: the real folder ([`FsStore`]) or an in-memory double for tests
+/// ([`super::memory::MemoryStore`]).
+pub trait Store {
+    /// Reads the day files in `scope` and remembers what was read.
+    ///
+    /// # Errors
+    /// Only when the data dir itself cannot be listed; unreadable day files become problems.
+    fn load(&mut self, scope: Scope) -> io::Result<Journal>;
+    /// Saves one day atomically.
+    ///
+    /// # Errors
+    /// A [`SaveError`] saying why nothing was written.
+    fn save(&mut self, day: &DayEntry) -> Result<(), SaveError>;
+    /// Whether this store may write.
+    fn access(&self) -> Access;
+    /// Where the journal lives, for the status line.
+    fn location(&self) -> String;
+    /// Takes over what a background [`read_days`] found (fingerprints and blocked files).
+    fn adopt(&mut self, loaded: Loaded) -> Journal;
+}
+
+/// The journal in a folder on disk.
+#[derive(Debug)]
+pub struct FsStore {
+    root: PathBuf,
+    access: Access,
+    fingerprints: HashMap<NaiveDate, Fingerprint>,
+    blocked: HashMap<NaiveDate, String>,
+    /// Held for the life of the store; the OS releases it when the process ends.
+    _lock: Option<File>,
+}
+
+impl FsStore {
+    /// Opens the journal for the app: creates the folder (private) and takes the lock. When
+    /// another app holds the lock the store opens read-only and says so.
+    ///
+    /// # Errors
+    /// When the folder cannot be created or the lock file cannot be opened.
+    pub fn open(root: &Path) -> io::Result<Self> {
+        create_private_dir(root)?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join(".lock"))?;
+        let (access, lock) = match lock.try_lock() {
+            Ok(()) => (Access::ReadWrite, Some(lock)),
+            Err(fs::TryLockError::WouldBlock) => (
+                Access::ReadOnly("another stridelog has this journal open".into()),
+                None,
+            ),
+            Err(fs::TryLockError::Error(e)) => (
+                Access::ReadOnly(format!("could not lock the journal: {e}")),
+                None,
+            ),
+        };
+        Ok(Self::with_access(root, access, lock))
+    }
+
+    /// Opens the journal for reading only (reports, checks): no lock, no folder created.
+    #[must_use]
+    pub fn open_read_only(root: &Path) -> Self {
+        Self::with_access(root, Access::ReadOnly("opened for reading only".into()), None)
+    }
+
+    fn with_access(root: &Path, access: Access, lock: Option<File>) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            access,
+            fingerprints: HashMap::new(),
+            blocked: HashMap::new(),
+            _lock: lock,
+        }
+    }
+
+    /// The data dir.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+/// The path of a day's file relative to the data dir, with `/` separators.
+#[must_use]
+pub fn day_path(date: NaiveDate) -> String {
+    format!("days/{:04}/{date}.ron", date.year())
+}
+
+impl Store for FsStore {
+    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
+        let loaded = read_days(&self.root, scope)?;
+        Ok(self.adopt(loaded))
+    }
+
+    fn adopt(&mut self, loaded: Loaded) -> Journal {
+        self.fingerprints.extend(loaded.fingerprints);
+        self.blocked.extend(loaded.blocked);
+        loaded.journal
+    }
+
+    fn save(&mut self, day: &DayEntry) -> Result<(), SaveError> {
+        if let Access::ReadOnly(reason) = &self.access {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        let rel = day_path(day.date);
+        if let Some(reason) = self.blocked.get(&day.date) {
+            return Err(SaveError::Unreadable { path: rel, reason: reason.clone() });
+        }
+        let path = self.root.join(&rel);
+        let io_err = |source| SaveError::Io { path: rel.clone(), source };
+        match fs::read(&path) {
+            Ok(bytes) => {
+                if self.fingerprints.get(&day.date) != Some(&Fingerprint::of(&bytes)) {
+                    return Err(SaveError::Changed { path: rel });
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(e)),
+        }
+        let text = entry::format_day(day);
+        let dir = path.parent().expect("a day path has a folder");
+        create_private_dir(&self.root.join("days")).map_err(io_err)?;
+        create_private_dir(dir).map_err(io_err)?;
+        write_atomically(dir, &path, text.as_bytes()).map_err(io_err)?;
+        self.fingerprints.insert(day.date, Fingerprint::of(text.as_bytes()));
+        Ok(())
+    }
+
+    fn access(&self) -> Access {
+        self.access.clone()
+    }
+
+    fn location(&self) -> String {
+        self.root.display().to_string()
+    }
+}
+
+/// Write to a temp file in the same folder, flush it to disk, rename it over the target, then
+/// flush the folder so the rename itself survives a power cut.
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new().prefix(".").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Creates a folder (and its parents) that only the user can read: health data is private.
+///
+/// # Errors
+/// When the folder cannot be created.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// A file found under `days/`, before reading.
+struct Candidate {
+    rel: String,
+    path: PathBuf,
+    date: NaiveDate,
+}
+
+/// Lists the day files of `scope`, newest year first, and the files under `days/` that are
+/// not day files (sync-tool copies, editor backups, temp files).
+fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<String>)> {
+    let days = root.join("days");
+    let mut found = Vec::new();
+    let mut strays = Vec::new();
+    let years = match fs::read_dir(&days) {
+        Ok(years) => years,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((found, strays)),
+        Err(e) => return Err(e),
+    };
+    for year_entry in years {
+        let year_entry = year_entry?;
+        let year_name = year_entry.file_name().to_string_lossy().into_owned();
+        let Some(year) = parse_year(&year_name) else {
+            if scope == Scope::All {
+                strays.push(format!("days/{year_name}"));
+            }
+            continue;
+        };
+        if !scope.contains(year) {
+            continue;
+        }
+        for file in fs::read_dir(year_entry.path())? {
+            let file = file?;
+            let name = file.file_name().to_string_lossy().into_owned();
+            let rel = format!("days/{year_name}/{name}");
+            match day_file_date(&name) {
+                Some(date) if date.year() == year => {
+                    found.push(Candidate { rel, path: file.path(), date });
+                }
+                _ => strays.push(rel),
+            }
+        }
+    }
+    found.sort_by_key(|c| std::cmp::Reverse(c.date));
+    strays.sort();
+    Ok((found, strays))
+}
+
+fn parse_year(name: &str) -> Option<i32> {
+    (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
+}
+
+/// The date of a file named exactly `YYYY-MM-DD.ron`.
+#[must_use]
+pub fn day_file_date(name: &str) -> Option<NaiveDate> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+}
+
+enum Outcome {
+    Day(DayEntry, Fingerprint),
+    /// Readable, but written by a newer stridelog: shown, never overwritten.
+    Newer(DayEntry, Fingerprint, String),
+    Problem(Problem),
+}
+
+fn read_one(candidate: &Candidate) -> Outcome {
+    let problem = |error: String, newer_version| {
+        Outcome::Problem(Problem {
+            path: candidate.rel.clone(),
+            date: Some(candidate.date),
+            error,
+            newer_version,
+        })
+    };
+    let bytes = match fs::read(&candidate.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return problem(format!("cannot read: {e}"), false),
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return problem("is not UTF-8 text".into(), false);
+    };
+    match entry::parse_day(text, Some(candidate.date)) {
+        Ok(day) if day.version > FORMAT_VERSION => {
+            let reason = format!(
+                "version: written by a newer stridelog (format {}), read-only here",
+                day.version
+            );
+            Outcome::Newer(day, Fingerprint::of(&bytes), reason)
+        }
+        Ok(day) => Outcome::Day(day, Fingerprint::of(&bytes)),
+        Err(e) => problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
+    }
+}
+
+/// Reads and parses the day files in `scope`, spreading the parsing over the machine's cores.
+///
+/// # Errors
+/// Only when the folders cannot be listed.
+pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
+    let (candidates, strays) = list_days(root, scope)?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = candidates.len().div_ceil(threads).max(64);
+    let outcomes: Vec<Vec<Outcome>> = std::thread::scope(|s| {
+        let handles: Vec<_> = candidates
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a reader thread never panics")).collect()
+    });
+    let mut loaded = Loaded::default();
+    loaded.journal.stray_files = strays;
+    for outcome in outcomes.into_iter().flatten() {
+        match outcome {
+            Outcome::Day(day, fp) => {
+                loaded.fingerprints.insert(day.date, fp);
+                loaded.journal.days.insert(day.date, day);
+            }
+            Outcome::Newer(day, fp, reason) => {
+                loaded.fingerprints.insert(day.date, fp);
+                loaded.blocked.insert(day.date, reason.clone());
+                loaded.journal.problems.push(Problem {
+                    path: day_path(day.date),
+                    date: Some(day.date),
+                    error: reason,
+                    newer_version: true,
+                });
+                loaded.journal.days.insert(day.date, day);
+            }
+            Outcome::Problem(problem) => {
+                if let Some(date) = problem.date {
+                    loaded.blocked.insert(date, problem.error.clone());
+                }
+                loaded.journal.problems.push(problem);
+            }
+        }
+    }
+    loaded.journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(loaded)
+}

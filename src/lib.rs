@@ -1,0 +1,6 @@
+//! stridelog: a run-and-pain journal for runners who live with sciatica.
+//!
+//! The core (`journal`, and later `rules`, `triage`, `routine`, `report`) is pure and never
+//! imports ratatui; the `tui` module draws it; `cli` and `commands` serve the shell.
+
+pub mod journal;
