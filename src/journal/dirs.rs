@@ -8,9 +8,10 @@ use std::path::PathBuf;
 #[must_use]
 pub fn data_dir(flag: Option<PathBuf>) -> PathBuf {
     flag.unwrap_or_else(|| {
-        project()
-            .map(|p| p.data_dir().to_path_buf())
-            .unwrap_or_else(|| PathBuf::from(".stridelog"))
+        project().map_or_else(
+            || PathBuf::from(".stridelog"),
+            |p| p.data_dir().to_path_buf(),
+        )
     })
 }
 
@@ -18,9 +19,10 @@ pub fn data_dir(flag: Option<PathBuf>) -> PathBuf {
 #[must_use]
 pub fn config_dir(flag: Option<PathBuf>) -> PathBuf {
     flag.unwrap_or_else(|| {
-        project()
-            .map(|p| p.config_dir().to_path_buf())
-            .unwrap_or_else(|| PathBuf::from(".stridelog"))
+        project().map_or_else(
+            || PathBuf::from(".stridelog"),
+            |p| p.config_dir().to_path_buf(),
+        )
     })
 }
 

@@ -371,7 +371,10 @@ pub fn parse_day(text: &str, expected: Option<NaiveDate>) -> Result<DayEntry, Pa
             {
                 return Err(newer(probe.version));
             }
-            return Err(ParseError { kind: ParseErrorKind::Invalid, message });
+            return Err(ParseError {
+                kind: ParseErrorKind::Invalid,
+                message,
+            });
         }
     };
     if let Some(expected) = expected
@@ -379,14 +382,14 @@ pub fn parse_day(text: &str, expected: Option<NaiveDate>) -> Result<DayEntry, Pa
     {
         return Err(ParseError {
             kind: ParseErrorKind::DateMismatch,
-            message: format!(
-                "date: is {} but the file name says {expected}",
-                entry.date
-            ),
+            message: format!("date: is {} but the file name says {expected}", entry.date),
         });
     }
     if let Err((field, problem)) = entry.validate() {
-        return Err(ParseError { kind: ParseErrorKind::Invalid, message: format!("{field}: {problem}") });
+        return Err(ParseError {
+            kind: ParseErrorKind::Invalid,
+            message: format!("{field}: {problem}"),
+        });
     }
     Ok(entry)
 }
@@ -426,7 +429,10 @@ pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
     };
     de.end().map_err(|e| {
         let spanned = de.span_error(e);
-        format!("{}: unexpected text after the day: {}", spanned.span.start, spanned.code)
+        format!(
+            "{}: unexpected text after the day: {}",
+            spanned.span.start, spanned.code
+        )
     })?;
     Ok(value)
 }
@@ -441,8 +447,8 @@ pub fn format_day(entry: &DayEntry) -> String {
         .struct_names(false)
         .compact_arrays(true)
         .indentor("    ".to_owned());
-    let mut text = ron::ser::to_string_pretty(entry, config)
-        .expect("a day entry always serialises to RON");
+    let mut text =
+        ron::ser::to_string_pretty(entry, config).expect("a day entry always serialises to RON");
     text.push('\n');
     text
 }
@@ -457,14 +463,21 @@ mod tests {
 
     #[test]
     fn minimal_file_needs_only_version_and_date() {
-        let day = parse_day("(version: 1, date: \"2026-11-22\")", Some(date("2026-11-22"))).unwrap();
+        let day = parse_day(
+            "(version: 1, date: \"2026-11-22\")",
+            Some(date("2026-11-22")),
+        )
+        .unwrap();
         assert_eq!(day, DayEntry::new(date("2026-11-22")));
     }
 
     #[test]
     fn pain_above_ten_names_field_and_position() {
-        let err = parse_day("(version: 1, date: \"2026-11-22\",\n worst_pain: Some(11))", None)
-            .unwrap_err();
+        let err = parse_day(
+            "(version: 1, date: \"2026-11-22\",\n worst_pain: Some(11))",
+            None,
+        )
+        .unwrap_err();
         assert_eq!(err.kind, ParseErrorKind::Invalid);
         assert!(err.message.starts_with("2:"), "{}", err.message);
         assert!(err.message.contains("worst_pain"), "{}", err.message);
@@ -479,17 +492,29 @@ mod tests {
 
     #[test]
     fn unknown_field_is_an_error_that_names_it() {
-        let err = parse_day("(version: 1, date: \"2026-11-22\", worts_pain: Some(3))", None)
-            .unwrap_err();
+        let err = parse_day(
+            "(version: 1, date: \"2026-11-22\", worts_pain: Some(3))",
+            None,
+        )
+        .unwrap_err();
         assert!(err.message.contains("worts_pain"), "{}", err.message);
     }
 
     #[test]
     fn date_must_match_file_name_even_when_written_loosely() {
-        let err = parse_day("(version: 1, date: \"2026-6-30\")", Some(date("2026-07-01")))
-            .unwrap_err();
+        let err = parse_day(
+            "(version: 1, date: \"2026-6-30\")",
+            Some(date("2026-07-01")),
+        )
+        .unwrap_err();
         assert_eq!(err.kind, ParseErrorKind::DateMismatch);
-        assert!(parse_day("(version: 1, date: \"2026-6-30\")", Some(date("2026-06-30"))).is_ok());
+        assert!(
+            parse_day(
+                "(version: 1, date: \"2026-6-30\")",
+                Some(date("2026-06-30"))
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -499,7 +524,11 @@ mod tests {
             None,
         )
         .unwrap_err();
-        assert!(err.message.contains("runs[0].distance_km"), "{}", err.message);
+        assert!(
+            err.message.contains("runs[0].distance_km"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -510,16 +539,25 @@ mod tests {
 
     #[test]
     fn empty_file_is_its_own_error() {
-        assert_eq!(parse_day("  \n", None).unwrap_err().kind, ParseErrorKind::Empty);
+        assert_eq!(
+            parse_day("  \n", None).unwrap_err().kind,
+            ParseErrorKind::Empty
+        );
     }
 
     #[test]
     fn format_writes_no_struct_names_and_reads_back() {
         let mut day = DayEntry::new(date("2026-11-22"));
         day.worst_pain = Score::new(4);
-        day.runs.push(Run { distance_km: 6.4, ..Run::default() });
+        day.runs.push(Run {
+            distance_km: 6.4,
+            ..Run::default()
+        });
         let text = format_day(&day);
-        assert!(!text.contains("DayEntry") && !text.contains("Run("), "{text}");
+        assert!(
+            !text.contains("DayEntry") && !text.contains("Run("),
+            "{text}"
+        );
         assert_eq!(parse_day(&text, Some(day.date)).unwrap(), day);
     }
 }

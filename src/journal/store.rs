@@ -52,7 +52,10 @@ impl Fingerprint {
     pub fn of(bytes: &[u8]) -> Self {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         bytes.hash(&mut hasher);
-        Self { len: bytes.len() as u64, hash: hasher.finish() }
+        Self {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
     }
 }
 
@@ -70,10 +73,18 @@ pub struct Loaded {
 pub enum SaveError {
     ReadOnly(String),
     /// The file on disk could not be read when loading; it is never overwritten.
-    Unreadable { path: String, reason: String },
+    Unreadable {
+        path: String,
+        reason: String,
+    },
     /// The file changed on disk since it was loaded (another program wrote it).
-    Changed { path: String },
-    Io { path: String, source: io::Error },
+    Changed {
+        path: String,
+    },
+    Io {
+        path: String,
+        source: io::Error,
+    },
 }
 
 impl std::fmt::Display for SaveError {
@@ -158,7 +169,11 @@ impl FsStore {
     /// Opens the journal for reading only (reports, checks): no lock, no folder created.
     #[must_use]
     pub fn open_read_only(root: &Path) -> Self {
-        Self::with_access(root, Access::ReadOnly("opened for reading only".into()), None)
+        Self::with_access(
+            root,
+            Access::ReadOnly("opened for reading only".into()),
+            None,
+        )
     }
 
     fn with_access(root: &Path, access: Access, lock: Option<File>) -> Self {
@@ -202,10 +217,16 @@ impl Store for FsStore {
         }
         let rel = day_path(day.date);
         if let Some(reason) = self.blocked.get(&day.date) {
-            return Err(SaveError::Unreadable { path: rel, reason: reason.clone() });
+            return Err(SaveError::Unreadable {
+                path: rel,
+                reason: reason.clone(),
+            });
         }
         let path = self.root.join(&rel);
-        let io_err = |source| SaveError::Io { path: rel.clone(), source };
+        let io_err = |source| SaveError::Io {
+            path: rel.clone(),
+            source,
+        };
         match fs::read(&path) {
             Ok(bytes) => {
                 if self.fingerprints.get(&day.date) != Some(&Fingerprint::of(&bytes)) {
@@ -220,7 +241,8 @@ impl Store for FsStore {
         create_private_dir(&self.root.join("days")).map_err(io_err)?;
         create_private_dir(dir).map_err(io_err)?;
         write_atomically(dir, &path, text.as_bytes()).map_err(io_err)?;
-        self.fingerprints.insert(day.date, Fingerprint::of(text.as_bytes()));
+        self.fingerprints
+            .insert(day.date, Fingerprint::of(text.as_bytes()));
         Ok(())
     }
 
@@ -236,7 +258,10 @@ impl Store for FsStore {
 /// Write to a temp file in the same folder, flush it to disk, rename it over the target, then
 /// flush the folder so the rename itself survives a power cut.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp = tempfile::Builder::new().prefix(".").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -304,7 +329,11 @@ fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<Strin
             let rel = format!("days/{year_name}/{name}");
             match day_file_date(&name) {
                 Some(date) if date.year() == year => {
-                    found.push(Candidate { rel, path: file.path(), date });
+                    found.push(Candidate {
+                        rel,
+                        path: file.path(),
+                        date,
+                    });
                 }
                 _ => strays.push(rel),
             }
@@ -378,7 +407,10 @@ pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
             .chunks(chunk)
             .map(|part| s.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
             .collect();
-        handles.into_iter().map(|h| h.join().expect("a reader thread never panics")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a reader thread never panics"))
+            .collect()
     });
     let mut loaded = Loaded::default();
     loaded.journal.stray_files = strays;
