@@ -3,4 +3,7 @@
 //! The core (`journal`, and later `rules`, `triage`, `routine`, `report`) is pure and never
 //! imports ratatui; the `tui` module draws it; `cli` and `commands` serve the shell.
 
+pub mod cli;
+pub mod commands;
 pub mod journal;
+pub mod tui;

@@ -1,1 +1,38 @@
-fn main() {}
+//! The `stridelog` binary: parse the command line, then open the app or run a command.
+
+use clap::Parser;
+use color_eyre::eyre::{Result, WrapErr};
+use std::process::ExitCode;
+use stridelog::cli::{Cli, Command};
+use stridelog::commands;
+use stridelog::journal::dirs;
+
+fn main() -> Result<ExitCode> {
+    color_eyre::install()?;
+    let cli = Cli::parse();
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let data_dir = dirs::data_dir(cli.data_dir.clone());
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        None => {
+            drop(stdout);
+            stridelog::tui::start(&data_dir, today, cli.exit_after_first_frame)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check) => {
+            let fine = commands::check::run(&data_dir, &mut stdout)
+                .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
+            Ok(if fine {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Some(Command::Demo { dir, days, seed }) => {
+            commands::demo::run(&dir, today, days, seed, &mut stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -442,3 +442,33 @@ pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
     loaded.journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(loaded)
 }
+
+impl FsStore {
+    /// Writes many new day files at once (the demo, imports of whole histories): each file is
+    /// written whole and renamed into place, and the folders are flushed once at the end instead
+    /// of after every file.
+    pub fn write_batch(root: &Path, days: &[DayEntry]) -> io::Result<()> {
+        create_private_dir(root)?;
+        let mut folders = std::collections::BTreeSet::new();
+        for day in days {
+            let path = root.join(day_path(day.date));
+            let dir = path
+                .parent()
+                .expect("a day path has a folder")
+                .to_path_buf();
+            if folders.insert(dir.clone()) {
+                create_private_dir(&dir)?;
+            }
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".")
+                .suffix(".tmp")
+                .tempfile_in(&dir)?;
+            tmp.write_all(entry::format_day(day).as_bytes())?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+        }
+        for dir in &folders {
+            sync_dir(dir)?;
+        }
+        Ok(())
+    }
+}

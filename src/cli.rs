@@ -1,0 +1,93 @@
+//! The command line: global options and subcommands (clap derive).
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A run-and-pain journal for runners who live with sciatica.
+///
+/// With no command, opens the journal in the terminal. Not medical advice: it helps you notice
+/// patterns; it does not diagnose.
+#[derive(Debug, Parser)]
+#[command(name = "stridelog", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder holding the journal's day files.
+    #[arg(long, global = true, env = "STRIDELOG_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Folder holding settings.ron and routines.ron.
+    #[arg(long, global = true, env = "STRIDELOG_CONFIG_DIR", value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// Pretend today is this date (YYYY-MM-DD), for screens, demo and reports.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// Draw the first frame, then exit (for timing the start).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read every day file and list the ones that cannot be read (exit 1 if any).
+    Check,
+    /// Write a realistic made-up journal into an empty folder, to try the app.
+    Demo {
+        /// Where to write it (must be empty or not exist yet).
+        dir: PathBuf,
+        /// How many days, ending today.
+        #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        days: u32,
+        /// Same seed, same journal.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Parses a `YYYY-MM-DD` date strictly (four-digit year, two-digit month and day).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let ok_shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let date = ok_shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten();
+    date.ok_or_else(|| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-22"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-11-22").is_ok());
+        assert!(parse_date("2026-2-30").is_err());
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("tomorrow").unwrap_err().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn global_options_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "stridelog",
+            "check",
+            "--data-dir",
+            "/x",
+            "--today",
+            "2026-01-02",
+        ])
+        .unwrap();
+        assert_eq!(cli.data_dir, Some(PathBuf::from("/x")));
+        assert_eq!(cli.today, parse_date("2026-01-02").ok());
+    }
+}

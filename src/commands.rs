@@ -1,0 +1,4 @@
+//! The shell subcommands. Each takes its inputs and a writer, so tests can run them in-process.
+
+pub mod check;
+pub mod demo;

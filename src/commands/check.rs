@@ -1,0 +1,65 @@
+//! `stridelog check`: read every day file and list the ones that cannot be read.
+
+use crate::journal::store::{FsStore, Scope, Store};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Prints every problem as `path:line:col: message` (or `path: field: message`), the files
+/// under `days/` that are not day files, and a summary. Returns true when every day file is
+/// readable.
+pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
+    let mut store = FsStore::open_read_only(data_dir);
+    let journal = store.load(Scope::All)?;
+    let mut broken = 0;
+    let mut newer = 0;
+    for problem in &journal.problems {
+        let path = data_dir.join(&problem.path);
+        if problem.newer_version {
+            newer += 1;
+            writeln!(out, "{}: note: {}", path.display(), problem.error)?;
+        } else {
+            broken += 1;
+            writeln!(out, "{}:{}", path.display(), with_separator(&problem.error))?;
+        }
+    }
+    for stray in &journal.stray_files {
+        writeln!(
+            out,
+            "{}: note: not a day file (names must be YYYY-MM-DD.ron), ignored",
+            data_dir.join(stray).display()
+        )?;
+    }
+    let newer_but_shown = journal
+        .problems
+        .iter()
+        .filter(|p| p.date.is_some_and(|d| journal.days.contains_key(&d)))
+        .count();
+    let readable = journal.days.len() - newer_but_shown;
+    let total = readable + broken + newer;
+    write!(
+        out,
+        "checked {total} day files in {}: {readable} fine",
+        data_dir.display()
+    )?;
+    if broken > 0 {
+        write!(out, ", {broken} cannot be read")?;
+    }
+    if newer > 0 {
+        write!(out, ", {newer} from a newer stridelog (read-only)")?;
+    }
+    if !journal.stray_files.is_empty() {
+        write!(out, ", {} other files ignored", journal.stray_files.len())?;
+    }
+    writeln!(out)?;
+    Ok(broken == 0)
+}
+
+/// `line:col: message` follows the path directly (`path:3:18: …`); `field: message` gets a
+/// space (`path: date: …`).
+fn with_separator(error: &str) -> String {
+    if error.starts_with(|c: char| c.is_ascii_digit()) {
+        error.to_owned()
+    } else {
+        format!(" {error}")
+    }
+}

@@ -1,0 +1,26 @@
+//! Everything that can happen to the app. Keys and ticks become an [`Action`]; only
+//! `App::update` changes state.
+
+use super::Tab;
+use super::tabs::{
+    log::LogAction, routine::RoutineAction, trends::TrendsAction, triage::TriageAction,
+};
+use std::time::Instant;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Action {
+    NextTab,
+    PrevTab,
+    GoTo(Tab),
+    ToggleHelp,
+    /// `q`: quit, or ask first when an edit is not committed.
+    Quit,
+    /// The answer to "quit without saving the edit?".
+    ConfirmQuit(bool),
+    /// Time passes (only sent while something runs against the clock).
+    Tick(Instant),
+    Log(LogAction),
+    Triage(TriageAction),
+    Routine(RoutineAction),
+    Trends(TrendsAction),
+}

@@ -1,0 +1,101 @@
+//! What every tab shares: today, the journal, the store, the clock and the save state.
+
+use super::theme::Theme;
+use crate::journal::store::{Access, Store};
+use crate::journal::{DayEntry, Journal};
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+
+/// Where "now" comes from: the system clock, or a fixed time in tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDateTime),
+}
+
+/// The outcome of the last save, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing saved in this session yet.
+    Idle,
+    Saved(NaiveTime),
+    Failed(String),
+}
+
+/// Shared state handed to every tab.
+pub struct Ctx {
+    pub today: NaiveDate,
+    pub journal: Journal,
+    pub store: Box<dyn Store>,
+    pub clock: Clock,
+    pub save_state: SaveState,
+    pub theme: &'static Theme,
+    pub access: Access,
+    /// The data dir as shown in the status line.
+    pub location: String,
+}
+
+impl Ctx {
+    /// Builds the context; reads the store's access and location once.
+    pub fn new(
+        today: NaiveDate,
+        journal: Journal,
+        store: Box<dyn Store>,
+        clock: Clock,
+        theme: &'static Theme,
+    ) -> Self {
+        let access = store.access();
+        let location = store.location();
+        Self {
+            today,
+            journal,
+            store,
+            clock,
+            save_state: SaveState::Idle,
+            theme,
+            access,
+            location,
+        }
+    }
+
+    /// The current local time (fixed in tests).
+    pub fn now(&self) -> NaiveDateTime {
+        match self.clock {
+            Clock::System => Local::now().naive_local(),
+            Clock::Fixed(at) => at,
+        }
+    }
+
+    /// True when this app may not write, with the reason.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        match &self.access {
+            Access::ReadWrite => None,
+            Access::ReadOnly(reason) => Some(reason),
+        }
+    }
+
+    /// The day on `date` as stored, or a fresh empty one.
+    pub fn day_or_new(&self, date: NaiveDate) -> DayEntry {
+        self.journal
+            .day(date)
+            .cloned()
+            .unwrap_or_else(|| DayEntry::new(date))
+    }
+
+    /// Saves a day through the store (atomically). On success the journal holds the new day
+    /// and the status line says when; on failure nothing in the journal changes and the
+    /// message says why.
+    pub fn save_day(&mut self, day: DayEntry) -> Result<(), String> {
+        match self.store.save(&day) {
+            Ok(()) => {
+                self.journal.days.insert(day.date, day);
+                self.save_state = SaveState::Saved(self.now().time());
+                Ok(())
+            }
+            Err(e) => {
+                let message = e.to_string();
+                self.save_state = SaveState::Failed(message.clone());
+                Err(message)
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The Log tab: a day's runs and pain in a few keystrokes.
+//!
+//! Not built yet: this file only says what the tab will hold (see the open issue).
+
+use crate::tui::ctx::Ctx;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+/// Keys of this tab, for the help overlay.
+pub const HELP: &[(&str, &str)] = &[];
+
+/// The tab's state.
+#[derive(Debug, Default)]
+pub struct LogState;
+
+/// What can happen on this tab.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LogAction {}
+
+impl LogState {
+    pub fn new(_ctx: &Ctx) -> Self {
+        Self
+    }
+
+    /// True while typing into a field (keys go to the field, not the app).
+    pub fn captures_input(&self) -> bool {
+        false
+    }
+
+    /// True when the digit keys mean something on this tab right now.
+    pub fn uses_digits(&self) -> bool {
+        false
+    }
+
+    pub fn map_key(&self, _key: KeyEvent, _ctx: &Ctx) -> Option<LogAction> {
+        None
+    }
+
+    pub fn update(&mut self, action: LogAction, _ctx: &mut Ctx) {
+        match action {}
+    }
+
+    /// The keys shown at the bottom of the screen.
+    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+}
+
+/// Draws the tab.
+pub struct LogView<'a> {
+    pub state: &'a LogState,
+    pub ctx: &'a Ctx,
+}
+
+impl Widget for LogView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        Paragraph::new(vec![
+            Line::from("Here you will log each day: morning and worst pain, where it hurts, runs with distance, time and pain before/during/after, sleep, sitting, medication and notes."),
+            Line::default(),
+            Line::from("This tab is not built yet.").style(theme.caution),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(" Log ").border_style(theme.border))
+        .render(area, buf);
+    }
+}

@@ -1,0 +1,162 @@
+//! Draws the whole app: header with tabs, banners, the open tab, key hints and the status
+//! line. Rendering only reads state.
+
+use super::Tab;
+use super::app::{App, Overlay};
+use super::ctx::SaveState;
+use super::tabs::{log::LogView, routine::RoutineView, trends::TrendsView, triage::TriageView};
+use super::widgets::{banner, help, hints};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Below this size the layout cannot show a form; a notice is drawn instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf, self);
+            return;
+        }
+        let urgent = banner::urgent_lines(&self.ctx);
+        let read_only = self.ctx.read_only_reason();
+        let [
+            header,
+            urgent_area,
+            read_only_area,
+            body,
+            hint_area,
+            status_area,
+        ] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(if urgent.is_empty() {
+                0
+            } else {
+                urgent.len() as u16
+            }),
+            Constraint::Length(u16::from(read_only.is_some())),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_header(header, buf);
+        if !urgent.is_empty() {
+            Paragraph::new(urgent)
+                .style(theme.urgent)
+                .render(urgent_area, buf);
+        }
+        if let Some(reason) = read_only {
+            Line::from(format!(
+                " READ-ONLY: {reason}. Changes cannot be saved in this window."
+            ))
+            .style(theme.caution)
+            .render(read_only_area, buf);
+        }
+        match self.tab {
+            Tab::Log => LogView {
+                state: &self.log,
+                ctx: &self.ctx,
+            }
+            .render(body, buf),
+            Tab::Triage => TriageView {
+                state: &self.triage,
+                ctx: &self.ctx,
+            }
+            .render(body, buf),
+            Tab::Routine => RoutineView {
+                state: &self.routine,
+                ctx: &self.ctx,
+            }
+            .render(body, buf),
+            Tab::Trends => TrendsView {
+                state: &self.trends,
+                ctx: &self.ctx,
+            }
+            .render(body, buf),
+        }
+        let tab_hints = match self.tab {
+            Tab::Log => self.log.hints(),
+            Tab::Triage => self.triage.hints(),
+            Tab::Routine => self.routine.hints(),
+            Tab::Trends => self.trends.hints(),
+        };
+        hints::line(tab_hints, theme).render(hint_area, buf);
+        self.render_status(status_area, buf);
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Help => help::render(body, buf, theme),
+            Overlay::ConfirmQuit => help::confirm_quit(body, buf, theme),
+        }
+    }
+}
+
+impl App {
+    fn render_header(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let mut spans = vec![Span::styled(" stridelog ", theme.title), Span::raw(" ")];
+        for (i, tab) in Tab::ALL.iter().enumerate() {
+            let style = if *tab == self.tab {
+                theme.tab_selected
+            } else {
+                theme.tab
+            };
+            spans.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
+            spans.push(Span::raw(" "));
+        }
+        Line::from(spans).render(area, buf);
+        let date = self.ctx.today.format(" %a %-d %b %Y ").to_string();
+        Line::from(date)
+            .style(theme.dim)
+            .right_aligned()
+            .render(area, buf);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let save = match &self.ctx.save_state {
+            SaveState::Idle => Span::styled("no changes yet", theme.status),
+            SaveState::Saved(at) => {
+                Span::styled(format!("saved {}", at.format("%H:%M:%S")), theme.ok)
+            }
+            SaveState::Failed(_) => Span::styled("NOT SAVED (see message)", theme.error),
+        };
+        let mode = if self.ctx.read_only_reason().is_some() {
+            "read-only"
+        } else {
+            "read-write"
+        };
+        let mut spans = vec![
+            Span::styled(format!(" {} ", self.ctx.location), theme.status),
+            Span::styled(format!("· {mode} · "), theme.status),
+            save,
+        ];
+        if !self.ctx.journal.problems.is_empty() {
+            spans.push(Span::styled(
+                format!(
+                    " · {} file(s) unreadable: run `stridelog check`",
+                    self.ctx.journal.problems.len()
+                ),
+                theme.caution,
+            ));
+        }
+        Line::from(spans).style(theme.status).render(area, buf);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
+    let text = format!(
+        "Terminal too small: {}x{}. stridelog needs at least {MIN_WIDTH}x{MIN_HEIGHT}. \
+         Make the window bigger (q quits).",
+        area.width, area.height
+    );
+    let mut lines = banner::urgent_lines(&app.ctx);
+    lines.push(Line::from(text));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

@@ -1,0 +1,5 @@
+//! Small pieces of screen shared by the tabs.
+
+pub mod banner;
+pub mod help;
+pub mod hints;
