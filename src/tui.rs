@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod ctx;
 pub mod tabs;
+pub mod testing;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -1,0 +1,115 @@
+//! The shell commands, run as a user would: `check` and `demo`.
+
+use std::fs;
+use std::process::{Command, Output};
+
+fn stridelog(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stridelog"))
+        .args(args)
+        .env_remove("STRIDELOG_DATA_DIR")
+        .env_remove("STRIDELOG_CONFIG_DIR")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn demo_then_check_on_a_good_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("j");
+    let j = journal.to_str().unwrap();
+    let out = stridelog(&["demo", j, "--days", "60", "--today", "2026-11-22"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("2026-11-22"));
+    let out = stridelog(&["check", "--data-dir", j]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("day files in") && stdout.contains("fine"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("cannot be read"), "{stdout}");
+}
+
+#[test]
+fn demo_is_the_same_for_the_same_seed_and_refuses_a_full_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for d in [&a, &b] {
+        let out = stridelog(&[
+            "demo",
+            d.to_str().unwrap(),
+            "--days",
+            "30",
+            "--seed",
+            "3",
+            "--today",
+            "2026-06-30",
+        ]);
+        assert!(out.status.success());
+    }
+    let read =
+        |root: &std::path::Path| fs::read_to_string(root.join("days/2026/2026-06-30.ron")).ok();
+    assert!(read(&a).is_some());
+    assert_eq!(read(&a), read(&b));
+    let out = stridelog(&["demo", a.to_str().unwrap(), "--today", "2026-06-30"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("not empty"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_lists_each_bad_file_with_its_position_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let days = dir.path().join("days/2026");
+    fs::create_dir_all(&days).unwrap();
+    fs::write(
+        days.join("2026-11-20.ron"),
+        "(version: 1, date: \"2026-11-20\")",
+    )
+    .unwrap();
+    fs::write(
+        days.join("2026-11-21.ron"),
+        "(version: 1, date: \"2026-11-21\",\n  worst_pain: Some(11),\n)",
+    )
+    .unwrap();
+    fs::write(
+        days.join("2026-11-22.ron"),
+        "(version: 1, date: \"2026-11-23\")",
+    )
+    .unwrap();
+    fs::write(days.join("2026-11-22.sync-conflict-1.ron"), "junk").unwrap();
+    let out = stridelog(&["check", "--data-dir", dir.path().to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("2026-11-21.ron:2:"), "{stdout}");
+    assert!(
+        stdout.contains("worst_pain") && stdout.contains("0 to 10"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2026-11-22.ron: date: is 2026-11-23 but the file name says 2026-11-22"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("sync-conflict-1.ron: note: not a day file"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("checked 3 day files") && stdout.contains("1 fine, 2 cannot be read"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_bad_today_is_a_usage_error() {
+    let out = stridelog(&["check", "--today", "2026-13-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("YYYY-MM-DD"));
+}

@@ -1,0 +1,124 @@
+//! The app shell: tabs, help, quitting, the too-small notice, read-only and red-flag banners.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use stridelog::journal::entry::{DayEntry, RedFlag, Triage};
+use stridelog::journal::memory::MemoryStore;
+use stridelog::tui::Tab;
+use stridelog::tui::app::Overlay;
+use stridelog::tui::testing::{app, draw, key, screen};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+#[test]
+fn tabs_switch_with_digits_and_tab_keys() {
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    assert_eq!(app.tab, Tab::Log);
+    app.press(key(KeyCode::Char('4')));
+    assert_eq!(app.tab, Tab::Trends);
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.tab, Tab::Log);
+    app.press(key(KeyCode::BackTab));
+    assert_eq!(app.tab, Tab::Trends);
+    app.press(key(KeyCode::Char('2')));
+    assert_eq!(app.tab, Tab::Triage);
+}
+
+#[test]
+fn help_opens_and_closes_and_q_quits() {
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.press(key(KeyCode::Char('?')));
+    assert_eq!(app.overlay, Overlay::Help);
+    let help = screen(&app, 120, 40);
+    assert!(help.contains("not medical advice"), "{help}");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.running);
+    app.press(key(KeyCode::Char('q')));
+    assert!(!app.running);
+}
+
+#[test]
+fn shell_snapshots() {
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.press(key(KeyCode::Char('4')));
+    insta::assert_snapshot!("shell_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("shell_120x40", screen(&app, 120, 40));
+    app.press(key(KeyCode::Char('?')));
+    insta::assert_snapshot!("help_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn too_small_terminal_gets_a_notice_not_a_broken_layout() {
+    let app = app(Box::new(MemoryStore::new()), today());
+    let small = screen(&app, 40, 10);
+    insta::assert_snapshot!("too_small_40x10", small);
+    // Even absurd sizes draw without panicking.
+    for (w, h) in [(1, 1), (0, 0), (59, 30), (200, 17)] {
+        let _ = draw(&app, w, h);
+    }
+}
+
+#[test]
+fn read_only_store_shows_a_banner() {
+    let mut store = MemoryStore::new();
+    store.read_only = Some("another stridelog has this journal open".into());
+    let app = app(Box::new(store), today());
+    let text = screen(&app, 100, 30);
+    assert!(
+        text.contains("READ-ONLY: another stridelog has this journal open"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_recent_red_flag_shows_a_red_banner_on_every_tab() {
+    let mut day = DayEntry::new(today().pred_opt().unwrap());
+    day.triage = Some(Triage {
+        red_flags: vec![RedFlag::BladderOrBowel],
+        ..Triage::default()
+    });
+    let mut app = app(Box::new(MemoryStore::with_days([day])), today());
+    for tab in ['1', '2', '3', '4'] {
+        app.press(key(KeyCode::Char(tab)));
+        let buf = draw(&app, 100, 30);
+        let row = (0..30).find(|y| {
+            (0..100)
+                .map(|x| buf[(x, *y)].symbol())
+                .collect::<String>()
+                .contains("RED FLAG")
+        });
+        let row = row.unwrap_or_else(|| panic!("no banner on tab {tab}"));
+        assert_eq!(buf[(3, row)].bg, Color::Red, "banner is red on tab {tab}");
+    }
+}
+
+#[test]
+fn an_old_red_flag_or_a_newer_clean_triage_shows_no_banner() {
+    let mut old = DayEntry::new(today() - chrono::Days::new(14));
+    old.triage = Some(Triage {
+        red_flags: vec![RedFlag::FootDrop],
+        ..Triage::default()
+    });
+    let app_old = app(Box::new(MemoryStore::with_days([old.clone()])), today());
+    assert!(!screen(&app_old, 100, 30).contains("RED FLAG"));
+
+    let mut flagged = DayEntry::new(today() - chrono::Days::new(3));
+    flagged.triage = old.triage.clone();
+    let mut clean = DayEntry::new(today() - chrono::Days::new(1));
+    clean.triage = Some(Triage::default());
+    let app_clean = app(Box::new(MemoryStore::with_days([flagged, clean])), today());
+    assert!(!screen(&app_clean, 100, 30).contains("RED FLAG"));
+}
+
+#[test]
+fn no_color_keeps_reverse_video_for_the_selected_tab() {
+    use ratatui::style::Modifier;
+    use stridelog::tui::theme::MONO;
+    assert_eq!(MONO.tab_selected.fg, None);
+    assert!(MONO.tab_selected.add_modifier.contains(Modifier::REVERSED));
+    assert!(MONO.urgent.add_modifier.contains(Modifier::REVERSED));
+}
