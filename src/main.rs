@@ -18,7 +18,7 @@ fn main() -> Result<ExitCode> {
     match cli.command {
         None => {
             drop(stdout);
-            stridelog::tui::start(&data_dir, today, cli.exit_after_first_frame)?;
+            stridelog::tui::runner::start(&data_dir, today, cli.exit_after_first_frame)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => {

@@ -32,6 +32,8 @@ pub struct Ctx {
     pub access: Access,
     /// The data dir as shown in the status line.
     pub location: String,
+    /// True while older years are still being read in the background.
+    pub history_loading: bool,
 }
 
 impl Ctx {
@@ -54,7 +56,15 @@ impl Ctx {
             theme,
             access,
             location,
+            history_loading: false,
         }
+    }
+
+    /// Takes in the older years read in the background.
+    pub fn adopt_history(&mut self, older: crate::journal::store::Loaded) {
+        let older = self.store.adopt(older);
+        self.journal.merge(older);
+        self.history_loading = false;
     }
 
     /// The current local time (fixed in tests).

@@ -135,6 +135,9 @@ impl App {
             Span::styled(format!("· {mode} · "), theme.status),
             save,
         ];
+        if self.ctx.history_loading {
+            spans.push(Span::styled(" · reading older years…", theme.dim));
+        }
         if !self.ctx.journal.problems.is_empty() {
             spans.push(Span::styled(
                 format!(
