@@ -444,9 +444,9 @@ pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
 }
 
 impl FsStore {
-    /// Writes many new day files at once (the demo, imports of whole histories): each file is
-    /// written whole and renamed into place, and the folders are flushed once at the end instead
-    /// of after every file.
+    /// Writes many new day files into a folder that has none yet (the demo). Each file is
+    /// created fresh (never replacing one), private, and the folders are flushed once at the
+    /// end instead of after every file.
     pub fn write_batch(root: &Path, days: &[DayEntry]) -> io::Result<()> {
         create_private_dir(root)?;
         let mut folders = std::collections::BTreeSet::new();
@@ -459,12 +459,13 @@ impl FsStore {
             if folders.insert(dir.clone()) {
                 create_private_dir(&dir)?;
             }
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".")
-                .suffix(".tmp")
-                .tempfile_in(&dir)?;
-            tmp.write_all(entry::format_day(day).as_bytes())?;
-            tmp.persist(&path).map_err(|e| e.error)?;
+            let mut options = File::options();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options
+                .open(&path)?
+                .write_all(entry::format_day(day).as_bytes())?;
         }
         for dir in &folders {
             sync_dir(dir)?;
