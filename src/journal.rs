@@ -4,6 +4,7 @@
 pub mod dirs;
 pub mod entry;
 pub mod memory;
+pub mod settings;
 pub mod store;
 
 use chrono::NaiveDate;

@@ -14,11 +14,17 @@ fn main() -> Result<ExitCode> {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let data_dir = dirs::data_dir(cli.data_dir.clone());
+    let config_dir = dirs::config_dir(cli.config_dir.clone());
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         None => {
             drop(stdout);
-            stridelog::tui::runner::start(&data_dir, today, cli.exit_after_first_frame)?;
+            stridelog::tui::runner::start(
+                &data_dir,
+                &config_dir,
+                today,
+                cli.exit_after_first_frame,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => {

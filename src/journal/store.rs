@@ -255,6 +255,13 @@ impl Store for FsStore {
     }
 }
 
+/// Replaces `path` atomically and durably (see [`write_atomically`]); for files outside `days/`
+/// such as settings.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    write_atomically(dir, path, bytes)
+}
+
 /// Write to a temp file in the same folder, flush it to disk, rename it over the target, then
 /// flush the folder so the rename itself survives a power cut.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {

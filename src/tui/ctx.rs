@@ -1,9 +1,11 @@
 //! What every tab shares: today, the journal, the store, the clock and the save state.
 
 use super::theme::Theme;
+use crate::journal::settings::Settings;
 use crate::journal::store::{Access, Store};
 use crate::journal::{DayEntry, Journal};
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use std::path::PathBuf;
 
 /// Where "now" comes from: the system clock, or a fixed time in tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,11 @@ pub struct Ctx {
     pub location: String,
     /// True while older years are still being read in the background.
     pub history_loading: bool,
+    pub settings: Settings,
+    /// Where settings are saved; `None` in tests (settings stay in memory).
+    pub config_dir: Option<PathBuf>,
+    /// A message for the runner that is not about one field (a broken settings file, say).
+    pub notice: Option<String>,
 }
 
 impl Ctx {
@@ -57,6 +64,9 @@ impl Ctx {
             access,
             location,
             history_loading: false,
+            settings: Settings::default(),
+            config_dir: None,
+            notice: None,
         }
     }
 

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::app::App;
 use super::ctx::{Clock, Ctx};
 use super::theme;
+use crate::journal::settings::Settings;
 use crate::journal::store::{self, FsStore, Loaded, Scope, Store};
 use chrono::{Datelike, Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
@@ -28,7 +29,12 @@ pub fn first_year(today: NaiveDate) -> i32 {
 const IDLE_WAKE: Duration = Duration::from_millis(250);
 
 /// Opens the journal in `data_dir` and runs the app in the terminal.
-pub fn start(data_dir: &Path, today: NaiveDate, exit_after_first_frame: bool) -> Result<()> {
+pub fn start(
+    data_dir: &Path,
+    config_dir: &Path,
+    today: NaiveDate,
+    exit_after_first_frame: bool,
+) -> Result<()> {
     let mut store = FsStore::open(data_dir)
         .wrap_err_with(|| format!("could not open the journal folder {}", data_dir.display()))?;
     let first = first_year(today);
@@ -51,6 +57,10 @@ pub fn start(data_dir: &Path, today: NaiveDate, exit_after_first_frame: bool) ->
         theme::from_env(),
     );
     ctx.history_loading = history.is_some();
+    let (settings, warning) = Settings::load(config_dir);
+    ctx.settings = settings;
+    ctx.notice = warning;
+    ctx.config_dir = Some(config_dir.to_path_buf());
     let mut app = App::new(ctx);
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]

@@ -24,10 +24,12 @@ impl Widget for &App {
         }
         let urgent = banner::urgent_lines(&self.ctx);
         let read_only = self.ctx.read_only_reason();
+        let notice = self.ctx.notice.as_deref();
         let [
             header,
             urgent_area,
             read_only_area,
+            notice_area,
             body,
             hint_area,
             status_area,
@@ -39,6 +41,7 @@ impl Widget for &App {
                 urgent.len() as u16
             }),
             Constraint::Length(u16::from(read_only.is_some())),
+            Constraint::Length(u16::from(notice.is_some())),
             Constraint::Min(0),
             Constraint::Length(1),
             Constraint::Length(1),
@@ -56,6 +59,11 @@ impl Widget for &App {
             ))
             .style(theme.caution)
             .render(read_only_area, buf);
+        }
+        if let Some(notice) = notice {
+            Line::from(format!(" {notice}"))
+                .style(theme.caution)
+                .render(notice_area, buf);
         }
         match self.tab {
             Tab::Log => LogView {
