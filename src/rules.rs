@@ -6,6 +6,7 @@
 
 mod load;
 mod symptoms;
+mod table;
 pub mod verdict;
 pub mod weekly;
 
@@ -14,161 +15,15 @@ use crate::journal::entry::{DayEntry, PainType, RedFlag, Triage};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+use table::table_index;
+pub use table::{REFERENCES, RULES, RuleInfo, rule_info};
 pub use verdict::{Level, Verdict};
 pub use weekly::{WeekSummary, shoe_distances, weeks};
 
-/// The furthest back any rule looks, in days before `today` (42 for triage and six weeks,
-/// 6 + 30 for a long run compared with the month before it).
+/// An upper bound on how far back any rule looks, in days before `today` (the design's
+/// 42 + 30). The rules of version 1 need only `today - 41` onwards: the 42-day triage and
+/// six-week windows, and `today - 36` for a long run compared with the 30 days before it.
 pub const LOOKBACK_DAYS: u64 = 72;
-
-/// One rule of the table: what it is called, how serious it is and where it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleInfo {
-    pub id: &'static str,
-    pub level: Level,
-    /// When it fires, in a few words (for the help screen).
-    pub when: &'static str,
-    pub source: &'static str,
-}
-
-const SILBERNAGEL: &str =
-    "Silbernagel 2007 pain-monitoring model (made for tendon pain; used here as a load guide)";
-
-/// Every rule, in table order (the order of hits of the same level).
-pub const RULES: [RuleInfo; 18] = [
-    rule(
-        "red-flag",
-        Level::Urgent,
-        "the latest triage of the last 14 days lists a red flag",
-        "seed 000; BMJ Best Practice and NICE CKS on cauda equina",
-    ),
-    rule(
-        "bilateral-symptoms",
-        Level::Caution,
-        "symptoms in both legs on a day of the last 7",
-        "NICE CKS (sciatica in both legs is a warning sign: answer the red-flag questions)",
-    ),
-    rule(
-        "radiculopathy-signs",
-        Level::Caution,
-        "numbness or weakness in the last 7 days, or a recent triage says radiculopathy",
-        "seed 003: needs a professional assessment",
-    ),
-    rule(
-        "gait-change",
-        Level::Stop,
-        "a run of the last 7 days changed how you ran",
-        "seed 003; Vincent & Vincent 2017",
-    ),
-    rule(
-        "run-pain-high",
-        Level::Stop,
-        "pain above 5/10 during or after a run of the last 7 days",
-        SILBERNAGEL,
-    ),
-    rule(
-        "run-pain-rising",
-        Level::Caution,
-        "pain after a run at least 2 points above pain before it",
-        "seed 003; 2 points is the minimal important change (Ostelo 2008)",
-    ),
-    rule(
-        "morning-after",
-        Level::Caution,
-        "morning pain higher the day after a run than on the day of it",
-        "Silbernagel 2007: pain should settle by the next morning",
-    ),
-    rule(
-        "daily-pain-high",
-        Level::Stop,
-        "worst pain 7/10 or more on one of the last 3 days",
-        "seed 003: radicular pain is usually too severe to run through",
-    ),
-    rule(
-        "pain-moderate",
-        Level::Caution,
-        "worst pain 4/10 or more in the last 7 days",
-        "Silbernagel 2007 zones",
-    ),
-    rule(
-        "pain-trend-worsening",
-        Level::Stop,
-        "mean worst pain 2 points above the 7 days before",
-        "seed 003 (a trend of getting worse: stop running); Ostelo 2008",
-    ),
-    rule(
-        "pain-trend-improving",
-        Level::Info,
-        "mean worst pain 2 points below the 7 days before",
-        "Ostelo 2008: 2 points is the minimal important change",
-    ),
-    rule(
-        "long-run-spike",
-        Level::Caution,
-        "a run more than 10 % longer than the longest of the 30 days before it",
-        "Frandsen 2025, BJSM: single-session spikes predict injury better than weekly ratios",
-    ),
-    rule(
-        "weekly-jump",
-        Level::Caution,
-        "distance of the last 7 days more than 30 % above the 7 days before",
-        "Nielsen 2014 (> 30 % increases)",
-    ),
-    rule(
-        "weekly-over-10",
-        Level::Info,
-        "distance of the last 7 days 10-30 % above the 7 days before",
-        "seed 004's 10 % convention (weak evidence: shown as information)",
-    ),
-    rule(
-        "not-ready-to-run",
-        Level::Stop,
-        "radicular pain, and still on pain medication or not at normal activities",
-        "seed 003: return when back to normal activities and off medication",
-    ),
-    rule(
-        "six-weeks",
-        Level::Caution,
-        "worst pain 3/10 or more in each of the last six weeks",
-        "seed 003: most back pain settles in about six weeks; get assessed",
-    ),
-    rule(
-        "sleep-disturbed",
-        Level::Caution,
-        "pain disturbed sleep on 3 or more of the last 7 days",
-        "seed 003: talk to a GP or pharmacist",
-    ),
-    rule(
-        "ok-to-run",
-        Level::Ok,
-        "pain recorded on 3+ of the last 7 days, all 3/10 or less, nothing serious fired",
-        "seed 003: low level and not getting worse",
-    ),
-];
-
-const fn rule(
-    id: &'static str,
-    level: Level,
-    when: &'static str,
-    source: &'static str,
-) -> RuleInfo {
-    RuleInfo {
-        id,
-        level,
-        when,
-        source,
-    }
-}
-
-/// The table entry of a rule id.
-#[must_use]
-pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|r| r.id == id)
-}
-
-fn table_index(id: &str) -> usize {
-    RULES.iter().position(|r| r.id == id).unwrap_or(RULES.len())
-}
 
 /// A rule that fired: why, with the numbers, and where the rule comes from. Serialises as the
 /// design's JSON object (`id`, `level`, `message`, `evidence`, `source`, in that order).

@@ -23,7 +23,7 @@ fn ago(n: i64) -> NaiveDate {
 }
 
 fn score(n: u8) -> Option<Score> {
-    Some(Score::new(n).unwrap())
+    Score::new(n)
 }
 
 /// A day `n` days ago, changed by `f`.
@@ -688,4 +688,82 @@ fn every_rule_level_matches_the_design_table() {
     ];
     let table: Vec<(&str, Level)> = RULES.iter().map(|r| (r.id, r.level)).collect();
     assert_eq!(table, expected);
+}
+
+/// A deterministic pseudo-random journal: `days` days ending 20 days after today, with gaps,
+/// runs, pains, triages and flags.
+fn noisy_journal(days: i64, mut seed: u64) -> Journal {
+    let mut next = move |m: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % m
+    };
+    let mut list = Vec::new();
+    for n in -20..days {
+        if next(5) == 0 {
+            continue;
+        }
+        list.push(day(n, |d| {
+            d.worst_pain = (next(4) > 0).then(|| Score::new(next(11) as u8).unwrap());
+            d.morning_pain = (next(3) > 0).then(|| Score::new(next(8) as u8).unwrap());
+            d.sleep_disturbed = next(6) == 0;
+            d.pain_medication = next(8) == 0;
+            d.normal_activities = [None, Some(true), Some(false)][next(3) as usize];
+            d.side = (next(20) == 0).then_some(Side::Both);
+            for _ in 0..next(3) {
+                d.runs.push(Run {
+                    distance_km: next(150) as f64 / 10.0,
+                    pain_before: Score::new(next(12) as u8),
+                    pain_during: Score::new(next(12) as u8),
+                    pain_after: Score::new(next(12) as u8),
+                    gait_changed: next(25) == 0,
+                    ..Run::default()
+                });
+            }
+            if next(15) == 0 {
+                d.triage = Some(Triage {
+                    red_flags: if next(4) == 0 {
+                        vec![RedFlag::FootDrop]
+                    } else {
+                        vec![]
+                    },
+                    slump: None,
+                    classification: vec![
+                        [
+                            PainType::Radicular,
+                            PainType::Radiculopathy,
+                            PainType::Referred,
+                        ][next(3) as usize],
+                    ],
+                });
+            }
+        }));
+    }
+    journal(list)
+}
+
+#[test]
+fn rules_only_read_the_last_72_days_and_nothing_after_today() {
+    for seed in 0..40 {
+        let full = noisy_journal(400, seed);
+        let mut trimmed = Journal::default();
+        for (date, d) in full.days.range(ago(72)..=today()) {
+            trimmed.days.insert(*date, d.clone());
+        }
+        assert_eq!(
+            evaluate(&full, today()),
+            evaluate(&trimmed, today()),
+            "seed {seed}"
+        );
+    }
+}
+
+#[test]
+fn format_km_keeps_one_or_two_decimals() {
+    use stridelog::rules::format_km;
+    assert_eq!(format_km(6.0), "6.0");
+    assert_eq!(format_km(7.5), "7.5");
+    assert_eq!(format_km(6.45), "6.45");
+    assert_eq!(format_km(21.404), "21.4");
 }

@@ -105,8 +105,8 @@ pub(super) fn pain_moderate(ctx: &Ctx) -> Option<RuleHit> {
     (top >= 4).then(|| {
         RuleHit::new(
             "pain-moderate",
-            "Pain reached 4/10 or more this week: keep any run short and easy and watch how \
-             it responds.",
+            "Pain reached 4/10 or more in the last 7 days: keep any run short and easy and \
+             watch how it responds.",
             format!("highest worst pain in the last 7 days: {top}/10 on {date}"),
         )
     })
