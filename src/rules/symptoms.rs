@@ -1,7 +1,7 @@
 //! Rules about symptoms and daily pain: red flags, nerve signs, pain levels and trends,
 //! six weeks of pain, disturbed sleep, readiness to run, and the "OK to run" rule.
 
-use super::{Ctx, RuleHit, pain_type_words, red_flag_words};
+use super::{Ctx, RuleHit, red_flag_words};
 use crate::journal::entry::{Character, PainType, Side};
 use crate::journal::{DayEntry, Score};
 use chrono::NaiveDate;
@@ -172,11 +172,8 @@ pub(super) fn not_ready(ctx: &Ctx) -> Option<RuleHit> {
     (!reasons.is_empty()).then(|| {
         RuleHit::new(
             "not-ready-to-run",
-            format!(
-                "With {} (nerve) pain, wait to run until you are off pain medication and back \
-                 to normal daily activities.",
-                pain_type_words(PainType::Radicular)
-            ),
+            "With radicular (nerve) pain, wait to run until you are off pain medication and \
+             back to normal daily activities.",
             format!(
                 "triage of {triage_date}: radicular; latest logged day {}: {}",
                 latest.date,
