@@ -1,9 +1,11 @@
 //! stridelog: a run-and-pain journal for runners who live with sciatica.
 //!
-//! The core (`journal`, and later `rules`, `triage`, `routine`, `report`) is pure and never
-//! imports ratatui; the `tui` module draws it; `cli` and `commands` serve the shell.
+//! The core (`journal`, `rules`, `triage`, `routine`, `report`) is pure and never imports
+//! ratatui; the `tui` module draws it; `cli` and `commands` serve the shell.
 
 pub mod cli;
 pub mod commands;
 pub mod journal;
+pub mod report;
+pub mod rules;
 pub mod tui;
