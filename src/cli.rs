@@ -33,6 +33,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The verdict, the rules that fired with their reasons, and weekly numbers.
+    Report {
+        /// How many ISO weeks (Monday to Sunday) to show, ending with this week.
+        #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..=520))]
+        weeks: u16,
+        /// text for the terminal, markdown for a physiotherapist, json for scripts.
+        #[arg(long, value_enum, default_value_t = crate::report::Format::Text)]
+        format: crate::report::Format,
+    },
     /// Read every day file and list the ones that cannot be read (exit 1 if any).
     Check,
     /// Write a realistic made-up journal into an empty folder, to try the app.

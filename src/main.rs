@@ -36,6 +36,11 @@ fn main() -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Some(Command::Report { weeks, format }) => {
+            commands::report::run(&data_dir, today, usize::from(weeks), format, &mut stdout)
+                .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Demo { dir, days, seed }) => {
             commands::demo::run(&dir, today, days, seed, &mut stdout)?;
             Ok(ExitCode::SUCCESS)

@@ -42,7 +42,10 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
     section("Triage", tabs::triage::HELP, theme, &mut lines);
     section("Routine", tabs::routine::HELP, theme, &mut lines);
     section("Trends", tabs::trends::HELP, theme, &mut lines);
-    lines.push(Line::from(Span::styled(DISCLAIMER, theme.caution)));
+    lines.push(Line::from(Span::styled(
+        crate::report::DISCLAIMER,
+        theme.caution,
+    )));
     let popup = centered(area, 76, area.height.saturating_sub(2));
     Clear.render(popup, buf);
     Paragraph::new(lines)

@@ -1,0 +1,32 @@
+//! `stridelog report`: reads only the years the report can look at, then renders it.
+
+use crate::journal::store::{FsStore, Scope, Store};
+use crate::report::{self, Format};
+use crate::rules::LOOKBACK_DAYS;
+use chrono::{Datelike, Days, NaiveDate};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The first year a report of `weeks` weeks ending on `today` needs: its oldest week plus the
+/// rules' look-back.
+pub fn first_year(today: NaiveDate, weeks: usize) -> i32 {
+    let back = (weeks as u64) * 7 + 7 + LOOKBACK_DAYS;
+    today
+        .checked_sub_days(Days::new(back))
+        .unwrap_or(NaiveDate::MIN)
+        .year()
+}
+
+/// Writes the report. Unreadable files in the years read are listed in it; the exit status
+/// stays 0 (`stridelog check` is the command that fails on them).
+pub fn run(
+    data_dir: &Path,
+    today: NaiveDate,
+    weeks: usize,
+    format: Format,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut store = FsStore::open_read_only(data_dir);
+    let journal = store.load(Scope::From(first_year(today, weeks)))?;
+    out.write_all(report::render(&journal, today, weeks, format).as_bytes())
+}
