@@ -4,6 +4,7 @@ use super::theme::Theme;
 use crate::journal::settings::Settings;
 use crate::journal::store::{Access, Store};
 use crate::journal::{DayEntry, Journal};
+use crate::rules::{self, Evaluation};
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use std::path::PathBuf;
 
@@ -41,6 +42,8 @@ pub struct Ctx {
     pub config_dir: Option<PathBuf>,
     /// A message for the runner that is not about one field (a broken settings file, say).
     pub notice: Option<String>,
+    /// The rules' verdict on the journal as it stands, refreshed after every change.
+    pub evaluation: Evaluation,
 }
 
 impl Ctx {
@@ -53,6 +56,7 @@ impl Ctx {
         theme: &'static Theme,
     ) -> Self {
         let access = store.access();
+        let evaluation = rules::evaluate(&journal, today);
         let location = store.location();
         Self {
             today,
@@ -67,6 +71,7 @@ impl Ctx {
             settings: Settings::default(),
             config_dir: None,
             notice: None,
+            evaluation,
         }
     }
 
@@ -75,6 +80,12 @@ impl Ctx {
         let older = self.store.adopt(older);
         self.journal.merge(older);
         self.history_loading = false;
+        self.refresh();
+    }
+
+    /// Recomputes what is derived from the journal (the rules' verdict).
+    pub fn refresh(&mut self) {
+        self.evaluation = rules::evaluate(&self.journal, self.today);
     }
 
     /// The current local time (fixed in tests).
@@ -108,6 +119,7 @@ impl Ctx {
         match self.store.save(&day) {
             Ok(()) => {
                 self.journal.days.insert(day.date, day);
+                self.refresh();
                 self.save_state = SaveState::Saved(self.now().time());
                 Ok(())
             }

@@ -5,9 +5,12 @@ use super::Tab;
 use super::app::{App, Overlay};
 use super::ctx::SaveState;
 use super::tabs::{log::LogView, routine::RoutineView, trends::TrendsView, triage::TriageView};
+use super::theme::Theme;
 use super::widgets::{banner, help, hints};
+use crate::rules::Verdict;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -143,6 +146,12 @@ impl App {
             Span::styled(format!("· {mode} · "), theme.status),
             save,
         ];
+        let verdict = self.ctx.evaluation.verdict;
+        spans.push(Span::styled(" · ", theme.status));
+        spans.push(Span::styled(
+            verdict.headline(),
+            verdict_style(verdict, theme),
+        ));
         if self.ctx.history_loading {
             spans.push(Span::styled(" · reading older years…", theme.dim));
         }
@@ -156,6 +165,17 @@ impl App {
             ));
         }
         Line::from(spans).style(theme.status).render(area, buf);
+    }
+}
+
+/// The colour of a verdict: red for urgent and stop, yellow for caution, green for ok.
+pub fn verdict_style(verdict: Verdict, theme: &Theme) -> Style {
+    match verdict {
+        Verdict::Urgent => theme.urgent,
+        Verdict::Stop => theme.stop,
+        Verdict::Caution => theme.caution,
+        Verdict::Ok => theme.ok,
+        Verdict::Unknown => theme.dim,
     }
 }
 
