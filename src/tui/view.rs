@@ -147,7 +147,7 @@ impl App {
             save,
         ];
         let verdict = self.ctx.evaluation.verdict;
-        spans.push(Span::styled(" · ", theme.status));
+        spans.push(Span::styled(" · running: ", theme.status));
         spans.push(Span::styled(
             verdict.headline(),
             verdict_style(verdict, theme),
