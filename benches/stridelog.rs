@@ -1,0 +1,71 @@
+//! Benchmarks: reading a journal, the rules, and drawing each tab headless at 200x60.
+//! Run with `cargo bench`; `scripts/bench.sh` times the whole binary from outside.
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use stridelog::commands::demo;
+use stridelog::journal::Journal;
+use stridelog::journal::memory::MemoryStore;
+use stridelog::journal::store::{FsStore, Scope, read_days};
+use stridelog::tui::app::App;
+use stridelog::tui::testing;
+
+fn main() {
+    divan::main();
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// A ten-year demo journal on disk, written once per run.
+fn ten_years() -> &'static PathBuf {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("j");
+        FsStore::write_batch(&root, &demo::generate(today(), 3650, 1)).unwrap();
+        (dir, root)
+    })
+    .1
+}
+
+fn journal() -> &'static Journal {
+    static J: OnceLock<Journal> = OnceLock::new();
+    J.get_or_init(|| read_days(ten_years(), Scope::All).unwrap().journal)
+}
+
+#[divan::bench]
+fn load_all_ten_years() -> usize {
+    read_days(ten_years(), Scope::All).unwrap().journal.days.len()
+}
+
+#[divan::bench]
+fn load_recent_years_for_the_first_frame() -> usize {
+    let first = stridelog::tui::runner::first_year(today());
+    read_days(ten_years(), Scope::From(first)).unwrap().journal.days.len()
+}
+
+#[divan::bench]
+fn rules_on_ten_years() -> usize {
+    stridelog::rules::evaluate(journal(), today()).hits.len()
+}
+
+#[divan::bench]
+fn weekly_summaries_52_weeks() -> usize {
+    stridelog::rules::weeks(journal(), today(), 52).len()
+}
+
+fn app_on_tab(tab: char) -> App {
+    let days = journal().days.values().cloned();
+    let mut app = testing::app(Box::new(MemoryStore::with_days(days)), today());
+    app.press(testing::key(ratatui::crossterm::event::KeyCode::Char(tab)));
+    app
+}
+
+#[divan::bench(args = ['1', '2', '3', '4'])]
+fn render_tab_200x60(bencher: divan::Bencher, tab: char) {
+    let app = app_on_tab(tab);
+    bencher.bench_local(|| testing::draw(&app, 200, 60));
+}
