@@ -38,13 +38,21 @@ fn journal() -> &'static Journal {
 
 #[divan::bench]
 fn load_all_ten_years() -> usize {
-    read_days(ten_years(), Scope::All).unwrap().journal.days.len()
+    read_days(ten_years(), Scope::All)
+        .unwrap()
+        .journal
+        .days
+        .len()
 }
 
 #[divan::bench]
 fn load_recent_years_for_the_first_frame() -> usize {
     let first = stridelog::tui::runner::first_year(today());
-    read_days(ten_years(), Scope::From(first)).unwrap().journal.days.len()
+    read_days(ten_years(), Scope::From(first))
+        .unwrap()
+        .journal
+        .days
+        .len()
 }
 
 #[divan::bench]

@@ -44,6 +44,8 @@ pub enum Command {
     },
     /// Read every day file and list the ones that cannot be read (exit 1 if any).
     Check,
+    #[command(hide = true, name = "test-hook", subcommand)]
+    TestHook(Hidden),
     /// Write a realistic made-up journal into an empty folder, to try the app.
     Demo {
         /// Where to write it (must be empty or not exist yet).
@@ -54,6 +56,17 @@ pub enum Command {
         /// Same seed, same journal.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+/// Hidden commands for the project's own tests.
+#[derive(Debug, Subcommand)]
+pub enum Hidden {
+    /// Rewrite the last DAYS days through the atomic save, round after round, until killed
+    /// (the crash-safety test kills it at random moments).
+    SaveBurst {
+        #[arg(long, default_value_t = 5)]
+        days: u32,
     },
 }
 

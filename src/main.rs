@@ -41,6 +41,10 @@ fn main() -> Result<ExitCode> {
                 .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::TestHook(stridelog::cli::Hidden::SaveBurst { days })) => {
+            commands::burst::run(&data_dir, today, days)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Demo { dir, days, seed }) => {
             commands::demo::run(&dir, today, days, seed, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
