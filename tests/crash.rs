@@ -55,7 +55,9 @@ fn sigkill_during_saves_never_leaves_a_torn_day() {
         }
         // Temp files a kill leaves behind are never read as days.
         assert!(
-            journal.stray_files.iter().all(|f| f.ends_with(".tmp")),
+            journal.stray_files.iter().all(|f| std::path::Path::new(f)
+                .extension()
+                .is_some_and(|e| e == "tmp")),
             "{:?}",
             journal.stray_files
         );

@@ -1,0 +1,61 @@
+//! End to end: the real binary in a pseudo-terminal.
+
+#![cfg(unix)]
+
+mod support;
+
+use std::fs;
+use support::pty::Tui;
+
+#[test]
+fn opens_shows_the_tabs_and_quits_leaving_the_terminal_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("1 Log");
+    tui.wait_for("Sun 22 Nov 2026");
+    tui.send("?");
+    tui.wait_for("Help");
+    tui.send("\x1b");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(tui.restored_terminal());
+}
+
+#[test]
+fn a_second_instance_is_read_only_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    first.wait_for("read-write");
+    let mut second = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    second.wait_for("READ-ONLY: another stridelog has this journal open");
+    second.send("q");
+    assert!(second.wait_exit());
+}
+
+#[test]
+fn sigterm_exits_cleanly_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("1 Log");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &tui.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(tui.wait_exit(), "SIGTERM should end the app normally");
+    assert!(tui.restored_terminal());
+}
+
+#[test]
+fn a_corrupt_file_is_reported_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("days/2026/2026-11-21.ron");
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let bytes = b"(version: 1, date: \"2026-11-21\", worst_pain: Some(99)\x00\xff".to_vec();
+    fs::write(&path, &bytes).unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("1 file(s) unreadable");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
