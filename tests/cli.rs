@@ -98,7 +98,7 @@ fn check_lists_each_bad_file_with_its_position_and_fails() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("sync-conflict-1.ron: note: not a day file"),
+        stdout.contains("sync-conflict-1.ron: note: a sync tool's conflict copy"),
         "{stdout}"
     );
     assert!(

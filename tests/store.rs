@@ -388,3 +388,32 @@ fn a_reader_never_sees_a_half_written_day() {
     assert!(reader.join().unwrap() > 0);
     assert!(leftovers(dir.path()).is_empty());
 }
+
+#[test]
+fn after_a_conflict_reload_reads_the_new_file_and_keep_copy_saves_ours_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ours = DayEntry::new(date("2026-11-22"));
+    FsStore::write_batch(dir.path(), std::slice::from_ref(&ours)).unwrap();
+    let mut store = FsStore::open(dir.path()).unwrap();
+    store.load(Scope::All).unwrap();
+    write(
+        dir.path(),
+        &day_path(ours.date),
+        "(version: 1, date: \"2026-11-22\", notes: \"theirs\")",
+    );
+    ours.notes = "ours".into();
+    assert!(matches!(store.save(&ours), Err(SaveError::Changed { .. })));
+    let copy = store.keep_copy(&ours, "20261122-120000").unwrap();
+    assert_eq!(copy, "days/2026/2026-11-22.conflict-20261122-120000.ron");
+    let theirs = store.reload_day(ours.date).unwrap().unwrap();
+    assert_eq!(theirs.notes, "theirs");
+    // After the reload the app may save again, and the copy is never read as a day.
+    store.save(&theirs).unwrap();
+    let journal = FsStore::open_read_only(dir.path())
+        .load(Scope::All)
+        .unwrap();
+    assert_eq!(journal.days.len(), 1);
+    assert_eq!(journal.stray_files, vec![copy.clone()]);
+    let kept = fs::read_to_string(dir.path().join(copy)).unwrap();
+    assert!(kept.contains("\"ours\""));
+}

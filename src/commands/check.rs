@@ -23,11 +23,15 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
         }
     }
     for stray in &journal.stray_files {
-        writeln!(
-            out,
-            "{}: note: not a day file (names must be YYYY-MM-DD.ron), ignored",
-            data_dir.join(stray).display()
-        )?;
+        let what = if stray.contains(".conflict-") {
+            "a copy stridelog kept when the day changed on disk while you edited it: \
+             merge what you need into the day by hand, then delete it"
+        } else if stray.contains("sync-conflict") || stray.contains("conflicted copy") {
+            "a sync tool's conflict copy: merge what you need into the day by hand, then delete it"
+        } else {
+            "not a day file (day files are named YYYY-MM-DD.ron), ignored"
+        };
+        writeln!(out, "{}: note: {what}", data_dir.join(stray).display())?;
     }
     let newer_but_shown = journal
         .problems

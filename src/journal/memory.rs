@@ -2,7 +2,7 @@
 //! and can be told to fail the next saves (a full disk, a read-only folder).
 
 use super::entry::{self, DayEntry, FORMAT_VERSION};
-use super::store::{Access, Loaded, SaveError, Scope, Store, day_path};
+use super::store::{Access, Loaded, SaveError, Scope, Store, conflict_path, day_path};
 use super::{Journal, Problem};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
@@ -17,7 +17,10 @@ pub struct MemoryStore {
     pub read_only: Option<String>,
     /// How many saves succeeded.
     pub saves: usize,
+    /// Conflict copies kept, by path.
+    pub copies: BTreeMap<String, String>,
     blocked: HashSet<NaiveDate>,
+    changed_on_disk: HashSet<NaiveDate>,
 }
 
 impl MemoryStore {
@@ -35,6 +38,15 @@ impl MemoryStore {
             store.files.insert(day.date, entry::format_day(&day));
         }
         store
+    }
+}
+
+impl MemoryStore {
+    /// Another program rewrites a day's file: the next save of that day must be refused until
+    /// it is reloaded.
+    pub fn change_on_disk(&mut self, day: &DayEntry) {
+        self.files.insert(day.date, entry::format_day(day));
+        self.changed_on_disk.insert(day.date);
     }
 }
 
@@ -82,6 +94,11 @@ impl Store for MemoryStore {
                 reason: "could not be read".into(),
             });
         }
+        if self.changed_on_disk.contains(&day.date) {
+            return Err(SaveError::Changed {
+                path: day_path(day.date),
+            });
+        }
         if let Some(message) = &self.fail_saves {
             return Err(SaveError::Io {
                 path: day_path(day.date),
@@ -106,5 +123,22 @@ impl Store for MemoryStore {
 
     fn adopt(&mut self, loaded: Loaded) -> Journal {
         loaded.journal
+    }
+
+    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
+        self.changed_on_disk.remove(&date);
+        match self.files.get(&date) {
+            None => Ok(None),
+            Some(text) => entry::parse_day(text, Some(date)).map(Some).map_err(|e| {
+                self.blocked.insert(date);
+                format!("{}: {e}", day_path(date))
+            }),
+        }
+    }
+
+    fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
+        let path = conflict_path(day.date, stamp);
+        self.copies.insert(path.clone(), entry::format_day(day));
+        Ok(path)
     }
 }

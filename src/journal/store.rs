@@ -126,6 +126,17 @@ pub trait Store {
     fn location(&self) -> String;
     /// Takes over what a background [`read_days`] found (fingerprints and blocked files).
     fn adopt(&mut self, loaded: Loaded) -> Journal;
+    /// Reads one day again from disk (after another program changed it): `Ok(None)` when the
+    /// file is gone, `Err` with the problem when it cannot be read (the day is then blocked).
+    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String>;
+    /// Saves `day` next to its file as `YYYY-MM-DD.conflict-<stamp>.ron` (never loaded as a
+    /// day; `check` lists it) and returns that path, so a conflicting edit is kept.
+    fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError>;
+}
+
+/// The path of a conflict copy of a day, relative to the data dir.
+pub fn conflict_path(date: NaiveDate, stamp: &str) -> String {
+    format!("days/{:04}/{date}.conflict-{stamp}.ron", date.year())
 }
 
 /// The journal in a folder on disk.
@@ -252,6 +263,52 @@ impl Store for FsStore {
 
     fn location(&self) -> String {
         self.root.display().to_string()
+    }
+
+    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
+        let rel = day_path(date);
+        let candidate = Candidate {
+            path: self.root.join(&rel),
+            rel,
+            date,
+        };
+        if !candidate.path.exists() {
+            self.fingerprints.remove(&date);
+            self.blocked.remove(&date);
+            return Ok(None);
+        }
+        match read_one(&candidate) {
+            Outcome::Day(day, fp) => {
+                self.fingerprints.insert(date, fp);
+                self.blocked.remove(&date);
+                Ok(Some(day))
+            }
+            Outcome::Newer(day, fp, reason) => {
+                self.fingerprints.insert(date, fp);
+                self.blocked.insert(date, reason);
+                Ok(Some(day))
+            }
+            Outcome::Problem(problem) => {
+                self.blocked.insert(date, problem.error.clone());
+                Err(problem.to_string())
+            }
+        }
+    }
+
+    fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
+        if let Access::ReadOnly(reason) = &self.access {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        let rel = conflict_path(day.date, stamp);
+        let path = self.root.join(&rel);
+        let dir = path.parent().expect("a day path has a folder");
+        let io_err = |source| SaveError::Io {
+            path: rel.clone(),
+            source,
+        };
+        create_private_dir(dir).map_err(io_err)?;
+        write_atomically(dir, &path, entry::format_day(day).as_bytes()).map_err(io_err)?;
+        Ok(rel)
     }
 }
 
