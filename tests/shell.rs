@@ -122,3 +122,31 @@ fn no_color_keeps_reverse_video_for_the_selected_tab() {
     assert!(MONO.tab_selected.add_modifier.contains(Modifier::REVERSED));
     assert!(MONO.urgent.add_modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
+    let mut theirs = DayEntry::new(today());
+    theirs.notes = "theirs".into();
+    for (key_char, keep) in [('k', true), ('r', false)] {
+        let mut store = MemoryStore::with_days([DayEntry::new(today())]);
+        store.change_on_disk(&theirs);
+        let mut app = app(Box::new(store), today());
+        let mut ours = DayEntry::new(today());
+        ours.notes = "ours".into();
+        assert!(app.ctx.save_day(ours).is_err());
+        let text = screen(&app, 100, 30);
+        assert!(text.contains("Changed on disk") && text.contains("NOT saved"), "{text}");
+        // Other keys do nothing while the question is open.
+        app.press(key(KeyCode::Char('4')));
+        assert_eq!(app.tab, Tab::Log);
+        app.press(key(KeyCode::Char(key_char)));
+        assert!(app.ctx.conflict.is_none());
+        assert_eq!(app.ctx.journal.day(today()).unwrap().notes, "theirs");
+        let notice = app.ctx.notice.clone().unwrap();
+        assert_eq!(notice.contains("conflict-20261122-120000.ron"), keep, "{notice}");
+        // Now the day can be saved again.
+        let mut next = app.ctx.journal.day(today()).unwrap().clone();
+        next.notes.push_str(" + more");
+        assert!(app.ctx.save_day(next).is_ok());
+    }
+}

@@ -17,6 +17,10 @@ pub enum Action {
     Quit,
     /// The answer to "quit without saving the edit?".
     ConfirmQuit(bool),
+    /// The answer to "this day changed on disk": keep both versions, or reload and drop ours.
+    ResolveConflict {
+        keep_ours: bool,
+    },
     /// Time passes (only sent while something runs against the clock).
     Tick(Instant),
     Log(LogAction),

@@ -73,6 +73,13 @@ impl App {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
+        if self.ctx.conflict.is_some() {
+            return match key.code {
+                KeyCode::Char('k') => Some(Action::ResolveConflict { keep_ours: true }),
+                KeyCode::Char('r') => Some(Action::ResolveConflict { keep_ours: false }),
+                _ => None,
+            };
+        }
         match self.overlay {
             Overlay::Help => {
                 return matches!(
@@ -151,6 +158,7 @@ impl App {
                     self.running = false;
                 }
             }
+            Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
             Action::Log(a) => self.log.update(a, &mut self.ctx),
             Action::Triage(a) => self.triage.update(a, &mut self.ctx),

@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::journal::settings::Settings;
-use crate::journal::store::{Access, Store};
+use crate::journal::store::{Access, SaveError, Store};
 use crate::journal::{DayEntry, Journal};
 use crate::rules::{self, Evaluation};
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
@@ -44,6 +44,9 @@ pub struct Ctx {
     pub notice: Option<String>,
     /// The rules' verdict on the journal as it stands, refreshed after every change.
     pub evaluation: Evaluation,
+    /// A day whose save was refused because its file changed on disk: the runner chooses
+    /// between reloading and keeping both.
+    pub conflict: Option<DayEntry>,
 }
 
 impl Ctx {
@@ -72,6 +75,7 @@ impl Ctx {
             config_dir: None,
             notice: None,
             evaluation,
+            conflict: None,
         }
     }
 
@@ -80,6 +84,48 @@ impl Ctx {
         let older = self.store.adopt(older);
         self.journal.merge(older);
         self.history_loading = false;
+        self.refresh();
+    }
+
+    /// Settles a conflict: `keep_ours` first saves the runner's version as a conflict copy
+    /// beside the day; either way the day is then reloaded from disk.
+    pub fn resolve_conflict(&mut self, keep_ours: bool) {
+        let Some(ours) = self.conflict.take() else {
+            return;
+        };
+        let stamp = self.now().format("%Y%m%d-%H%M%S").to_string();
+        let kept = if keep_ours {
+            match self.store.keep_copy(&ours, &stamp) {
+                Ok(path) => Some(path),
+                Err(e) => {
+                    self.save_state = SaveState::Failed(e.to_string());
+                    self.conflict = Some(ours);
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        match self.store.reload_day(ours.date) {
+            Ok(Some(theirs)) => {
+                self.journal.days.insert(ours.date, theirs);
+            }
+            Ok(None) => {
+                self.journal.days.remove(&ours.date);
+            }
+            Err(problem) => {
+                self.journal.days.remove(&ours.date);
+                self.save_state = SaveState::Failed(problem);
+            }
+        }
+        self.journal.problems.retain(|p| p.date != Some(ours.date));
+        self.notice = Some(match kept {
+            Some(path) => format!(
+                "{} reloaded from disk; your version is kept in {path} (merge by hand)",
+                ours.date
+            ),
+            None => format!("{} reloaded from disk; your change was dropped", ours.date),
+        });
         self.refresh();
     }
 
@@ -124,6 +170,9 @@ impl Ctx {
                 Ok(())
             }
             Err(e) => {
+                if matches!(e, SaveError::Changed { .. }) {
+                    self.conflict = Some(day);
+                }
                 let message = e.to_string();
                 self.save_state = SaveState::Failed(message.clone());
                 Err(message)

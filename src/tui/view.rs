@@ -103,6 +103,9 @@ impl Widget for &App {
             Overlay::Help => help::render(body, buf, theme),
             Overlay::ConfirmQuit => help::confirm_quit(body, buf, theme),
         }
+        if let Some(day) = &self.ctx.conflict {
+            help::conflict(body, buf, theme, day.date);
+        }
     }
 }
 

@@ -79,6 +79,33 @@ pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme) {
     .render(popup, buf);
 }
 
+/// Draws the "this day changed on disk" question.
+pub fn conflict(area: Rect, buf: &mut Buffer, theme: &Theme, date: chrono::NaiveDate) {
+    let popup = centered(area, 64, 8);
+    Clear.render(popup, buf);
+    Paragraph::new(vec![
+        Line::from(format!(
+            "{date} was changed by another program (an editor or a sync tool)"
+        )),
+        Line::from("since stridelog read it. Your change was NOT saved over it."),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("k", theme.key),
+            Span::raw(" keep both: save yours as a copy beside it, load theirs"),
+        ]),
+        Line::from(vec![
+            Span::styled("r", theme.key),
+            Span::raw(" reload theirs and drop your change"),
+        ]),
+    ])
+    .block(
+        Block::bordered()
+            .title(" Changed on disk ")
+            .border_style(theme.caution),
+    )
+    .render(popup, buf);
+}
+
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
