@@ -135,7 +135,10 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
         ours.notes = "ours".into();
         assert!(app.ctx.save_day(ours).is_err());
         let text = screen(&app, 100, 30);
-        assert!(text.contains("Changed on disk") && text.contains("NOT saved"), "{text}");
+        assert!(
+            text.contains("Changed on disk") && text.contains("NOT saved"),
+            "{text}"
+        );
         // Other keys do nothing while the question is open.
         app.press(key(KeyCode::Char('4')));
         assert_eq!(app.tab, Tab::Log);
@@ -143,10 +146,53 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
         assert!(app.ctx.conflict.is_none());
         assert_eq!(app.ctx.journal.day(today()).unwrap().notes, "theirs");
         let notice = app.ctx.notice.clone().unwrap();
-        assert_eq!(notice.contains("conflict-20261122-120000.ron"), keep, "{notice}");
+        assert_eq!(
+            notice.contains("conflict-20261122-120000.ron"),
+            keep,
+            "{notice}"
+        );
         // Now the day can be saved again.
         let mut next = app.ctx.journal.day(today()).unwrap().clone();
         next.notes.push_str(" + more");
         assert!(app.ctx.save_day(next).is_ok());
     }
+}
+
+#[test]
+fn settings_popup_changes_units_and_saves_on_close() {
+    use stridelog::journal::settings::{Settings, Units};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.ctx.config_dir = Some(dir.path().to_path_buf());
+    app.press(key(KeyCode::Char(',')));
+    assert_eq!(app.overlay, Overlay::Settings(0));
+    insta::assert_snapshot!("settings_80x24", screen(&app, 80, 24));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.ctx.settings.units, Units::Miles);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Right));
+    assert_eq!(app.ctx.settings.rest_seconds, 15);
+    assert!(!Settings::path(dir.path()).exists(), "saved only on close");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.overlay, Overlay::None);
+    let (saved, warning) = Settings::load(dir.path());
+    assert_eq!(warning, None);
+    assert_eq!(saved.units, Units::Miles);
+    assert_eq!(saved.rest_seconds, 15);
+}
+
+#[test]
+fn a_broken_settings_file_is_never_overwritten_from_the_popup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = stridelog::journal::settings::Settings::path(dir.path());
+    std::fs::write(&path, "(units: Parsecs)").unwrap();
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.ctx.config_dir = Some(dir.path().to_path_buf());
+    app.ctx.settings_locked = Some("settings.ron could not be read".into());
+    app.press(key(KeyCode::Char(',')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "(units: Parsecs)");
 }

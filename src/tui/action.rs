@@ -5,6 +5,7 @@ use super::Tab;
 use super::tabs::{
     log::LogAction, routine::RoutineAction, trends::TrendsAction, triage::TriageAction,
 };
+use super::widgets::settings::SettingsAction;
 use std::time::Instant;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,6 +18,9 @@ pub enum Action {
     Quit,
     /// The answer to "quit without saving the edit?".
     ConfirmQuit(bool),
+    /// `,`: open the settings popup.
+    OpenSettings,
+    Settings(SettingsAction),
     /// The answer to "this day changed on disk": keep both versions, or reload and drop ours.
     ResolveConflict {
         keep_ours: bool,

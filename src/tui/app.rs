@@ -4,6 +4,7 @@ use super::Tab;
 use super::action::Action;
 use super::ctx::Ctx;
 use super::tabs::{log::LogState, routine::RoutineState, trends::TrendsState, triage::TriageState};
+use super::widgets::settings::{self, SettingsAction};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::time::Duration;
 
@@ -14,6 +15,8 @@ pub enum Overlay {
     Help,
     /// "An edit is not saved: quit anyway?"
     ConfirmQuit,
+    /// The settings popup, with its selected row.
+    Settings(usize),
 }
 
 /// The whole app state.
@@ -95,12 +98,31 @@ impl App {
                     _ => None,
                 };
             }
+            Overlay::Settings(_) => {
+                return match key.code {
+                    KeyCode::Up | KeyCode::Char('k') => Some(Action::Settings(SettingsAction::Up)),
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        Some(Action::Settings(SettingsAction::Down))
+                    }
+                    KeyCode::Right | KeyCode::Enter | KeyCode::Char('l' | ' ' | '+') => {
+                        Some(Action::Settings(SettingsAction::Increase))
+                    }
+                    KeyCode::Left | KeyCode::Char('h' | '-') => {
+                        Some(Action::Settings(SettingsAction::Decrease))
+                    }
+                    KeyCode::Esc | KeyCode::Char(',' | 'q') => {
+                        Some(Action::Settings(SettingsAction::Close))
+                    }
+                    _ => None,
+                };
+            }
             Overlay::None => {}
         }
         if !self.tab_captures_input() {
             let global = match key.code {
                 KeyCode::Char('q') => Some(Action::Quit),
                 KeyCode::Char('?') => Some(Action::ToggleHelp),
+                KeyCode::Char(',') => Some(Action::OpenSettings),
                 KeyCode::Tab => Some(Action::NextTab),
                 KeyCode::BackTab => Some(Action::PrevTab),
                 KeyCode::Char(c @ '1'..='4') if !self.tab_uses_digits() => Tab::ALL
@@ -156,6 +178,13 @@ impl App {
                 self.overlay = Overlay::None;
                 if yes {
                     self.running = false;
+                }
+            }
+            Action::OpenSettings => self.overlay = Overlay::Settings(0),
+            Action::Settings(a) => {
+                if let Overlay::Settings(selected) = self.overlay {
+                    self.overlay = settings::update(selected, a, &mut self.ctx)
+                        .map_or(Overlay::None, Overlay::Settings);
                 }
             }
             Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),

@@ -44,6 +44,8 @@ pub struct Ctx {
     pub notice: Option<String>,
     /// The rules' verdict on the journal as it stands, refreshed after every change.
     pub evaluation: Evaluation,
+    /// Why the settings cannot be changed here (the file is broken: fix it first), if so.
+    pub settings_locked: Option<String>,
     /// A day whose save was refused because its file changed on disk: the runner chooses
     /// between reloading and keeping both.
     pub conflict: Option<DayEntry>,
@@ -76,6 +78,7 @@ impl Ctx {
             notice: None,
             evaluation,
             conflict: None,
+            settings_locked: None,
         }
     }
 

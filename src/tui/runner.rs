@@ -59,6 +59,9 @@ pub fn start(
     ctx.history_loading = history.is_some();
     let (settings, warning) = Settings::load(config_dir);
     ctx.settings = settings;
+    ctx.settings_locked = warning
+        .as_ref()
+        .map(|_| "settings.ron could not be read; fix it by hand, then restart".to_owned());
     ctx.notice = warning;
     ctx.config_dir = Some(config_dir.to_path_buf());
     let mut app = App::new(ctx);

@@ -6,7 +6,7 @@ use super::app::{App, Overlay};
 use super::ctx::SaveState;
 use super::tabs::{log::LogView, routine::RoutineView, trends::TrendsView, triage::TriageView};
 use super::theme::Theme;
-use super::widgets::{banner, help, hints};
+use super::widgets::{banner, help, hints, settings};
 use crate::rules::Verdict;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -102,6 +102,7 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help => help::render(body, buf, theme),
             Overlay::ConfirmQuit => help::confirm_quit(body, buf, theme),
+            Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }
         if let Some(day) = &self.ctx.conflict {
             help::conflict(body, buf, theme, day.date);

@@ -3,3 +3,4 @@
 pub mod banner;
 pub mod help;
 pub mod hints;
+pub mod settings;

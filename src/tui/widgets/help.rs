@@ -16,6 +16,7 @@ const GLOBAL: &[(&str, &str)] = &[
     ("1-4", "open a tab (Log, Triage, Routine, Trends)"),
     ("Tab / Shift-Tab", "next / previous tab"),
     ("?", "show or hide this help"),
+    (",", "settings: units, bell, flash, rest, shoe limit"),
     ("q", "quit (asks first if an edit is not finished)"),
     ("Ctrl-C", "quit"),
 ];
