@@ -162,7 +162,6 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, ctx: &Ctx, selected: 
     let popup = centered(area, 78, lines.len() as u16 + 2);
     Clear.render(popup, buf);
     Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
         .block(
             Block::bordered()
                 .title(" Settings ")
