@@ -4,3 +4,4 @@
 //! imports ratatui; the `tui` module draws it; `cli` and `commands` serve the shell.
 
 pub mod journal;
+pub mod routine;
