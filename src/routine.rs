@@ -3,10 +3,12 @@
 //! them. Pure: no terminal, no clock; the caller passes `now: Instant` to the timer.
 
 pub mod def;
+pub mod file;
 pub mod plan;
 pub mod timer;
 
-pub use def::{Routine, Step, StepKind, parse_routines, validate_list};
+pub use def::{Routine, Step, StepKind};
+pub use file::{parse_routines, validate_list};
 pub use plan::{TAPPED_REP_ESTIMATE, TimerConfig};
 pub use timer::{Cue, Phase, RepCount, Side, Timer};
 

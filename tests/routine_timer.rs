@@ -2,9 +2,7 @@
 
 use chrono::NaiveTime;
 use std::time::{Duration, Instant};
-use stridelog::routine::{
-    Cue, Phase, RepCount, Routine, Side, Step, StepKind, Timer, TimerConfig,
-};
+use stridelog::routine::{Cue, Phase, RepCount, Routine, Side, Step, StepKind, Timer, TimerConfig};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
@@ -12,6 +10,12 @@ fn ms(n: u64) -> Duration {
 
 fn s(n: u64) -> Duration {
     Duration::from_secs(n)
+}
+
+/// One millisecond before `t`.
+fn before(t: Instant) -> Instant {
+    t.checked_sub(ms(1))
+        .expect("the fake clock starts well after the epoch")
 }
 
 fn step(name: &str, kind: StepKind) -> Step {
@@ -99,17 +103,20 @@ fn a_60_second_hold_ends_exactly_at_60_seconds_whatever_the_ticks() {
         let mut t = t0;
         let mut gaps = irregular(seed);
         let mut pressed = 0;
-        while t < end - ms(1) {
-            assert!(!timer.tick(t).contains(&Cue::StepEnd), "ended early at {t:?}");
+        while t < before(end) {
+            assert!(
+                !timer.tick(t).contains(&Cue::StepEnd),
+                "ended early at {t:?}"
+            );
             // Keys that do nothing here must not move time either.
             timer.tap_rep(t);
             pressed += 1;
-            t = (t + gaps.next().unwrap()).min(end - ms(1));
+            t = (t + gaps.next().unwrap()).min(before(end));
         }
         assert!(pressed > 50);
-        assert!(!timer.tick(end - ms(1)).contains(&Cue::StepEnd));
+        assert!(!timer.tick(before(end)).contains(&Cue::StepEnd));
         assert_eq!(timer.phase(), Phase::Active);
-        assert_eq!(timer.remaining(end - ms(1)), Some(ms(1)));
+        assert_eq!(timer.remaining(before(end)), Some(ms(1)));
         assert_eq!(timer.tick(end), vec![Cue::StepEnd, Cue::Finished]);
         assert_eq!(timer.phase(), Phase::Finished);
         assert_eq!(timer.active_elapsed(end + s(30)), s(60));
@@ -148,14 +155,17 @@ fn every_cue_comes_once_and_in_order_however_often_tick_is_called() {
     assert!(timer.tick(t0 + s(67)).is_empty());
     // The countdown lands on whole seconds before the end.
     let (mut timer, t0) = started(vec![hold("Plank", 60)], config(5, 10));
-    assert_eq!(timer.tick(t0 + s(2) - ms(1)), vec![]);
+    assert_eq!(timer.tick(before(t0 + s(2))), vec![]);
     assert_eq!(timer.tick(t0 + s(2)), vec![Cue::Countdown(3)]);
-    assert_eq!(timer.tick(t0 + s(62)), vec![
-        Cue::Countdown(2),
-        Cue::Countdown(1),
-        Cue::StepStart,
-        Cue::Countdown(3)
-    ]);
+    assert_eq!(
+        timer.tick(t0 + s(62)),
+        vec![
+            Cue::Countdown(2),
+            Cue::Countdown(1),
+            Cue::StepStart,
+            Cue::Countdown(3)
+        ]
+    );
 }
 
 #[test]
@@ -173,7 +183,7 @@ fn pause_stops_time_exactly_and_resume_picks_up_where_it_was() {
     assert!(!timer.is_paused());
     let end = t0 + s(5_000) + ms(44_750);
     assert_eq!(timer.phase_ends_at(), Some(end));
-    assert!(!timer.tick(end - ms(1)).contains(&Cue::StepEnd));
+    assert!(!timer.tick(before(end)).contains(&Cue::StepEnd));
     assert!(timer.tick(end).contains(&Cue::StepEnd));
     assert_eq!(timer.active_elapsed(end), s(60));
 }
@@ -183,7 +193,7 @@ fn pause_during_get_ready_delays_the_start_by_the_pause() {
     let (mut timer, t0) = started(vec![hold("Plank", 60)], config(5, 10));
     timer.toggle_pause(t0 + s(1));
     timer.toggle_pause(t0 + s(31));
-    assert!(!timer.tick(t0 + s(35) - ms(1)).contains(&Cue::StepStart));
+    assert!(!timer.tick(before(t0 + s(35))).contains(&Cue::StepStart));
     assert_eq!(timer.tick(t0 + s(35)), vec![Cue::StepStart]);
 }
 
@@ -210,7 +220,11 @@ fn skip_starts_a_waiting_step_now_and_leaves_an_active_one_undone() {
     timer.skip(t0 + s(37));
     timer.skip(t0 + s(38));
     assert_eq!(timer.phase(), Phase::Finished);
-    assert!(timer.tick(t0 + s(38)).ends_with(&[Cue::StepStart, Cue::Finished]));
+    assert!(
+        timer
+            .tick(t0 + s(38))
+            .ends_with(&[Cue::StepStart, Cue::Finished])
+    );
     assert_eq!(timer.steps_done(), 1);
     assert_eq!(timer.session(NaiveTime::MIN).seconds, 10 + 20 + 1);
 }
@@ -252,23 +266,32 @@ fn a_per_side_hold_does_left_switch_right_and_counts_once() {
     let (mut timer, t0) = started(vec![sided("Side plank", 30)], config(5, 10));
     assert_eq!(timer.side(), Some(Side::Left));
     timer.tick(t0 + s(5));
-    assert_eq!((timer.phase(), timer.side()), (Phase::Active, Some(Side::Left)));
+    assert_eq!(
+        (timer.phase(), timer.side()),
+        (Phase::Active, Some(Side::Left))
+    );
     assert!((timer.step_progress(t0 + s(20)) - 0.25).abs() < 1e-9);
     let cues = timer.tick(t0 + s(35));
     assert!(cues.ends_with(&[Cue::SideSwitch]), "{cues:?}");
     assert!(!cues.contains(&Cue::StepEnd));
-    assert_eq!((timer.phase(), timer.side()), (Phase::SideSwitch, Some(Side::Right)));
+    assert_eq!(
+        (timer.phase(), timer.side()),
+        (Phase::SideSwitch, Some(Side::Right))
+    );
     assert_eq!(timer.steps_done(), 0);
     assert_eq!(timer.remaining(t0 + s(35)), Some(s(5)));
-    assert_eq!(timer.tick(t0 + s(40)), vec![
-        Cue::Countdown(3),
-        Cue::Countdown(2),
-        Cue::Countdown(1),
-        Cue::StepStart
-    ]);
+    assert_eq!(
+        timer.tick(t0 + s(40)),
+        vec![
+            Cue::Countdown(3),
+            Cue::Countdown(2),
+            Cue::Countdown(1),
+            Cue::StepStart
+        ]
+    );
     assert_eq!(timer.side(), Some(Side::Right));
     assert!((timer.step_progress(t0 + s(55)) - 0.75).abs() < 1e-9);
-    assert!(!timer.tick(t0 + s(70) - ms(1)).contains(&Cue::StepEnd));
+    assert!(!timer.tick(before(t0 + s(70))).contains(&Cue::StepEnd));
     assert!(timer.tick(t0 + s(70)).contains(&Cue::StepEnd));
     assert_eq!(timer.steps_done(), 1);
     assert_eq!(timer.active_elapsed(t0 + s(70)), s(60));
@@ -297,19 +320,25 @@ fn paced_reps_count_by_tempo_and_cue_each_repetition() {
     timer.tick(t0 + s(5));
     assert_eq!(timer.remaining(t0 + s(5)), Some(s(12)));
     assert_eq!(timer.reps(t0 + s(5)), Some(RepCount { done: 0, total: 4 }));
-    assert_eq!(timer.reps(t0 + ms(10_999)), Some(RepCount { done: 1, total: 4 }));
+    assert_eq!(
+        timer.reps(t0 + ms(10_999)),
+        Some(RepCount { done: 1, total: 4 })
+    );
     assert_eq!(timer.reps(t0 + s(11)), Some(RepCount { done: 2, total: 4 }));
     assert_eq!(timer.tick(t0 + s(8)), vec![Cue::Rep(2)]);
     let cues = tick_through(&mut timer, t0 + s(8), t0 + s(17), ms(100));
-    assert_eq!(cues, vec![
-        Cue::Rep(3),
-        Cue::Countdown(3),
-        Cue::Rep(4),
-        Cue::Countdown(2),
-        Cue::Countdown(1),
-        Cue::StepEnd,
-        Cue::Finished,
-    ]);
+    assert_eq!(
+        cues,
+        vec![
+            Cue::Rep(3),
+            Cue::Countdown(3),
+            Cue::Rep(4),
+            Cue::Countdown(2),
+            Cue::Countdown(1),
+            Cue::StepEnd,
+            Cue::Finished,
+        ]
+    );
 }
 
 #[test]
@@ -327,17 +356,26 @@ fn tapped_reps_wait_for_taps_not_the_clock() {
     assert_eq!(timer.phase_ends_at(), None);
     assert!(timer.tick(t0 + s(5_000)).is_empty());
     assert_eq!(timer.phase(), Phase::Active);
-    assert_eq!(timer.reps(t0 + s(5_000)), Some(RepCount { done: 0, total: 3 }));
+    assert_eq!(
+        timer.reps(t0 + s(5_000)),
+        Some(RepCount { done: 0, total: 3 })
+    );
     timer.tap_rep(t0 + s(5_001));
     timer.pause(t0 + s(5_002));
     timer.tap_rep(t0 + s(5_003)); // paused: ignored
     timer.resume(t0 + s(5_004));
     timer.tap_rep(t0 + s(5_005));
-    assert_eq!(timer.reps(t0 + s(5_005)), Some(RepCount { done: 2, total: 3 }));
+    assert_eq!(
+        timer.reps(t0 + s(5_005)),
+        Some(RepCount { done: 2, total: 3 })
+    );
     assert!((timer.step_progress(t0 + s(5_005)) - 2.0 / 6.0).abs() < 1e-9);
     timer.tap_rep(t0 + s(5_006));
     assert_eq!(timer.tick(t0 + s(5_006)), vec![Cue::SideSwitch]);
-    assert_eq!((timer.phase(), timer.side()), (Phase::SideSwitch, Some(Side::Right)));
+    assert_eq!(
+        (timer.phase(), timer.side()),
+        (Phase::SideSwitch, Some(Side::Right))
+    );
     timer.tick(t0 + s(5_011));
     for i in 0..3 {
         timer.tap_rep(t0 + s(5_020 + i));
@@ -360,18 +398,24 @@ fn steps_are_joined_by_rests_and_rest_steps_stand_alone() {
     assert_eq!(timer.tick(t0 + s(15)).last(), Some(&Cue::StepEnd));
     assert_eq!((timer.phase(), timer.step_index()), (Phase::Rest, 1));
     assert_eq!(timer.remaining(t0 + s(15)), Some(s(10)));
-    assert_eq!(timer.next_step().map(|s| s.exercise.as_str()), Some("Breathe"));
+    assert_eq!(
+        timer.next_step().map(|s| s.exercise.as_str()),
+        Some("Breathe")
+    );
     // The rest leads straight into B.
-    assert!(!timer.tick(t0 + s(25) - ms(1)).contains(&Cue::StepStart));
+    assert!(!timer.tick(before(t0 + s(25))).contains(&Cue::StepStart));
     assert_eq!(timer.tick(t0 + s(25)), vec![Cue::StepStart]);
     // B ends: the rest step starts at once, no rest before it.
-    assert_eq!(timer.tick(t0 + s(35)), vec![
-        Cue::Countdown(3),
-        Cue::Countdown(2),
-        Cue::Countdown(1),
-        Cue::StepEnd,
-        Cue::StepStart
-    ]);
+    assert_eq!(
+        timer.tick(t0 + s(35)),
+        vec![
+            Cue::Countdown(3),
+            Cue::Countdown(2),
+            Cue::Countdown(1),
+            Cue::StepEnd,
+            Cue::StepStart
+        ]
+    );
     assert_eq!((timer.phase(), timer.step_index()), (Phase::Active, 2));
     // After a rest step, a get-ready (not another rest).
     timer.tick(t0 + s(55));
@@ -389,14 +433,17 @@ fn no_rest_length_means_a_get_ready_between_steps() {
     assert_eq!((timer.phase(), timer.step_index()), (Phase::GetReady, 1));
     let (mut timer, t0) = started(vec![hold("A", 10), hold("B", 10)], config(0, 0));
     assert_eq!(timer.phase(), Phase::Active);
-    assert_eq!(timer.tick(t0 + s(10)), vec![
-        Cue::StepStart,
-        Cue::Countdown(3),
-        Cue::Countdown(2),
-        Cue::Countdown(1),
-        Cue::StepEnd,
-        Cue::StepStart
-    ]);
+    assert_eq!(
+        timer.tick(t0 + s(10)),
+        vec![
+            Cue::StepStart,
+            Cue::Countdown(3),
+            Cue::Countdown(2),
+            Cue::Countdown(1),
+            Cue::StepEnd,
+            Cue::StepStart
+        ]
+    );
 }
 
 #[test]

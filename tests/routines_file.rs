@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 use stridelog::routine::{
-    self, Cue, Phase, Routine, StepKind, Timer, TimerConfig, load_all, load_user,
-    parse_routines, validate_list,
+    self, Cue, Phase, Routine, StepKind, Timer, TimerConfig, load_all, load_user, parse_routines,
+    validate_list,
 };
 
 fn builtin(id: &str) -> Routine {
@@ -28,7 +28,12 @@ fn every_built_in_routine_parses_and_is_valid() {
     let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["runner-strength", "gentle-recovery", "pre-run-heat", "core-set"]
+        [
+            "runner-strength",
+            "gentle-recovery",
+            "pre-run-heat",
+            "core-set"
+        ]
     );
     validate_list(&all, &[]).unwrap();
     let names: HashSet<&str> = all.iter().map(|r| r.name.as_str()).collect();
@@ -140,7 +145,11 @@ fn every_built_in_routine_runs_to_the_end_in_its_planned_time() {
                 timer.tap_rep(t);
             }
             timer.tick(t);
-            assert!(t - t0 < Duration::from_secs(3 * 3600), "{} never ends", r.id);
+            assert!(
+                t - t0 < Duration::from_secs(3 * 3600),
+                "{} never ends",
+                r.id
+            );
         }
         assert_eq!(timer.steps_done() as usize, r.step_count(), "{}", r.id);
         let took = t - t0;
@@ -213,13 +222,24 @@ fn a_broken_user_file_is_reported_with_path_line_and_column() {
 
     std::fs::write(&path, "[(id: \"x\", name: \"X\", steps: [], colour: 3)]").unwrap();
     let error = load_user(&path).unwrap_err();
-    assert!(error.starts_with(&format!("{}:1:", path.display())), "{error}");
+    assert!(
+        error.starts_with(&format!("{}:1:", path.display())),
+        "{error}"
+    );
 
-    std::fs::write(&path, "[(id: \"x\", name: \"X\", steps: [(exercise: \"P\", kind: Stand(seconds: 3))])]").unwrap();
+    std::fs::write(
+        &path,
+        "[(id: \"x\", name: \"X\", steps: [(exercise: \"P\", kind: Stand(seconds: 3))])]",
+    )
+    .unwrap();
     let error = load_user(&path).unwrap_err();
     assert!(error.contains("Stand"), "{error}");
 
-    std::fs::write(&path, "[(id: \"x\", name: \"X\", steps: [(exercise: \"P\", kind: Hold(seconds: 3))])] junk").unwrap();
+    std::fs::write(
+        &path,
+        "[(id: \"x\", name: \"X\", steps: [(exercise: \"P\", kind: Hold(seconds: 3))])] junk",
+    )
+    .unwrap();
     let error = load_user(&path).unwrap_err();
     assert!(error.contains("after the list of routines"), "{error}");
 }
@@ -234,7 +254,10 @@ fn a_user_routine_may_not_take_a_built_in_id() {
     )
     .unwrap();
     let error = load_user(&path).unwrap_err();
-    assert!(error.starts_with(&format!("{}:1:7: [0] id:", path.display())), "{error}");
+    assert!(
+        error.starts_with(&format!("{}:1:7: [0] id:", path.display())),
+        "{error}"
+    );
     assert!(error.contains("built-in"), "{error}");
 }
 
