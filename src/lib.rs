@@ -7,5 +7,6 @@ pub mod cli;
 pub mod commands;
 pub mod journal;
 pub mod report;
+pub mod routine;
 pub mod rules;
 pub mod tui;

@@ -1,0 +1,66 @@
+//! Guided routines: the built-in ones (from `assets/routines.ron`, embedded in the binary), the
+//! runner's own (`<config dir>/routines.ron`, same format), and the timer that walks through
+//! them. Pure: no terminal, no clock; the caller passes `now: Instant` to the timer.
+
+pub mod def;
+pub mod file;
+pub mod plan;
+pub mod timer;
+
+pub use def::{Routine, Step, StepKind};
+pub use file::{parse_routines, validate_list};
+pub use plan::{TAPPED_REP_ESTIMATE, TimerConfig};
+pub use timer::{Cue, Phase, RepCount, Side, Timer};
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+/// The text of the built-in routines, as shipped.
+pub const BUILTIN_RON: &str = include_str!("../assets/routines.ron");
+
+/// The file name of the runner's own routines inside the config dir.
+pub const USER_FILE: &str = "routines.ron";
+
+/// The built-in routines, in the order of the file.
+///
+/// # Panics
+/// If the embedded file is invalid; the test suite checks that it is not.
+pub fn builtins() -> Vec<Routine> {
+    parse_routines(BUILTIN_RON, &[])
+        .unwrap_or_else(|e| panic!("assets/routines.ron is invalid: {e}"))
+}
+
+/// Reads the runner's routines from `path`. A missing (or blank) file is an empty list. A
+/// broken file, or one reusing an id of a built-in routine, is an error phrased
+/// `path:line:col: field: message` (or `path: [index] field: message`).
+pub fn load_user(path: &Path) -> Result<Vec<Routine>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let builtins = builtins();
+    let reserved: Vec<&str> = builtins.iter().map(|r| r.id.as_str()).collect();
+    parse_routines(&text, &reserved).map_err(|e| {
+        let sep = if e.starts_with('[') { ": " } else { ":" };
+        format!("{}{sep}{e}", path.display())
+    })
+}
+
+/// Every routine to offer: the built-ins, then the runner's own from `user_path`. When the
+/// runner's file is broken, the built-ins still come back, with the error to show.
+pub fn load_all(user_path: &Path) -> (Vec<Routine>, Option<String>) {
+    let mut routines = builtins();
+    match load_user(user_path) {
+        Ok(mine) => {
+            routines.extend(mine);
+            (routines, None)
+        }
+        Err(e) => (routines, Some(e)),
+    }
+}
+
+/// The routine with `id` in `routines`.
+pub fn find<'a>(routines: &'a [Routine], id: &str) -> Option<&'a Routine> {
+    routines.iter().find(|r| r.id == id)
+}
