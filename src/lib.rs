@@ -6,4 +6,5 @@
 pub mod cli;
 pub mod commands;
 pub mod journal;
+pub mod triage;
 pub mod tui;

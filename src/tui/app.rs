@@ -55,7 +55,10 @@ impl App {
 
     /// True when quitting now would drop something typed but not committed.
     fn has_uncommitted_edit(&self) -> bool {
-        self.log.captures_input() || self.triage.captures_input() || self.routine.captures_input()
+        self.log.captures_input()
+            || self.triage.captures_input()
+            || self.triage.has_unsaved_answers()
+            || self.routine.captures_input()
     }
 
     /// How often the app needs a [`Action::Tick`] (while a timer runs), or `None` to sleep

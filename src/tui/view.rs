@@ -22,7 +22,7 @@ impl Widget for &App {
             too_small(area, buf, self);
             return;
         }
-        let urgent = banner::urgent_lines(&self.ctx);
+        let urgent = banner::urgent_lines(&self.ctx, area.width);
         let read_only = self.ctx.read_only_reason();
         let [
             header,
@@ -154,7 +154,7 @@ fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
          Make the window bigger (q quits).",
         area.width, area.height
     );
-    let mut lines = banner::urgent_lines(&app.ctx);
+    let mut lines = banner::urgent_lines(&app.ctx, area.width);
     lines.push(Line::from(text));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
