@@ -21,11 +21,14 @@ fn answers(signs: &[(Sign, Reply)], slump: Option<Reply>) -> Answers {
     a
 }
 
+/// One row: a name, the pain-character answers, the slump answer, the expected kinds.
+type Case<'a> = (&'a str, &'a [(Sign, Reply)], Option<Reply>, &'a [PainType]);
+
 #[test]
 fn classification_table() {
     use Sign::*;
     #[rustfmt::skip]
-    let table: &[(&str, &[(Sign, Reply)], Option<Reply>, &[PainType])] = &[
+    let table: &[Case] = &[
         ("nothing answered", &[], None, &[]),
         ("everything skipped", &[(DullAche, Skip), (SharpOrBurning, Skip)], Some(Skip), &[]),
         ("all no", &[(DullAche, No), (SharpOrBurning, No), (NumbOrPins, No)], Some(No), &[Unsure]),

@@ -133,7 +133,8 @@ pub const RED_FLAG_ACTION_MORE: &str = "It cannot wait for a routine appointment
 /// Why the warning stays on screen.
 pub const RED_FLAG_STAYS: &str = "(Shown until a newer triage has no red flag.)";
 /// Said when an answer was saved at once so the warning shows everywhere.
-pub const RED_FLAG_SAVED_AT_ONCE: &str = "Saved at once, so the warning shows on every tab.";
+pub const RED_FLAG_SAVED_AT_ONCE: &str =
+    "Red flag saved at once: the warning now shows on every tab.";
 /// Shown when the eight questions are answered and all are no.
 pub const RED_FLAGS_CLEAR: &str = "No red flags.";
 /// All eight answered no while an earlier saved red flag still shows.
@@ -381,4 +382,5 @@ pub const CHANGE_ARROW: &str = " \u{2192} ";
 
 pub const SAVE_NEEDS_RED_FLAGS: &str = "Answer every red-flag question before saving";
 pub const SAVED_INTO: &str = "Saved into";
+pub const SAVED_NOTE: &str = "Saved. History (\u{2192}) shows what changed since the last triage.";
 pub const NOT_SAVED: &str = "Not saved: ";

@@ -16,23 +16,12 @@ use std::cell::Cell;
 
 /// Keys of this tab, for the help overlay.
 pub const HELP: &[(&str, &str)] = &[
-    (
-        "← → / h l",
-        "previous / next part (red flags, slump, pain, result, history)",
-    ),
-    (
-        "↑ ↓ / k j",
-        "previous / next question or step; scroll the result",
-    ),
-    ("y / n", "answer yes / no"),
-    (
-        "s",
-        "skip (slump test and pain questions; red flags need y or n)",
-    ),
+    ("← → / h l", "previous / next part; Enter also moves on"),
+    ("↑ ↓ / k j", "question or step; scroll (PgUp PgDn)"),
+    ("y / n / s", "yes / no / skip (red flags need y or n)"),
     ("Backspace", "clear the answer"),
-    ("Enter", "next part; on Result: save into the day"),
-    ("[ / ] / t", "save into the previous / next day / today"),
-    ("PgUp PgDn", "scroll a page"),
+    ("Enter", "on Result: save into the day"),
+    ("[ / ] / t", "save into previous / next day / today"),
 ];
 
 /// The parts of the checklist, in order.
@@ -441,11 +430,7 @@ impl TriageState {
         self.note = Some(match self.write(ctx) {
             Ok(()) => Note {
                 kind: NoteKind::Saved,
-                text: format!(
-                    "{} {}.",
-                    words::SAVED_INTO,
-                    self.date.format("%a %-d %b %Y")
-                ),
+                text: words::SAVED_NOTE.into(),
             },
             Err(e) => Note {
                 kind: NoteKind::Error,

@@ -264,7 +264,7 @@ impl TriageView<'_> {
                 ("Red flags: none of the eight.".to_owned(), theme.ok)
             } else {
                 (
-                    format!("Red flags: {missing} of 8 questions not answered yet."),
+                    format!("Red flags: {missing} of 8 questions still to answer."),
                     theme.caution,
                 )
             };
@@ -351,11 +351,25 @@ impl TriageView<'_> {
             );
             return;
         }
-        let replaces = self
+        let saved = self
             .ctx
             .journal
             .day(self.state.date)
-            .is_some_and(|d| d.triage.is_some());
+            .and_then(|d| d.triage.as_ref());
+        if !self.state.has_unsaved_answers()
+            && saved == Some(&triage::to_triage(&self.state.answers))
+        {
+            doc.text(
+                &format!(
+                    "{} {}.",
+                    words::SAVED_INTO,
+                    self.state.date.format("%a %-d %b %Y")
+                ),
+                theme.ok,
+            );
+            return;
+        }
+        let replaces = saved.is_some();
         let mut spans = vec![
             Span::raw(" "),
             Span::styled("Enter", theme.key),
@@ -410,6 +424,20 @@ impl TriageView<'_> {
     /// The right-hand column when there is room: the result so far and the history.
     fn side(&self, doc: &mut Doc) {
         let theme = self.theme();
+        if self.state.section != Section::Result {
+            self.side_result(doc);
+        }
+        if self.state.section != Section::History {
+            doc.lines.push(Line::from(Span::styled(
+                format!(" Recent triages ({} weeks)", triage::HISTORY_DAYS / 7),
+                bold(theme.title),
+            )));
+            self.history(doc, false);
+        }
+    }
+
+    fn side_result(&self, doc: &mut Doc) {
+        let theme = self.theme();
         doc.lines.push(Line::from(Span::styled(
             " Result so far",
             bold(theme.title),
@@ -428,11 +456,6 @@ impl TriageView<'_> {
             3,
         );
         doc.blank();
-        doc.lines.push(Line::from(Span::styled(
-            format!(" Recent triages ({} weeks)", triage::HISTORY_DAYS / 7),
-            bold(theme.title),
-        )));
-        self.history(doc, false);
     }
 
     /// The red flags answered yes, when the red banner above does not show them (the save
