@@ -66,6 +66,7 @@ pub struct RedFlagText {
 }
 
 pub const RED_FLAG_TITLE: &str = "Red flags";
+pub const RED_FLAG_SHORT: &str = "Flags";
 pub const RED_FLAG_INTRO: &str = "Warning signs first: a yes to any of these means the pain may \
 need emergency care, whatever else is going on. Each needs a yes or a no.";
 
@@ -160,6 +161,7 @@ pub fn red_flag_label(flag: RedFlag) -> &'static str {
 // ---------------------------------------------------------------------------------------------
 
 pub const SLUMP_TITLE: &str = "Slump test";
+pub const SLUMP_SHORT: &str = "Slump";
 pub const SLUMP_INTRO: &str = "A seated check of how touchy the nerve to the leg is. Take each \
 step slowly, first with one leg, then the other. Stop at any step that brings on strong pain; \
 do not push through it.";
@@ -207,6 +209,7 @@ pub struct SignText {
 }
 
 pub const SIGNS_TITLE: &str = "Pain character";
+pub const SIGNS_SHORT: &str = "Pain";
 pub const SIGNS_INTRO: &str = "What the pain feels like and where it goes. Several kinds of pain \
 can be there at once, so take each question on its own; skip any you are unsure of.";
 

@@ -3,6 +3,9 @@
 //! triages of the last weeks with what changed. The words and the classification live in the
 //! core (`crate::triage`); this file only handles keys and state, `triage/view.rs` draws.
 
+mod doc;
+mod questions;
+mod result;
 mod view;
 
 pub use view::TriageView;
@@ -48,6 +51,17 @@ impl Section {
             Section::RedFlags => words::RED_FLAG_TITLE,
             Section::Slump => words::SLUMP_TITLE,
             Section::Signs => words::SIGNS_TITLE,
+            Section::Result => words::RESULT_TITLE,
+            Section::History => words::HISTORY_TITLE,
+        }
+    }
+
+    /// A shorter title for narrow terminals.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Section::RedFlags => words::RED_FLAG_SHORT,
+            Section::Slump => words::SLUMP_SHORT,
+            Section::Signs => words::SIGNS_SHORT,
             Section::Result => words::RESULT_TITLE,
             Section::History => words::HISTORY_TITLE,
         }
