@@ -1,9 +1,9 @@
 //! Every word the triage checklist shows, and where each fact comes from, in one place so it
 //! can be reviewed by a clinician and translated without reading the logic.
 //!
-//! The facts come from the seed articles (`/seeds` 000 and 003) and the sources in the design
-//! (section 4); the sentences are our own. Keep each question to one idea, in plain words, and
-//! answerable with yes or no.
+//! The facts come from the project's seed articles 000 and 003 and the sources listed in the
+//! design (section 4); the sentences are our own. Keep each question to one idea, in plain
+//! words, and answerable with yes or no. The screen's own phrases are at the end.
 
 use super::Sign;
 use crate::journal::entry::{PainType, RedFlag};
@@ -383,7 +383,87 @@ pub const CHANGE_FLAG_GONE: &str = "red flag gone: ";
 pub const CHANGE_SLUMP: &str = "slump ";
 pub const CHANGE_ARROW: &str = " \u{2192} ";
 
-pub const SAVE_NEEDS_RED_FLAGS: &str = "Answer every red-flag question before saving";
 pub const SAVED_INTO: &str = "Saved into";
 pub const SAVED_NOTE: &str = "Saved. History (\u{2192}) shows what changed since the last triage.";
 pub const NOT_SAVED: &str = "Not saved: ";
+
+// ---------------------------------------------------------------------------------------------
+// The screen's own phrases
+// ---------------------------------------------------------------------------------------------
+
+/// How dates are written on the tab ("Sun 22 Nov 2026").
+pub const DATE_FORMAT: &str = "%a %-d %b %Y";
+/// How the banner writes a date ("22 Nov 2026").
+pub const BANNER_DATE_FORMAT: &str = "%-d %b %Y";
+
+/// The tab's frame title.
+pub fn title(date: &str, today: bool, has_triage: bool) -> String {
+    let mut t = format!("Triage · saves into {date}");
+    if today {
+        t.push_str(" (today)");
+    }
+    if has_triage {
+        t.push_str(" · has a triage");
+    }
+    t
+}
+
+/// The red banner on every tab.
+pub fn banner(date: &str, labels: &str) -> String {
+    format!(
+        "RED FLAG · triage of {date}: {labels}. {RED_FLAG_ACTION} {RED_FLAG_ACTION_MORE} \
+         {RED_FLAG_STAYS}"
+    )
+}
+
+/// The red lines on the tab when the banner does not show the answers' red flags.
+pub fn red_flags_in_answers(labels: &str) -> String {
+    format!("RED FLAG in your answers: {labels}. {RED_FLAG_ACTION} {RED_FLAG_ACTION_MORE}")
+}
+
+/// The result's red-flag line; `with_action` adds what to do now.
+pub fn red_flags_found(labels: &str, with_action: bool) -> String {
+    if with_action {
+        format!("RED FLAGS: {labels}. {RED_FLAG_ACTION} {RED_FLAG_ACTION_MORE}")
+    } else {
+        format!("RED FLAGS: {labels}.")
+    }
+}
+
+pub const RED_FLAGS_NONE: &str = "Red flags: none of the eight.";
+
+pub fn red_flags_to_answer(left: usize) -> String {
+    format!("Red flags: {left} of 8 questions still to answer.")
+}
+
+pub fn red_flags_answered(done: usize) -> String {
+    format!("{done} of 8 answered. y yes · n no")
+}
+
+pub fn save_needs_red_flags(left: usize) -> String {
+    format!(
+        "Answer every red-flag question before saving ({left} left): they decide whether this \
+         is urgent."
+    )
+}
+
+pub const SOURCES: &str = "Sources: ";
+pub const RED_FLAG_SOURCES_LABEL: &str = "Red-flag sources: ";
+pub const NOTHING_YET: &str = "nothing yet";
+pub const SO_FAR: &str = "So far: ";
+pub const POINTS_TO: &str = "Points to: ";
+pub const RESULT_SO_FAR: &str = "Result so far";
+pub const SLUMP_RESULT_LABEL: &str = "Slump self-test: ";
+pub const SAVES_INTO: &str = " saves this into ";
+pub const REPLACING: &str = " (replacing the triage saved there)";
+pub const CHANGED: &str = "changed: ";
+pub const MORE_BELOW: &str = "\u{2193} more";
+
+pub fn recent_triages(weeks: u64) -> String {
+    format!("Recent triages ({weeks} weeks)")
+}
+
+pub const NEXT_SLUMP: &str = "Enter: on to the slump test.";
+pub const NEXT_SIGNS: &str = "Enter: on to the pain questions.";
+pub const NEXT_RESULT: &str = "Enter: see the result.";
+pub const RESULT_FOOTER: &str = "Enter saves; the History part shows earlier triages.";

@@ -369,7 +369,7 @@ impl TriageState {
             }
             return Some(Note {
                 kind: NoteKind::Saved,
-                text: format!("{} Enter: on to the slump test.", words::RED_FLAGS_CLEAR),
+                text: format!("{} {}", words::RED_FLAGS_CLEAR, words::NEXT_SLUMP),
             });
         }
         None
@@ -437,7 +437,7 @@ impl TriageState {
             self.go_to(Section::RedFlags);
             self.note = Some(Note {
                 kind: NoteKind::Error,
-                text: format!("{} ({} left).", words::SAVE_NEEDS_RED_FLAGS, missing.len()),
+                text: words::save_needs_red_flags(missing.len()),
             });
             return;
         }

@@ -12,13 +12,9 @@ pub fn urgent_lines(ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let labels: Vec<&str> = flags.iter().map(|f| words::red_flag_label(*f)).collect();
-    let text = format!(
-        "RED FLAG · triage of {}: {}. {} {} {}",
-        date.format("%-d %b %Y"),
-        labels.join(", "),
-        words::RED_FLAG_ACTION,
-        words::RED_FLAG_ACTION_MORE,
-        words::RED_FLAG_STAYS,
+    let text = words::banner(
+        &date.format(words::BANNER_DATE_FORMAT).to_string(),
+        &labels.join(", "),
     );
     wrap(&text, usize::from(width.max(20)) - 2)
         .into_iter()

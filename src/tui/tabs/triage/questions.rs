@@ -71,7 +71,7 @@ impl TriageView<'_> {
         }
         doc.blank();
         doc.text(
-            &format!("Sources: {}", sources(words::RED_FLAG_SOURCES)),
+            &format!("{}{}", words::SOURCES, sources(words::RED_FLAG_SOURCES)),
             theme.dim,
         );
     }
@@ -125,7 +125,7 @@ impl TriageView<'_> {
         doc.blank();
         doc.text(words::SLUMP_INFO, theme.caution);
         doc.text(
-            &format!("Sources: {}", sources(words::SLUMP_SOURCES)),
+            &format!("{}{}", words::SOURCES, sources(words::SLUMP_SOURCES)),
             theme.dim,
         );
         if cursor == SLUMP_QUESTION_INDEX {
@@ -146,12 +146,12 @@ impl TriageView<'_> {
         doc.blank();
         let found = triage::classify(&self.state.answers);
         let so_far = if found.is_empty() {
-            "nothing yet".to_owned()
+            words::NOTHING_YET.to_owned()
         } else {
             type_names(&found)
         };
         doc.para(
-            vec![Span::styled(" So far: ", theme.title)],
+            vec![Span::styled(format!(" {}", words::SO_FAR), theme.title)],
             &so_far,
             theme.base,
             10,

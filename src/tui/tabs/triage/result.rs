@@ -82,30 +82,21 @@ impl TriageView<'_> {
         let missing = answers.red_flags_unanswered().len();
         if present.is_empty() {
             let (text, style) = if missing == 0 {
-                ("Red flags: none of the eight.".to_owned(), theme.ok)
+                (words::RED_FLAGS_NONE.to_owned(), theme.ok)
             } else {
-                (
-                    format!("Red flags: {missing} of 8 questions still to answer."),
-                    theme.caution,
-                )
+                (words::red_flags_to_answer(missing), theme.caution)
             };
             doc.text(&text, style);
         } else {
             let labels: Vec<&str> = present.iter().map(|f| words::red_flag_label(*f)).collect();
-            let text = if compact {
-                format!("RED FLAGS: {}.", labels.join(", "))
-            } else {
-                format!(
-                    "RED FLAGS: {}. {} {}",
-                    labels.join(", "),
-                    words::RED_FLAG_ACTION,
-                    words::RED_FLAG_ACTION_MORE
-                )
-            };
+            let text = words::red_flags_found(&labels.join(", "), !compact);
             doc.text(&text, theme.urgent);
         }
         doc.para(
-            vec![Span::styled(" Slump self-test: ", theme.title)],
+            vec![Span::styled(
+                format!(" {}", words::SLUMP_RESULT_LABEL),
+                theme.title,
+            )],
             slump_text(answers.slump),
             theme.base,
             3,
@@ -154,7 +145,11 @@ impl TriageView<'_> {
         doc.blank();
         self.save_line(doc);
         doc.text(
-            &format!("Red-flag sources: {}", sources(words::RED_FLAG_SOURCES)),
+            &format!(
+                "{}{}",
+                words::RED_FLAG_SOURCES_LABEL,
+                sources(words::RED_FLAG_SOURCES)
+            ),
             theme.dim,
         );
     }
@@ -163,13 +158,7 @@ impl TriageView<'_> {
         let theme = self.theme();
         let missing = self.state.answers.red_flags_unanswered().len();
         if missing > 0 {
-            doc.text(
-                &format!(
-                    "{} ({missing} left): they decide whether this is urgent.",
-                    words::SAVE_NEEDS_RED_FLAGS
-                ),
-                theme.caution,
-            );
+            doc.text(&words::save_needs_red_flags(missing), theme.caution);
             return;
         }
         let saved = self
@@ -184,7 +173,7 @@ impl TriageView<'_> {
                 &format!(
                     "{} {}.",
                     words::SAVED_INTO,
-                    self.state.date.format("%a %-d %b %Y")
+                    self.state.date.format(words::DATE_FORMAT)
                 ),
                 theme.ok,
             );
@@ -195,15 +184,13 @@ impl TriageView<'_> {
             Span::raw(" "),
             Span::styled("Enter", theme.key),
             Span::raw(format!(
-                " saves this into {}",
-                self.state.date.format("%a %-d %b %Y")
+                "{}{}",
+                words::SAVES_INTO,
+                self.state.date.format(words::DATE_FORMAT)
             )),
         ];
         if replaces {
-            spans.push(Span::styled(
-                " (replacing the triage saved there)",
-                theme.dim,
-            ));
+            spans.push(Span::styled(words::REPLACING, theme.dim));
         }
         spans.push(Span::raw("."));
         doc.lines.push(Line::from(spans));
@@ -223,7 +210,10 @@ impl TriageView<'_> {
         for entry in entries {
             doc.lines.push(Line::from(vec![
                 Span::raw(" "),
-                Span::styled(entry.date.format("%a %-d %b %Y").to_string(), theme.title),
+                Span::styled(
+                    entry.date.format(words::DATE_FORMAT).to_string(),
+                    theme.title,
+                ),
             ]));
             let (summary, style) = summary(&entry.triage, theme);
             doc.para(vec![Span::raw("   ")], &summary, style, 3);
@@ -231,7 +221,8 @@ impl TriageView<'_> {
                 None => words::HISTORY_FIRST.to_owned(),
                 Some(list) if list.is_empty() => words::HISTORY_SAME.to_owned(),
                 Some(list) => format!(
-                    "changed: {}",
+                    "{}{}",
+                    words::CHANGED,
                     list.iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
@@ -250,7 +241,7 @@ impl TriageView<'_> {
         }
         if self.state.section != Section::History {
             doc.lines.push(Line::from(Span::styled(
-                format!(" Recent triages ({} weeks)", triage::HISTORY_DAYS / 7),
+                format!(" {}", words::recent_triages(triage::HISTORY_DAYS / 7)),
                 bold(theme.title),
             )));
             self.history(doc, false);
@@ -260,18 +251,18 @@ impl TriageView<'_> {
     pub(super) fn side_result(&self, doc: &mut Doc) {
         let theme = self.theme();
         doc.lines.push(Line::from(Span::styled(
-            " Result so far",
+            format!(" {}", words::RESULT_SO_FAR),
             bold(theme.title),
         )));
         self.result_head(doc, true);
         let found = triage::classify(&self.state.answers);
         let kinds = if found.is_empty() {
-            "nothing yet".to_owned()
+            words::NOTHING_YET.to_owned()
         } else {
             type_names(&found)
         };
         doc.para(
-            vec![Span::styled(" Points to: ", theme.title)],
+            vec![Span::styled(format!(" {}", words::POINTS_TO), theme.title)],
             &kinds,
             theme.base,
             3,

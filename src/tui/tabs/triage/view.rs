@@ -21,6 +21,7 @@ pub struct TriageView<'a> {
     pub state: &'a TriageState,
     pub ctx: &'a Ctx,
 }
+
 impl TriageView<'_> {
     pub(super) fn theme(&self) -> &'static Theme {
         self.ctx.theme
@@ -36,12 +37,7 @@ impl TriageView<'_> {
             return Vec::new();
         }
         let labels: Vec<&str> = present.iter().map(|f| words::red_flag_label(*f)).collect();
-        let text = format!(
-            "RED FLAG in your answers: {}. {} {}",
-            labels.join(", "),
-            words::RED_FLAG_ACTION,
-            words::RED_FLAG_ACTION_MORE
-        );
+        let text = words::red_flags_in_answers(&labels.join(", "));
         wrap(&text, usize::from(width.max(12)) - 2)
             .into_iter()
             .map(|line| Line::from(format!(" {line}")))
@@ -106,14 +102,14 @@ impl TriageView<'_> {
             Section::RedFlags => {
                 let left = answers.red_flags_unanswered().len();
                 if left == 0 {
-                    "Enter: on to the slump test.".to_owned()
+                    words::NEXT_SLUMP.to_owned()
                 } else {
-                    format!("{} of 8 answered. y yes · n no", 8 - left)
+                    words::red_flags_answered(8 - left)
                 }
             }
-            Section::Slump => "Enter: on to the pain questions.".to_owned(),
-            Section::Signs => "Enter: see the result.".to_owned(),
-            Section::Result => "Enter saves; the History part shows earlier triages.".to_owned(),
+            Section::Slump => words::NEXT_SIGNS.to_owned(),
+            Section::Signs => words::NEXT_RESULT.to_owned(),
+            Section::Result => words::RESULT_FOOTER.to_owned(),
             Section::History => words::NOT_A_DIAGNOSIS.to_owned(),
         };
         Line::from(Span::styled(format!(" {text}"), theme.dim))
@@ -123,23 +119,19 @@ impl TriageView<'_> {
 impl Widget for TriageView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme();
-        let mut title = format!(
-            " Triage · saves into {}",
-            self.state.date.format("%a %-d %b %Y")
+        let has_triage = self
+            .ctx
+            .journal
+            .day(self.state.date)
+            .is_some_and(|d| d.triage.is_some());
+        let title = format!(
+            " {} ",
+            words::title(
+                &self.state.date.format(words::DATE_FORMAT).to_string(),
+                self.state.date == self.ctx.today,
+                has_triage && area.width >= 72,
+            )
         );
-        if self.state.date == self.ctx.today {
-            title.push_str(" (today)");
-        }
-        if area.width >= 72
-            && self
-                .ctx
-                .journal
-                .day(self.state.date)
-                .is_some_and(|d| d.triage.is_some())
-        {
-            title.push_str(" · has a triage");
-        }
-        title.push(' ');
         let block = Block::bordered().title(title).border_style(theme.border);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -191,7 +183,7 @@ impl Widget for TriageView<'_> {
         draw(doc, offset, main, buf);
         self.footer().render(footer, buf);
         if more {
-            Line::from(Span::styled("↓ more ", theme.key))
+            Line::from(Span::styled(format!("{} ", words::MORE_BELOW), theme.key))
                 .right_aligned()
                 .render(footer, buf);
         }
