@@ -9,4 +9,5 @@ pub mod journal;
 pub mod report;
 pub mod routine;
 pub mod rules;
+pub mod triage;
 pub mod tui;

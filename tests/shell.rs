@@ -31,7 +31,9 @@ fn tabs_switch_with_digits_and_tab_keys() {
 fn help_opens_and_closes_and_q_quits() {
     let mut app = app(Box::new(MemoryStore::new()), today());
     app.press(key(KeyCode::Char('?')));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay, Overlay::Help(0));
+    app.press(key(KeyCode::Down));
+    assert_eq!(app.overlay, Overlay::Help(1));
     let help = screen(&app, 120, 40);
     assert!(help.to_lowercase().contains("not medical advice"), "{help}");
     app.press(key(KeyCode::Esc));

@@ -14,6 +14,8 @@ pub enum Action {
     PrevTab,
     GoTo(Tab),
     ToggleHelp,
+    /// Scroll the help by this many lines (negative: up).
+    ScrollHelp(i16),
     /// `q`: quit, or ask first when an edit is not committed.
     Quit,
     /// The answer to "quit without saving the edit?".

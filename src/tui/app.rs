@@ -4,6 +4,7 @@ use super::Tab;
 use super::action::Action;
 use super::ctx::Ctx;
 use super::tabs::{log::LogState, routine::RoutineState, trends::TrendsState, triage::TriageState};
+use super::widgets::help;
 use super::widgets::settings::{self, SettingsAction};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::time::Duration;
@@ -12,7 +13,8 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help,
+    /// The help overlay, scrolled down this many lines.
+    Help(u16),
     /// "An edit is not saved: quit anyway?"
     ConfirmQuit,
     /// The settings popup, with its selected row.
@@ -58,7 +60,10 @@ impl App {
 
     /// True when quitting now would drop something typed but not committed.
     fn has_uncommitted_edit(&self) -> bool {
-        self.log.captures_input() || self.triage.captures_input() || self.routine.captures_input()
+        self.log.captures_input()
+            || self.triage.captures_input()
+            || self.triage.has_unsaved_answers()
+            || self.routine.captures_input()
     }
 
     /// How often the app needs a [`Action::Tick`] (while a timer runs), or `None` to sleep
@@ -84,12 +89,17 @@ impl App {
             };
         }
         match self.overlay {
-            Overlay::Help => {
-                return matches!(
-                    key.code,
-                    KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter
-                )
-                .then_some(Action::ToggleHelp);
+            Overlay::Help(_) => {
+                return match key.code {
+                    KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => {
+                        Some(Action::ToggleHelp)
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => Some(Action::ScrollHelp(1)),
+                    KeyCode::Up | KeyCode::Char('k') => Some(Action::ScrollHelp(-1)),
+                    KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::ScrollHelp(10)),
+                    KeyCode::PageUp => Some(Action::ScrollHelp(-10)),
+                    _ => None,
+                };
             }
             Overlay::ConfirmQuit => {
                 return match key.code {
@@ -161,11 +171,17 @@ impl App {
             Action::PrevTab => self.tab = self.tab.prev(),
             Action::GoTo(tab) => self.tab = tab,
             Action::ToggleHelp => {
-                self.overlay = if self.overlay == Overlay::Help {
+                self.overlay = if matches!(self.overlay, Overlay::Help(_)) {
                     Overlay::None
                 } else {
-                    Overlay::Help
+                    Overlay::Help(0)
                 };
+            }
+            Action::ScrollHelp(by) => {
+                if let Overlay::Help(top) = self.overlay {
+                    let max = help::line_count().saturating_sub(5);
+                    self.overlay = Overlay::Help(top.saturating_add_signed(by).min(max));
+                }
             }
             Action::Quit => {
                 if self.has_uncommitted_edit() {

@@ -25,7 +25,7 @@ impl Widget for &App {
             too_small(area, buf, self);
             return;
         }
-        let urgent = banner::urgent_lines(&self.ctx);
+        let urgent = banner::urgent_lines(&self.ctx, area.width);
         let read_only = self.ctx.read_only_reason();
         let notice = self.ctx.notice.as_deref();
         let [
@@ -100,7 +100,7 @@ impl Widget for &App {
         self.render_status(status_area, buf);
         match self.overlay {
             Overlay::None => {}
-            Overlay::Help => help::render(body, buf, theme),
+            Overlay::Help(top) => help::render(body, buf, theme, top),
             Overlay::ConfirmQuit => help::confirm_quit(body, buf, theme),
             Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }
@@ -189,7 +189,7 @@ fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
          Make the window bigger (q quits).",
         area.width, area.height
     );
-    let mut lines = banner::urgent_lines(&app.ctx);
+    let mut lines = banner::urgent_lines(&app.ctx, area.width);
     lines.push(Line::from(text));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })

@@ -1,29 +1,83 @@
 //! The red-flag banner: shown on every tab, above everything else, while the latest triage of
-//! the last 14 days lists a red flag (design section 4, rule `red-flag`).
+//! the last 14 days lists a red flag (design section 4, rule `red-flag`). Driven by saved data
+//! only, so it survives a restart and clears only when a newer triage has no red flag.
 
+use crate::triage::{self, words};
 use crate::tui::ctx::Ctx;
-use chrono::Days;
 use ratatui::text::Line;
 
-/// The banner's lines, or none when there is no current red flag.
-pub fn urgent_lines(ctx: &Ctx) -> Vec<Line<'static>> {
-    let from = ctx.today - Days::new(13);
-    let latest = ctx
-        .journal
-        .range(from, ctx.today)
-        .rev()
-        .find_map(|day| day.triage.as_ref().map(|t| (day.date, t)));
-    match latest {
-        Some((date, triage)) if !triage.red_flags.is_empty() => vec![
-            Line::from(format!(
-                " RED FLAG in your triage of {date}: {} warning sign(s). Get emergency care today \
-                 (A&E / emergency department, or call your emergency number).",
-                triage.red_flags.len()
-            )),
-            Line::from(
-                " This cannot wait for a routine appointment. Do not run. The banner stays until a newer triage has no red flag.",
-            ),
-        ],
-        _ => Vec::new(),
+/// The banner's lines wrapped to `width` columns, or none when there is no current red flag.
+pub fn urgent_lines(ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let Some((date, flags)) = triage::current_red_flags(&ctx.journal, ctx.today) else {
+        return Vec::new();
+    };
+    let labels: Vec<&str> = flags.iter().map(|f| words::red_flag_label(*f)).collect();
+    let text = words::banner(
+        &date.format(words::BANNER_DATE_FORMAT).to_string(),
+        &labels.join(", "),
+    );
+    wrap(&text, usize::from(width.max(20)) - 2)
+        .into_iter()
+        .map(|line| Line::from(format!(" {line}")))
+        .collect()
+}
+
+/// Greedy word wrap to `width` columns; a word longer than the width is cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_hanging(text, width, width)
+}
+
+/// Greedy word wrap: the first line to `first` columns, the others to `rest`.
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut width = first.max(1);
+    let rest = rest.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+                width = rest;
+                continue;
+            }
+            let tail = word.split_off(width);
+            lines.push(word.into_iter().collect());
+            word = tail;
+            width = rest;
+        }
+        if len > 0 && len + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+            width = rest;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        len += word.len();
+        line.extend(word);
+    }
+    if len > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_on_words_and_cuts_long_ones() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh x", 3), vec!["abc", "def", "gh", "x"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(
+            super::wrap_hanging("one two three four", 3, 9),
+            vec!["one", "two three", "four"]
+        );
     }
 }

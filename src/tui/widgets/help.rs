@@ -35,8 +35,7 @@ fn section(title: &str, keys: &[(&str, &str)], theme: &Theme, lines: &mut Vec<Li
     lines.push(Line::default());
 }
 
-/// Draws the help overlay centred in `area`.
-pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     section("Everywhere", GLOBAL, theme, &mut lines);
     section("Log", tabs::log::HELP, theme, &mut lines);
@@ -47,13 +46,32 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
         crate::report::DISCLAIMER,
         theme.caution,
     )));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Where the rules come from",
+        theme.title,
+    )));
+    for reference in crate::rules::REFERENCES {
+        lines.push(Line::from(format!("  {reference}")));
+    }
+    lines
+}
+
+/// How many lines the help holds (before wrapping), for scrolling.
+pub fn line_count() -> u16 {
+    lines(&crate::tui::theme::MONO).len() as u16
+}
+
+/// Draws the help overlay centred in `area`, scrolled down `top` lines.
+pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, top: u16) {
     let popup = centered(area, 76, area.height.saturating_sub(2));
     Clear.render(popup, buf);
-    Paragraph::new(lines)
+    Paragraph::new(lines(theme))
         .wrap(Wrap { trim: false })
+        .scroll((top, 0))
         .block(
             Block::bordered()
-                .title(" Help · ? or Esc to close ")
+                .title(" Help · ↑↓ scroll · ? or Esc close ")
                 .border_style(theme.border),
         )
         .render(popup, buf);

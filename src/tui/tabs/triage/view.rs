@@ -1,0 +1,202 @@
+//! Draws the Triage tab: the part bar, the "not a diagnosis" line, the open part (with a
+//! summary and the history beside it on wide screens) and a footer with the last note.
+
+use super::doc::{Doc, draw};
+use super::{NoteKind, Section, TriageState};
+use crate::triage::{self, words};
+use crate::tui::ctx::Ctx;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::banner::wrap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+/// Below this inner width the tab is one column; at or above it a summary and the history sit
+/// on the right.
+const WIDE: u16 = 100;
+
+/// Draws the tab.
+pub struct TriageView<'a> {
+    pub state: &'a TriageState,
+    pub ctx: &'a Ctx,
+}
+
+impl TriageView<'_> {
+    pub(super) fn theme(&self) -> &'static Theme {
+        self.ctx.theme
+    }
+
+    /// The red flags answered yes, when the red banner above does not show them (the save
+    /// failed, or the selected day does not count as the latest triage of the last 14 days).
+    fn local_urgent(&self, width: u16) -> Vec<Line<'static>> {
+        let present = self.state.answers.red_flags_present();
+        let shown = triage::current_red_flags(&self.ctx.journal, self.ctx.today)
+            .is_some_and(|(_, flags)| present.iter().all(|f| flags.contains(f)));
+        if present.is_empty() || shown {
+            return Vec::new();
+        }
+        let labels: Vec<&str> = present.iter().map(|f| words::red_flag_label(*f)).collect();
+        let text = words::red_flags_in_answers(&labels.join(", "));
+        wrap(&text, usize::from(width.max(12)) - 2)
+            .into_iter()
+            .map(|line| Line::from(format!(" {line}")))
+            .collect()
+    }
+
+    fn section_bar(&self, width: u16) -> Line<'static> {
+        let short = width < 76;
+        let theme = self.theme();
+        let answers = &self.state.answers;
+        let mut spans = vec![Span::raw(" ")];
+        for section in Section::ALL {
+            let progress = match section {
+                Section::RedFlags => format!(" {}/8", 8 - answers.red_flags_unanswered().len()),
+                Section::Slump => {
+                    if answers.slump.is_some() {
+                        " ✓".into()
+                    } else {
+                        String::new()
+                    }
+                }
+                Section::Signs => format!(" {}/{}", answers.signs.len(), words::SIGNS.len()),
+                Section::Result | Section::History => String::new(),
+            };
+            let style = if section == self.state.section {
+                theme.tab_selected
+            } else if section == Section::RedFlags && !answers.red_flags_present().is_empty() {
+                theme.urgent
+            } else {
+                theme.tab
+            };
+            spans.push(Span::styled(
+                format!(
+                    " {}{progress} ",
+                    if short {
+                        section.short_title()
+                    } else {
+                        section.title()
+                    }
+                ),
+                style,
+            ));
+            spans.push(Span::raw(" "));
+        }
+        Line::from(spans)
+    }
+
+    /// The last line: the note about the last action, or what to do next.
+    fn footer(&self) -> Line<'static> {
+        let theme = self.theme();
+        if let Some(note) = &self.state.note {
+            let style = match note.kind {
+                NoteKind::Info => theme.info,
+                NoteKind::Saved => theme.ok,
+                NoteKind::Error => theme.error,
+                NoteKind::Urgent => theme.urgent,
+            };
+            return Line::from(Span::styled(format!(" {}", note.text), style));
+        }
+        let answers = &self.state.answers;
+        let text = match self.state.section {
+            Section::RedFlags => {
+                let left = answers.red_flags_unanswered().len();
+                if left == 0 {
+                    words::NEXT_SLUMP.to_owned()
+                } else {
+                    words::red_flags_answered(8 - left)
+                }
+            }
+            Section::Slump => words::NEXT_SIGNS.to_owned(),
+            Section::Signs => words::NEXT_RESULT.to_owned(),
+            Section::Result => words::RESULT_FOOTER.to_owned(),
+            Section::History => words::NOT_A_DIAGNOSIS.to_owned(),
+        };
+        Line::from(Span::styled(format!(" {text}"), theme.dim))
+    }
+}
+
+impl Widget for TriageView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let has_triage = self
+            .ctx
+            .journal
+            .day(self.state.date)
+            .is_some_and(|d| d.triage.is_some());
+        let title = format!(
+            " {} ",
+            words::title(
+                &self.state.date.format(words::DATE_FORMAT).to_string(),
+                self.state.date == self.ctx.today,
+                has_triage && area.width >= 72,
+            )
+        );
+        let block = Block::bordered().title(title).border_style(theme.border);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let local = self.local_urgent(inner.width);
+        let [bar, note, urgent, content, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(u16::try_from(local.len()).unwrap_or(u16::MAX)),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        Paragraph::new(local)
+            .style(theme.urgent)
+            .render(urgent, buf);
+        self.section_bar(bar.width).render(bar, buf);
+        Line::from(Span::styled(
+            format!(" {}", words::NOT_A_DIAGNOSIS),
+            theme.caution,
+        ))
+        .render(note, buf);
+
+        let (main, side) = if inner.width >= WIDE {
+            let [main, side] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(content);
+            (main, Some(side))
+        } else {
+            (content, None)
+        };
+        let mut doc = Doc::new(main.width.saturating_sub(1));
+        match self.state.section {
+            Section::RedFlags => self.red_flags(&mut doc),
+            Section::Slump => self.slump(&mut doc),
+            Section::Signs => self.signs(&mut doc),
+            Section::Result => self.result(&mut doc),
+            Section::History => self.history(&mut doc, true),
+        }
+        let height = usize::from(main.height);
+        let offset = if self.state.cursor().is_some() {
+            doc.offset(height)
+        } else {
+            let max = doc.lines.len().saturating_sub(height);
+            self.state
+                .set_max_scroll(u16::try_from(max).unwrap_or(u16::MAX));
+            usize::from(self.state.scroll()).min(max)
+        };
+        let more = offset + height < doc.lines.len();
+        draw(doc, offset, main, buf);
+        self.footer().render(footer, buf);
+        if more {
+            Line::from(Span::styled(format!("{} ", words::MORE_BELOW), theme.key))
+                .right_aligned()
+                .render(footer, buf);
+        }
+
+        if let Some(side) = side {
+            let block = Block::new()
+                .borders(Borders::LEFT)
+                .border_style(theme.border);
+            let side_inner = block.inner(side);
+            block.render(side, buf);
+            let mut doc = Doc::new(side_inner.width.saturating_sub(1));
+            self.side(&mut doc);
+            draw(doc, 0, side_inner, buf);
+        }
+    }
+}
