@@ -412,6 +412,11 @@ pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
     text: &str,
     options: &ron::Options,
 ) -> Result<T, String> {
+    // The fast path: most files are fine, and tracking the field path costs time on every
+    // field. Only a file that fails is parsed again to name the field.
+    if let Ok(value) = options.from_str::<T>(text) {
+        return Ok(value);
+    }
     let mut de = ron::Deserializer::from_str_with_options(text, options)
         .map_err(|e| format!("{}: {}", e.span.start, e.code))?;
     let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
