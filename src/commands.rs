@@ -1,5 +1,10 @@
 //! The shell subcommands. Each takes its inputs and a writer, so tests can run them in-process.
 
 pub mod check;
+pub mod completions;
 pub mod demo;
+pub mod export;
+pub mod import;
+pub mod log;
 pub mod report;
+pub mod status;
