@@ -137,17 +137,17 @@ pub struct LogArgs {
     #[arg(long, value_name = "DATE", value_parser = crate::commands::log::parse_date_arg)]
     pub date: Option<DateArg>,
     /// Pain on waking, 0-10.
-    #[arg(long, value_name = "0-10", value_parser = crate::commands::log::parse_score)]
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true, value_parser = crate::commands::log::parse_score)]
     pub morning: Option<Score>,
     /// Worst pain of the day, 0-10.
-    #[arg(long, value_name = "0-10", value_parser = crate::commands::log::parse_score)]
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true, value_parser = crate::commands::log::parse_score)]
     pub worst: Option<Score>,
     /// Add a run: distance and optional duration, e.g. `5.2km,31:40`, `3.1mi,28:05`, `6`
     /// (your settings' unit) or `21.1km,1:58:30`.
-    #[arg(long, value_name = "DIST[,TIME]", value_parser = crate::commands::log::parse_run)]
+    #[arg(long, value_name = "DIST[,TIME]", allow_hyphen_values = true, value_parser = crate::commands::log::parse_run)]
     pub run: Option<RunArg>,
     /// The run's pain before/during/after, 0-10 each, `-` for not recorded: `2/3/3`.
-    #[arg(long, value_name = "B/D/A", requires = "run", value_parser = crate::commands::log::parse_run_pain)]
+    #[arg(long, value_name = "B/D/A", requires = "run", allow_hyphen_values = true, value_parser = crate::commands::log::parse_run_pain)]
     pub run_pain: Option<RunPain>,
     /// Had to change how you ran to tolerate the pain.
     #[arg(long, requires = "run")]
@@ -168,16 +168,16 @@ pub struct LogArgs {
     #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new())]
     pub normal: Option<bool>,
     /// Hours slept, 0-24.
-    #[arg(long, value_name = "HOURS", value_parser = crate::commands::log::parse_hours)]
+    #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = crate::commands::log::parse_hours)]
     pub sleep: Option<f64>,
     /// Pain woke you or kept you awake.
     #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new())]
     pub sleep_disturbed: Option<bool>,
     /// Hours spent sitting, 0-24.
-    #[arg(long, value_name = "HOURS", value_parser = crate::commands::log::parse_hours)]
+    #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = crate::commands::log::parse_hours)]
     pub sitting: Option<f64>,
     /// Stress, 0-10.
-    #[arg(long, value_name = "0-10", value_parser = crate::commands::log::parse_score)]
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true, value_parser = crate::commands::log::parse_score)]
     pub stress: Option<Score>,
     /// Minutes of heat.
     #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]

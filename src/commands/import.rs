@@ -96,10 +96,12 @@ pub fn parse_files(files: &[(Kind, PathBuf)], hint: UnitHint) -> Result<Parsed, 
             Kind::Tcx => import::tcx::parse(&text, &name)?,
         };
         let mut parsed = parsed;
-        if matches!(kind, Kind::Strava | Kind::Garmin) {
-            for bad in &mut parsed.bad {
-                bad.place = format!("{name}: {}", bad.place);
-            }
+        for bad in &mut parsed.bad {
+            bad.place = if bad.place.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}: {}", bad.place)
+            };
         }
         all.extend(parsed);
     }
@@ -145,8 +147,12 @@ fn summary_line(summary: &Summary, not_running: usize, dry_run: bool) -> String 
     ];
     if not_running > 0 {
         parts.push(format!(
-            "{} not runs",
-            plural(not_running, "activity", "activities")
+            "{}",
+            plural(
+                not_running,
+                "other activity (not a run)",
+                "other activities (not runs)"
+            )
         ));
     }
     if summary.days_not_saved > 0 {

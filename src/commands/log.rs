@@ -299,7 +299,7 @@ fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> Str
         line.push_str(", gait changed");
     }
     if let Some(surface) = new.surface {
-        let _ = write!(line, ", {surface:?}");
+        let _ = write!(line, ", surface {surface:?}");
     }
     if let Some(shoes) = &new.shoes {
         let _ = write!(line, ", shoes {shoes}");

@@ -36,7 +36,7 @@ pub fn parse(text: &str, name: &str) -> Result<Parsed, FileError> {
     let mut parsed = Parsed::default();
     if doc.tracks.is_empty() {
         parsed.bad.push(BadRow {
-            place: name.to_owned(),
+            place: String::new(),
             message: "holds no track (<trk>) to import".into(),
         });
     }
@@ -46,7 +46,7 @@ pub fn parse(text: &str, name: &str) -> Result<Parsed, FileError> {
         .and_then(|m| m.time)
         .and_then(to_chrono);
     for (index, track) in doc.tracks.iter().enumerate() {
-        let place = format!("{name}: track {}", index + 1);
+        let place = format!("track {}", index + 1);
         if !is_run(track.type_.as_deref()) {
             parsed.not_running += 1;
             continue;
@@ -138,7 +138,7 @@ mod tests {
         let text = gpx("<trk><trkseg><trkpt lat=\"51.0\" lon=\"0.0\"></trkpt></trkseg></trk>");
         let parsed = parse(&text, "a.gpx").unwrap();
         assert!(parsed.activities.is_empty());
-        assert_eq!(parsed.bad[0].place, "a.gpx: track 1");
+        assert_eq!(parsed.bad[0].place, "track 1");
     }
 
     #[test]

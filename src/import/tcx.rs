@@ -71,7 +71,7 @@ impl Draft {
     }
 
     fn finish(self, file: &str) -> Result<Activity, BadRow> {
-        let place = format!("{file}: line {}", self.line);
+        let place = format!("line {}", self.line);
         let bad = |message: String| BadRow {
             place: place.clone(),
             message,
@@ -232,7 +232,7 @@ mod tests {
         let run = &parsed.activities[0];
         assert!((run.distance_km - 4.1005).abs() < 1e-9, "{run:?}");
         assert_eq!(run.duration_s, Some(1300));
-        assert_eq!(run.place, "a.tcx: line 4");
+        assert_eq!(run.place, "line 4");
     }
 
     #[test]
@@ -256,7 +256,7 @@ mod tests {
             <Lap><DistanceMeters>far</DistanceMeters></Lap></Activity>\n",
         );
         let parsed = parse(&text, "a.tcx").unwrap();
-        assert_eq!(parsed.bad[0].place, "a.tcx: line 4");
+        assert_eq!(parsed.bad[0].place, "line 4");
         assert!(parsed.bad[0].message.contains("far"));
         assert!(parse("<a/>", "a.tcx").is_err());
         assert!(parse("not xml", "a.tcx").is_err());
