@@ -19,13 +19,7 @@ fn completions_for_each_shell_name_the_subcommands() {
         let (ok, script) = run(&["completions", shell]);
         assert!(ok, "{shell}");
         for word in [
-            "import",
-            "export",
-            "log",
-            "status",
-            "report",
-            "--dry-run",
-            "--run-pain",
+            "import", "export", "log", "status", "report", "dry-run", "run-pain",
         ] {
             assert!(script.contains(word), "{shell} completion lacks {word}");
         }
