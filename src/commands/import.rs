@@ -146,13 +146,10 @@ fn summary_line(summary: &Summary, not_running: usize, dry_run: bool) -> String 
         plural(summary.bad_rows, "bad row", "bad rows"),
     ];
     if not_running > 0 {
-        parts.push(format!(
-            "{}",
-            plural(
-                not_running,
-                "other activity (not a run)",
-                "other activities (not runs)"
-            )
+        parts.push(plural(
+            not_running,
+            "other activity (not a run)",
+            "other activities (not runs)",
         ));
     }
     if summary.days_not_saved > 0 {
