@@ -90,7 +90,9 @@ pub enum Command {
     Log(LogArgs),
     /// One short line for a shell prompt or tmux: is today logged, and the verdict.
     Status,
-    /// Print a shell completion script (e.g. `stridelog completions bash > ~/.local/share/bash-completion/completions/stridelog`).
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// For example: `stridelog completions bash > ~/.local/share/bash-completion/completions/stridelog`.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -162,16 +164,16 @@ pub struct LogArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Took pain medication today.
-    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "yes|no", hide_possible_values = true, value_parser = BoolishValueParser::new())]
     pub medication: Option<bool>,
     /// Managed normal day-to-day activities.
-    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "yes|no", hide_possible_values = true, value_parser = BoolishValueParser::new())]
     pub normal: Option<bool>,
     /// Hours slept, 0-24.
     #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = crate::commands::log::parse_hours)]
     pub sleep: Option<f64>,
     /// Pain woke you or kept you awake.
-    #[arg(long, value_name = "yes|no", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "yes|no", hide_possible_values = true, value_parser = BoolishValueParser::new())]
     pub sleep_disturbed: Option<bool>,
     /// Hours spent sitting, 0-24.
     #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = crate::commands::log::parse_hours)]
