@@ -58,13 +58,13 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Add runs from a watch or app: Strava or Garmin Connect CSV, GPX or TCX files.
+    /// Add runs from a watch or app: Strava or Garmin Connect CSV, GPX, TCX or FIT files.
     ///
     /// Only runs are added; pain and everything else of a day stay as they are. A run already in
     /// the journal (same day, same distance within 10 m, same duration) is skipped, so importing
     /// the same file twice adds nothing.
     Import {
-        /// `strava FILE` (activities.csv), `garmin FILE` (Activities.csv), or .gpx / .tcx files.
+        /// `strava FILE` (activities.csv), `garmin FILE` (Activities.csv), or .gpx / .tcx / .fit files.
         #[arg(required = true, value_name = "[strava|garmin] FILE")]
         args: Vec<PathBuf>,
         /// Show what would be added; write nothing.

@@ -169,6 +169,29 @@ fn tcx_fixture_laps_and_a_skipped_ride() {
     assert_eq!(run.place, "line 4");
 }
 
+#[test]
+fn fit_fixture_session_and_a_skipped_ride() {
+    // Written by tests/fixtures/import/make-fit.py from the FIT protocol, decoded by fitparser.
+    let bytes = fs::read(fixture("easy-run.fit")).unwrap();
+    let parsed = import::fit::parse(&bytes, "easy-run.fit").unwrap();
+    assert_eq!(parsed.not_running, 1);
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+    let [run] = parsed.activities.as_slice() else {
+        panic!("{parsed:?}")
+    };
+    assert!((run.distance_km - 7.01234).abs() < 1e-9, "{run:?}");
+    assert_eq!(run.duration_s, Some(2350), "timer time, not elapsed");
+    assert_eq!(run.surface, Some(Surface::Trail));
+    assert_eq!(
+        run.start,
+        Start::Utc("2026-03-17T06:45:00Z".parse().unwrap())
+    );
+    // A damaged file (one byte changed) fails its checksum.
+    let mut damaged = bytes.clone();
+    damaged[40] ^= 0xFF;
+    assert!(import::fit::parse(&damaged, "x.fit").is_err());
+}
+
 // ---- the command ----
 
 #[test]
@@ -326,15 +349,29 @@ fn garmin_without_units_uses_the_settings_and_says_so() {
 }
 
 #[test]
-fn gpx_and_tcx_files_together() {
+fn gpx_tcx_and_fit_files_together() {
     let dir = tempfile::tempdir().unwrap();
-    let (gpx, tcx) = (fixture("park-run.gpx"), fixture("intervals.tcx"));
+    let (gpx, tcx, fit) = (
+        fixture("park-run.gpx"),
+        fixture("intervals.tcx"),
+        fixture("easy-run.fit"),
+    );
     let out = stridelog(
         dir.path(),
-        &["import", gpx.to_str().unwrap(), tcx.to_str().unwrap()],
+        &[
+            "import",
+            gpx.to_str().unwrap(),
+            tcx.to_str().unwrap(),
+            fit.to_str().unwrap(),
+        ],
     );
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).contains("added 2 runs on 2 days"));
+    assert!(
+        stdout(&out).contains("added 3 runs on 3 days"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(day(dir.path(), "2026-03-17").runs[0].duration_s, Some(2350));
     let tcx_run = &day(dir.path(), "2026-03-16").runs[0];
     assert_eq!(
         (tcx_run.duration_s, tcx_run.notes.as_str()),

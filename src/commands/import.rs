@@ -17,10 +17,11 @@ pub enum Kind {
     Garmin,
     Gpx,
     Tcx,
+    Fit,
 }
 
 /// Splits the command line into files and their kind: `strava FILE…`, `garmin FILE…`,
-/// `gpx FILE…`, `tcx FILE…`, or files whose extension says (`.gpx`, `.tcx`).
+/// `gpx FILE…`, `tcx FILE…`, `fit FILE…`, or files whose extension says (`.gpx`, `.tcx`, `.fit`).
 ///
 /// # Errors
 /// A message saying what to type instead.
@@ -31,6 +32,7 @@ pub fn classify(args: &[PathBuf]) -> Result<Vec<(Kind, PathBuf)>, String> {
         Some("garmin") => Some(Kind::Garmin),
         Some("gpx") => Some(Kind::Gpx),
         Some("tcx") => Some(Kind::Tcx),
+        Some("fit") => Some(Kind::Fit),
         _ => None,
     };
     let files = if named.is_some() { &args[1..] } else { args };
@@ -57,17 +59,13 @@ pub fn classify(args: &[PathBuf]) -> Result<Vec<(Kind, PathBuf)>, String> {
                      `stridelog import garmin FILE`",
                     file.display()
                 )),
-                Some("fit") => Err(format!(
-                    "{}: FIT files are not supported yet; export the activity as GPX or TCX \
-                     (or use your Strava or Garmin Connect CSV)",
-                    file.display()
-                )),
+                Some("fit") => Ok((Kind::Fit, file.clone())),
                 Some("gz") => Err(format!(
                     "{}: decompress it first (gunzip), then import the .gpx or .tcx inside",
                     file.display()
                 )),
                 _ => Err(format!(
-                    "{}: not a file stridelog can import (strava or garmin CSV, .gpx, .tcx)",
+                    "{}: not a file stridelog can import (strava or garmin CSV, .gpx, .tcx, .fit)",
                     file.display()
                 )),
             }
@@ -82,18 +80,23 @@ pub fn classify(args: &[PathBuf]) -> Result<Vec<(Kind, PathBuf)>, String> {
 pub fn parse_files(files: &[(Kind, PathBuf)], hint: UnitHint) -> Result<Parsed, FileError> {
     let mut all = Parsed::default();
     for (kind, path) in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| FileError(format!("{}: {e}", path.display())))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| FileError(format!("{}: {e}", path.display())))?;
+        let text = || {
+            std::str::from_utf8(&bytes)
+                .map_err(|_| FileError(format!("{}: is not UTF-8 text", path.display())))
+        };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
         let in_file = |e: FileError| FileError(format!("{}: {e}", path.display()));
         let parsed = match kind {
-            Kind::Strava => import::strava::parse(&text, hint).map_err(in_file)?,
-            Kind::Garmin => import::garmin::parse(&text, hint).map_err(in_file)?,
-            Kind::Gpx => import::gpx::parse(&text, &name)?,
-            Kind::Tcx => import::tcx::parse(&text, &name)?,
+            Kind::Strava => import::strava::parse(text()?, hint).map_err(in_file)?,
+            Kind::Garmin => import::garmin::parse(text()?, hint).map_err(in_file)?,
+            Kind::Gpx => import::gpx::parse(text()?, &name)?,
+            Kind::Tcx => import::tcx::parse(text()?, &name)?,
+            Kind::Fit => import::fit::parse(&bytes, &name)?,
         };
         let mut parsed = parsed;
         for bad in &mut parsed.bad {
@@ -284,7 +287,11 @@ mod tests {
             vec![(Kind::Gpx, p("a.GPX")), (Kind::Tcx, p("b.tcx"))]
         );
         assert!(classify(&[p("a.csv")]).unwrap_err().contains("strava"));
-        assert!(classify(&[p("a.fit")]).unwrap_err().contains("FIT"));
+        assert_eq!(
+            classify(&[p("a.fit")]).unwrap(),
+            vec![(Kind::Fit, p("a.fit"))]
+        );
+        assert!(classify(&[p("a.fit.gz")]).unwrap_err().contains("gunzip"));
         assert!(classify(&[p("garmin")]).is_err());
     }
 }
