@@ -61,16 +61,16 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Parsed, FileError> {
             parsed.not_running += 1;
             continue;
         }
-        let start = match field(session, "start_time").or_else(|| field(session, "timestamp")) {
-            Some(Value::Timestamp(t)) => t.with_timezone(&Utc),
-            _ => {
-                parsed.bad.push(BadRow {
-                    place,
-                    message: "no start_time, so its day is unknown".into(),
-                });
-                continue;
-            }
+        let Some(Value::Timestamp(start)) =
+            field(session, "start_time").or_else(|| field(session, "timestamp"))
+        else {
+            parsed.bad.push(BadRow {
+                place,
+                message: "no start_time, so its day is unknown".into(),
+            });
+            continue;
         };
+        let start = start.with_timezone(&Utc);
         let metres = field(session, "total_distance").and_then(number);
         let seconds = field(session, "total_timer_time")
             .or_else(|| field(session, "total_elapsed_time"))
