@@ -42,6 +42,8 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 
 /// A number with at most `decimals` decimals and no trailing zeros (`10.3`, `7`, `5.125`).
 fn number(value: f64, decimals: usize) -> String {
+    // Adding +0.0 turns -0.0 (the sum of no runs) into 0.0, so an empty day shows `0`.
+    let value = value + 0.0;
     let text = format!("{value:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -191,5 +193,9 @@ mod tests {
             text.ends_with("\"line one, \"\"quoted\"\"\nline two\"\n"),
             "{text}"
         );
+        let empty = csv_row(&DayEntry::new(day.date));
+        assert_eq!(&empty[3..7], ["0", "0", "", ""]);
+        assert_eq!(number(-0.0, 3), "0");
+        assert_eq!(number(7.0, 2), "7");
     }
 }
