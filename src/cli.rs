@@ -1,7 +1,10 @@
 //! The command line: global options and subcommands (clap derive).
 
+use crate::commands::log::{DateArg, RunArg, RunPain};
+use crate::journal::entry::Score;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::builder::BoolishValueParser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// A run-and-pain journal for runners who live with sciatica.
@@ -57,6 +60,185 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Add runs from a watch or app: Strava or Garmin Connect CSV, GPX, TCX or FIT files.
+    ///
+    /// Only runs are added; pain and everything else of a day stay as they are. A run already in
+    /// the journal (same day, same distance within 10 m, same duration) is skipped, so importing
+    /// the same file twice adds nothing.
+    Import {
+        /// `strava FILE` (activities.csv), `garmin FILE` (Activities.csv), or .gpx / .tcx / .fit files.
+        #[arg(required = true, value_name = "[strava|garmin] FILE")]
+        args: Vec<PathBuf>,
+        /// Show what would be added; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The unit of a CSV's distances when the file does not say (default for Garmin: your
+        /// settings).
+        #[arg(long, value_enum, value_name = "km|mi")]
+        units: Option<UnitArg>,
+    },
+    /// Write the journal as CSV (one row per day, runs summed) or JSON (full days) to stdout.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// First day to include (YYYY-MM-DD); older years are not even read.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Last day to include (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+    },
+    /// Log a day from the shell (scripts, ssh from a phone): merges into the day's file.
+    Log(LogArgs),
+    /// One short line for a shell prompt or tmux: is today logged, and the verdict.
+    Status,
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// For example: `stridelog completions bash > ~/.local/share/bash-completion/completions/stridelog`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout: `stridelog man > stridelog.1`.
+    Man {
+        /// Instead, write stridelog.1 and one page per command (stridelog-log.1, …) here.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The unit of distances in an imported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    Km,
+    #[value(alias = "miles")]
+    Mi,
+}
+
+impl From<UnitArg> for crate::journal::settings::Units {
+    fn from(unit: UnitArg) -> Self {
+        match unit {
+            UnitArg::Km => Self::Km,
+            UnitArg::Mi => Self::Miles,
+        }
+    }
+}
+
+/// What `stridelog export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per day, runs summed, for a spreadsheet or a physiotherapist.
+    Csv,
+    /// Every day in full, as an array of day objects (the day-file fields).
+    Json,
+}
+
+/// `stridelog log`: every field is optional; what is given is set (pain, sleep, …), added (a
+/// run, locations) or appended (the note).
+#[derive(Debug, Clone, Default, Args)]
+pub struct LogArgs {
+    /// The day: YYYY-MM-DD, `today` (default) or `yesterday`.
+    #[arg(long, value_name = "DATE", value_parser = crate::commands::log::parse_date_arg)]
+    pub date: Option<DateArg>,
+    /// Pain on waking, 0-10.
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true, value_parser = crate::commands::log::parse_score)]
+    pub morning: Option<Score>,
+    /// Worst pain of the day, 0-10.
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true, value_parser = crate::commands::log::parse_score)]
+    pub worst: Option<Score>,
+    /// Add a run: distance and optional duration, e.g. `5.2km,31:40`, `3.1mi,28:05`, `6`
+    /// (your settings' unit) or `21.1km,1:58:30`.
+    #[arg(long, value_name = "DIST[,TIME]", allow_hyphen_values = true, value_parser = crate::commands::log::parse_run)]
+    pub run: Option<RunArg>,
+    /// The run's pain before/during/after, 0-10 each, `-` for not recorded: `2/3/3`.
+    #[arg(long, value_name = "B/D/A", requires = "run", allow_hyphen_values = true, value_parser = crate::commands::log::parse_run_pain)]
+    pub run_pain: Option<RunPain>,
+    /// Had to change how you ran to tolerate the pain.
+    #[arg(long, requires = "run")]
+    pub gait_changed: bool,
+    /// What the run was on.
+    #[arg(long, value_enum, requires = "run")]
+    pub surface: Option<SurfaceArg>,
+    /// The run's shoes.
+    #[arg(long, value_name = "NAME", requires = "run")]
+    pub shoes: Option<String>,
+    /// Appended to the day's notes (on a new line).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Took pain medication today.
+    #[arg(long, value_name = "yes|no", hide_possible_values = true, value_parser = BoolishValueParser::new())]
+    pub medication: Option<bool>,
+    /// Managed normal day-to-day activities.
+    #[arg(long, value_name = "yes|no", hide_possible_values = true, value_parser = BoolishValueParser::new())]
+    pub normal: Option<bool>,
+    /// Hours slept, 0-24.
+    #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = crate::commands::log::parse_hours)]
+    pub sleep: Option<f64>,
+    /// Pain woke you or kept you awake.
+    #[arg(long, value_name = "yes|no", hide_possible_values = true, value_parser = BoolishValueParser::new())]
+    pub sleep_disturbed: Option<bool>,
+    /// Hours spent sitting, 0-24.
+    #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = crate::commands::log::parse_hours)]
+    pub sitting: Option<f64>,
+    /// Stress, 0-10.
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true, value_parser = crate::commands::log::parse_score)]
+    pub stress: Option<Score>,
+    /// Minutes of heat.
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
+    pub heat: Option<u32>,
+    /// Minutes of ice.
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
+    pub ice: Option<u32>,
+    /// Which leg.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// Where the pain is (added to the day's list), comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub location: Vec<LocationArg>,
+    /// What the pain feels like (added to the day's list), comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub character: Vec<CharacterArg>,
+}
+
+/// What a run was on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SurfaceArg {
+    Road,
+    Track,
+    Trail,
+    Grass,
+    Treadmill,
+}
+
+/// Which leg.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    Left,
+    Right,
+    Both,
+}
+
+/// Where the pain is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LocationArg {
+    LowerBack,
+    Buttock,
+    Hip,
+    Thigh,
+    Calf,
+    Foot,
+}
+
+/// What the pain feels like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CharacterArg {
+    Dull,
+    Sharp,
+    Burning,
+    Shooting,
+    Tingling,
+    Numbness,
+    Weakness,
 }
 
 /// Hidden commands for the project's own tests.

@@ -2,5 +2,10 @@
 
 pub mod burst;
 pub mod check;
+pub mod completions;
 pub mod demo;
+pub mod export;
+pub mod import;
+pub mod log;
 pub mod report;
+pub mod status;

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod import;
 pub mod journal;
 pub mod report;
 pub mod routine;

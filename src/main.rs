@@ -49,5 +49,88 @@ fn main() -> Result<ExitCode> {
             commands::demo::run(&dir, today, days, seed, &mut stdout)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(other) => run_shell_command(other, &data_dir, &config_dir, today, &mut stdout),
+    }
+}
+
+/// The commands that import, export, quick-add and describe the command line.
+fn run_shell_command(
+    command: Command,
+    data_dir: &std::path::Path,
+    config_dir: &std::path::Path,
+    today: chrono::NaiveDate,
+    stdout: &mut impl std::io::Write,
+) -> Result<ExitCode> {
+    match command {
+        Command::Import {
+            args,
+            dry_run,
+            units,
+        } => {
+            let units = units.map(Into::into);
+            let result = commands::import::run(
+                data_dir,
+                config_dir,
+                &args,
+                dry_run,
+                units,
+                &chrono::Local,
+                stdout,
+            );
+            Ok(match result {
+                Ok(summary) if summary.complete() => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::FAILURE,
+                Err(message) => {
+                    eprintln!("stridelog import: {message}");
+                    ExitCode::FAILURE
+                }
+            })
+        }
+        Command::Export { format, from, to } => {
+            commands::export::run(data_dir, format, from, to, stdout, &mut std::io::stderr())
+                .wrap_err_with(|| format!("could not export {}", data_dir.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Log(args) => {
+            let result = commands::log::run(
+                data_dir,
+                config_dir,
+                today,
+                &args,
+                stdout,
+                &mut std::io::stderr(),
+            );
+            Ok(match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("stridelog log: {error}");
+                    ExitCode::from(match error {
+                        commands::log::LogError::Usage(_) => 2,
+                        commands::log::LogError::Refused(_) => 1,
+                    })
+                }
+            })
+        }
+        Command::Status => {
+            commands::status::run(data_dir, today, stdout)
+                .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            commands::completions::completions(shell, stdout);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir: None } => {
+            commands::completions::man(stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir: Some(dir) } => {
+            commands::completions::man_pages(&dir)
+                .wrap_err_with(|| format!("could not write to {}", dir.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check | Command::Report { .. } | Command::Demo { .. } | Command::TestHook(_) => {
+            unreachable!("handled in main")
+        }
     }
 }

@@ -1,0 +1,296 @@
+//! `stridelog log`: quick add from the shell. Reads the day's file (if any), sets the fields
+//! given, adds the run, appends the note, and saves atomically. Refuses, changing nothing, when
+//! the day's file cannot be read or a running app holds the journal.
+
+mod args;
+
+pub use args::{
+    DateArg, DistanceArg, RunArg, RunPain, parse_date_arg, parse_distance, parse_duration,
+    parse_hours, parse_run, parse_run_pain, parse_score,
+};
+
+use crate::cli::LogArgs;
+use crate::journal::entry::{Character, DayEntry, Location, Run, Score, Side, Surface};
+use crate::journal::settings::{Settings, Units};
+use crate::journal::store::{Access, FsStore, Scope, Store, day_path};
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+/// Why nothing was saved.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LogError {
+    /// The command line asked for nothing (exit status 2, like other usage errors).
+    Usage(String),
+    /// The journal or the day's file may not be written (exit status 1).
+    Refused(String),
+}
+
+impl std::fmt::Display for LogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LogError::Usage(m) | LogError::Refused(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Formats seconds as `m:ss` or `h:mm:ss`.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+fn score(value: Option<Score>) -> String {
+    value.map_or_else(|| "-".to_owned(), |s| s.to_string())
+}
+
+/// Adds the `--run` to the day; returns the line saying so.
+fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> String {
+    let pain = args.run_pain.unwrap_or_default();
+    let new = Run {
+        distance_km: run.distance.km(units),
+        duration_s: run.duration_s,
+        pain_before: pain.before,
+        pain_during: pain.during,
+        pain_after: pain.after,
+        gait_changed: args.gait_changed,
+        surface: args.surface.map(Surface::from),
+        shoes: args.shoes.clone(),
+        notes: String::new(),
+    };
+    let mut line = format!(
+        "run added: {:.2} {}",
+        units.from_km(new.distance_km),
+        units.label()
+    );
+    if let Some(s) = new.duration_s {
+        let _ = write!(line, " in {}", clock(s));
+    }
+    if args.run_pain.is_some() {
+        let _ = write!(
+            line,
+            ", pain {}/{}/{}",
+            score(pain.before),
+            score(pain.during),
+            score(pain.after)
+        );
+    }
+    if new.gait_changed {
+        line.push_str(", gait changed");
+    }
+    if let Some(surface) = new.surface {
+        let _ = write!(line, ", surface {surface:?}");
+    }
+    if let Some(shoes) = &new.shoes {
+        let _ = write!(line, ", shoes {shoes}");
+    }
+    day.runs.push(new);
+    line
+}
+
+/// Applies the arguments to `day`, returning one line per change, for the runner to read.
+pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
+    let mut changes = Vec::new();
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    if let Some(v) = args.morning {
+        day.morning_pain = Some(v);
+        changes.push(format!("morning pain {v}"));
+    }
+    if let Some(v) = args.worst {
+        day.worst_pain = Some(v);
+        changes.push(format!("worst pain {v}"));
+    }
+    if let Some(run) = args.run {
+        changes.push(add_run(day, run, args, units));
+    }
+    if let Some(v) = args.medication {
+        day.pain_medication = v;
+        changes.push(format!("pain medication {}", yes_no(v)));
+    }
+    if let Some(v) = args.normal {
+        day.normal_activities = Some(v);
+        changes.push(format!("normal activities {}", yes_no(v)));
+    }
+    if let Some(v) = args.sleep {
+        day.sleep_hours = Some(v);
+        changes.push(format!("sleep {v} h"));
+    }
+    if let Some(v) = args.sleep_disturbed {
+        day.sleep_disturbed = v;
+        changes.push(format!("sleep disturbed {}", yes_no(v)));
+    }
+    if let Some(v) = args.sitting {
+        day.sitting_hours = Some(v);
+        changes.push(format!("sitting {v} h"));
+    }
+    if let Some(v) = args.stress {
+        day.stress = Some(v);
+        changes.push(format!("stress {v}"));
+    }
+    if let Some(v) = args.heat {
+        day.heat_minutes = Some(v);
+        changes.push(format!("heat {v} min"));
+    }
+    if let Some(v) = args.ice {
+        day.ice_minutes = Some(v);
+        changes.push(format!("ice {v} min"));
+    }
+    if let Some(v) = args.side {
+        let side = Side::from(v);
+        day.side = Some(side);
+        changes.push(format!("side {side:?}"));
+    }
+    for &location in &args.location {
+        let location = Location::from(location);
+        if !day.locations.contains(&location) {
+            day.locations.push(location);
+            changes.push(format!("location {location:?}"));
+        }
+    }
+    for &character in &args.character {
+        let character = Character::from(character);
+        if !day.character.contains(&character) {
+            day.character.push(character);
+            changes.push(format!("pain feels {character:?}"));
+        }
+    }
+    if let Some(note) = args
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        if !day.notes.is_empty() && !day.notes.ends_with('\n') {
+            day.notes.push('\n');
+        }
+        day.notes.push_str(note);
+        changes.push(format!("note added: {note}"));
+    }
+    changes
+}
+
+/// True when the arguments ask for any change at all.
+fn asks_for_something(args: &LogArgs) -> bool {
+    args.morning.is_some()
+        || args.worst.is_some()
+        || args.run.is_some()
+        || args.note.is_some()
+        || args.medication.is_some()
+        || args.normal.is_some()
+        || args.sleep.is_some()
+        || args.sleep_disturbed.is_some()
+        || args.sitting.is_some()
+        || args.stress.is_some()
+        || args.heat.is_some()
+        || args.ice.is_some()
+        || args.side.is_some()
+        || !args.location.is_empty()
+        || !args.character.is_empty()
+}
+
+/// Merges the arguments into the day's file and saves it, then says what was saved.
+///
+/// # Errors
+/// [`LogError`] when nothing was asked or nothing may be written; the journal is unchanged.
+pub fn run(
+    data_dir: &Path,
+    config_dir: &Path,
+    today: NaiveDate,
+    args: &LogArgs,
+    out: &mut impl Write,
+    warn: &mut impl Write,
+) -> Result<(), LogError> {
+    if !asks_for_something(args) {
+        return Err(LogError::Usage(
+            "nothing to log: give at least one of --morning, --worst, --run, --note, \
+             --medication, --sleep, … (see `stridelog log --help`)"
+                .into(),
+        ));
+    }
+    let date = args.date.unwrap_or(DateArg::Today).resolve(today);
+    let (settings, settings_warning) = Settings::load(config_dir);
+    if let Some(w) = settings_warning {
+        let _ = writeln!(warn, "warning: {w}");
+    }
+    let io_refusal =
+        |e: io::Error| LogError::Refused(format!("not saved: {}: {e}", data_dir.display()));
+    let mut store = FsStore::open(data_dir).map_err(io_refusal)?;
+    if let Access::ReadOnly(reason) = store.access() {
+        return Err(LogError::Refused(format!(
+            "not saved: {reason}; log there, or close it and try again"
+        )));
+    }
+    let journal = store.load(Scope::From(date.year())).map_err(io_refusal)?;
+    if let Some(problem) = journal.problem_for(date) {
+        return Err(LogError::Refused(format!(
+            "not saved: {} cannot be read ({}); fix it by hand (`stridelog check` lists the \
+             problem) or move it aside, then try again",
+            data_dir.join(&problem.path).display(),
+            problem.error
+        )));
+    }
+    let mut day = journal
+        .day(date)
+        .cloned()
+        .unwrap_or_else(|| DayEntry::new(date));
+    let existed = journal.day(date).is_some();
+    let changes = apply(&mut day, args, settings.units);
+    if let Err((field, message)) = day.validate() {
+        return Err(LogError::Refused(format!("not saved: {field}: {message}")));
+    }
+    store
+        .save(&day)
+        .map_err(|e| LogError::Refused(e.to_string()))?;
+    let path = data_dir.join(day_path(date));
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        writeln!(
+            out,
+            "saved {date} ({}, {}):",
+            if existed { "merged" } else { "new day" },
+            path.display()
+        )?;
+        for change in &changes {
+            writeln!(out, "  {change}")?;
+        }
+        writeln!(
+            out,
+            "  the day now has {} run{}, {:.2} {}",
+            day.runs.len(),
+            if day.runs.len() == 1 { "" } else { "s" },
+            settings.units.from_km(day.distance_km()),
+            settings.units.label()
+        )
+    };
+    // The day is saved; a closed stdout must not turn that into a failure.
+    let _ = write(out);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::LocationArg;
+
+    #[test]
+    fn apply_merges_and_appends() {
+        let mut day = DayEntry::new("2026-03-01".parse().unwrap());
+        day.notes = "stiff".into();
+        day.worst_pain = Score::new(4);
+        let args = LogArgs {
+            morning: Score::new(2),
+            run: Some(parse_run("3mi").unwrap()),
+            note: Some("better later".into()),
+            location: vec![LocationArg::Calf],
+            ..LogArgs::default()
+        };
+        let changes = apply(&mut day, &args, Units::Km);
+        assert_eq!(day.notes, "stiff\nbetter later");
+        assert_eq!(day.worst_pain, Score::new(4));
+        assert!((day.runs[0].distance_km - 3.0 * 1.609_344).abs() < 1e-9);
+        assert_eq!(changes.len(), 4, "{changes:?}");
+    }
+}
