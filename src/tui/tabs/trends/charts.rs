@@ -56,7 +56,7 @@ struct Fit {
 impl Fit {
     fn new(weeks: usize, width: u16) -> Self {
         let n = u16::try_from(weeks).unwrap_or(u16::MAX).max(1);
-        if width >= 2 * n - 1 {
+        if width >= n.saturating_mul(2) - 1 {
             let bar = ((width + 1) / n - 1).clamp(1, MAX_BAR);
             Self {
                 first: 0,
