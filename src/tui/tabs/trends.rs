@@ -1,28 +1,116 @@
-//! The Trends tab: the running verdict with its reasons, and weekly charts.
+//! The Trends tab: is running helping or hurting? The verdict with its plain meaning and every
+//! fired rule with its evidence and source; weekly pain lines and distance bars for the last
+//! 12, 26 or 52 weeks with a cursor to read one week's numbers; distance per pair of shoes.
 //!
-//! Not built yet: this file only says what the tab will hold (see the open issue).
+//! The verdict comes from `ctx.evaluation` (refreshed after every save); the weekly numbers
+//! are summed per frame from at most 52 weeks of the journal, which costs a few microseconds.
 
+mod charts;
+mod shoes;
+mod verdict;
+mod week;
+mod wrap;
+
+use crate::rules;
 use crate::tui::ctx::Ctx;
+use crate::tui::theme::Theme;
+use charts::WeekCharts;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+use std::cell::Cell;
 
 /// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[];
+pub const HELP: &[(&str, &str)] = &[
+    ("← → / h l", "select the previous / next week in the charts"),
+    ("Home / End", "select the oldest / the current week"),
+    ("w", "show the last 12, 26 or 52 weeks"),
+    ("↑ ↓ / k j", "scroll the reasons for the verdict"),
+    ("PgUp / PgDn", "scroll the reasons a page at a time"),
+];
+
+/// How many weeks the charts show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WeekRange {
+    #[default]
+    Twelve,
+    TwentySix,
+    FiftyTwo,
+}
+
+impl WeekRange {
+    /// The number of weeks.
+    pub fn weeks(self) -> usize {
+        match self {
+            Self::Twelve => 12,
+            Self::TwentySix => 26,
+            Self::FiftyTwo => 52,
+        }
+    }
+
+    /// The next range: 12 → 26 → 52 → 12.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Twelve => Self::TwentySix,
+            Self::TwentySix => Self::FiftyTwo,
+            Self::FiftyTwo => Self::Twelve,
+        }
+    }
+}
 
 /// The tab's state.
 #[derive(Debug, Default)]
-pub struct TrendsState;
+pub struct TrendsState {
+    range: WeekRange,
+    /// The selected week, counted back from the week of today (0 = this week).
+    weeks_back: usize,
+    /// The first row of the reasons shown.
+    scroll: usize,
+    /// The largest useful `scroll` at the last draw (the reasons' rows minus the rows shown).
+    /// Drawing records it so that scrolling stops at the end of the text.
+    max_scroll: Cell<usize>,
+    /// Rows of the reasons shown at the last draw (the page for `PgUp` / `PgDn`).
+    page: Cell<usize>,
+}
 
 /// What can happen on this tab.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum TrendsAction {}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendsAction {
+    /// `w`: 12 → 26 → 52 → 12 weeks.
+    CycleRange,
+    OlderWeek,
+    NewerWeek,
+    OldestWeek,
+    CurrentWeek,
+    /// Scroll the reasons by this many rows (negative: up).
+    Scroll(i32),
+    /// Scroll the reasons by pages (negative: up).
+    ScrollPage(i32),
+}
 
 impl TrendsState {
     pub fn new(_ctx: &Ctx) -> Self {
-        Self
+        Self::default()
+    }
+
+    /// How many weeks the charts show.
+    pub fn range(&self) -> WeekRange {
+        self.range
+    }
+
+    /// The selected week, counted back from the week of today (0 = this week).
+    pub fn weeks_back(&self) -> usize {
+        self.weeks_back
+    }
+
+    /// The first row of the reasons shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
     }
 
     /// True while typing into a field (keys go to the field, not the app).
@@ -35,17 +123,60 @@ impl TrendsState {
         false
     }
 
-    pub fn map_key(&self, _key: KeyEvent, _ctx: &Ctx) -> Option<TrendsAction> {
-        None
+    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<TrendsAction> {
+        Some(match key.code {
+            KeyCode::Char('w') => TrendsAction::CycleRange,
+            KeyCode::Left | KeyCode::Char('h') => TrendsAction::OlderWeek,
+            KeyCode::Right | KeyCode::Char('l') => TrendsAction::NewerWeek,
+            KeyCode::Home => TrendsAction::OldestWeek,
+            KeyCode::End => TrendsAction::CurrentWeek,
+            KeyCode::Down | KeyCode::Char('j') => TrendsAction::Scroll(1),
+            KeyCode::Up | KeyCode::Char('k') => TrendsAction::Scroll(-1),
+            KeyCode::PageDown => TrendsAction::ScrollPage(1),
+            KeyCode::PageUp => TrendsAction::ScrollPage(-1),
+            _ => return None,
+        })
     }
 
     pub fn update(&mut self, action: TrendsAction, _ctx: &mut Ctx) {
-        match action {}
+        let oldest = self.range.weeks() - 1;
+        match action {
+            TrendsAction::CycleRange => {
+                self.range = self.range.next();
+                self.weeks_back = self.weeks_back.min(self.range.weeks() - 1);
+            }
+            TrendsAction::OlderWeek => self.weeks_back = (self.weeks_back + 1).min(oldest),
+            TrendsAction::NewerWeek => self.weeks_back = self.weeks_back.saturating_sub(1),
+            TrendsAction::OldestWeek => self.weeks_back = oldest,
+            TrendsAction::CurrentWeek => self.weeks_back = 0,
+            TrendsAction::Scroll(rows) => self.scroll_by(rows, 1),
+            TrendsAction::ScrollPage(pages) => {
+                // A page keeps one row of the last in view.
+                self.scroll_by(pages, self.page.get().saturating_sub(1).max(1));
+            }
+        }
+    }
+
+    /// Scrolls the reasons by `steps` of `rows` (negative: up), within the text.
+    fn scroll_by(&mut self, steps: i32, rows: usize) {
+        let by = (steps.unsigned_abs() as usize).saturating_mul(rows);
+        // Start from what is on screen (a taller window may show the end already).
+        let max = self.max_scroll.get();
+        let from = self.scroll.min(max);
+        self.scroll = if steps < 0 {
+            from.saturating_sub(by)
+        } else {
+            from.saturating_add(by).min(max)
+        };
     }
 
     /// The keys shown at the bottom of the screen.
     pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
+        &[
+            ("←/→", "week"),
+            ("w", "12/26/52 weeks"),
+            ("j/k", "scroll reasons"),
+        ]
     }
 }
 
@@ -55,16 +186,296 @@ pub struct TrendsView<'a> {
     pub ctx: &'a Ctx,
 }
 
+/// From this width on, the reasons and the charts sit side by side.
+const WIDE: u16 = 110;
+/// Rows of the charts (pain lines, bars, months) at the least and the most.
+const CHARTS_MIN: u16 = 7;
+const CHARTS_MAX: u16 = 40;
+/// Rows of reasons kept visible before the charts get any room.
+const REASONS_MIN: u16 = 6;
+
+/// Everything the tab shows, as lines where the layout needs their count.
+struct Content {
+    verdict: Vec<Line<'static>>,
+    reasons: Vec<Line<'static>>,
+    detail: Vec<Line<'static>>,
+    shoes: Vec<Line<'static>>,
+    weeks: Vec<rules::WeekSummary>,
+}
+
+impl TrendsView<'_> {
+    fn content(&self, left_width: u16, right_width: u16) -> Content {
+        let ctx = self.ctx;
+        let theme = ctx.theme;
+        let weeks = rules::weeks(&ctx.journal, ctx.today, self.state.range.weeks());
+        let selected = self.selected(weeks.len());
+        // The reasons leave a column for the scrollbar.
+        let reasons_width = left_width.saturating_sub(1);
+        Content {
+            verdict: verdict::verdict_lines(
+                &ctx.evaluation,
+                &ctx.journal,
+                ctx.today,
+                theme,
+                left_width,
+            ),
+            reasons: verdict::rule_lines(&ctx.evaluation, theme, reasons_width),
+            detail: weeks.get(selected).map_or_else(Vec::new, |w| {
+                week::detail_lines(w, ctx.today, ctx.settings.units, theme, right_width)
+            }),
+            shoes: shoes::shoe_lines(
+                &rules::shoe_distances(&ctx.journal),
+                &ctx.settings,
+                theme,
+                right_width,
+            ),
+            weeks,
+        }
+    }
+
+    /// The index of the selected week in a list of `n` weeks, oldest first.
+    fn selected(&self, n: usize) -> usize {
+        n.saturating_sub(1).saturating_sub(self.state.weeks_back)
+    }
+
+    fn reasons_title(&self, count: usize) -> Vec<Span<'static>> {
+        let theme = self.ctx.theme;
+        let text = match count {
+            0 => "Why".to_owned(),
+            1 => "Why: 1 rule fired".to_owned(),
+            n => format!("Why: {n} rules fired"),
+        };
+        vec![Span::styled(text, theme.title)]
+    }
+
+    fn charts_title(&self) -> Vec<Span<'static>> {
+        let theme = self.ctx.theme;
+        let mut spans = vec![
+            Span::styled(
+                format!("Last {} weeks", self.state.range.weeks()),
+                theme.title,
+            ),
+            Span::styled(" (w) · pain ", theme.dim),
+        ];
+        spans.extend(charts::legend(theme));
+        spans
+    }
+
+    fn shoes_title(&self) -> Vec<Span<'static>> {
+        let theme = self.ctx.theme;
+        let mut spans = vec![Span::styled("Shoes", theme.title)];
+        if self.ctx.history_loading {
+            spans.push(Span::styled(" (still reading older years…)", theme.dim));
+        }
+        spans
+    }
+
+    fn render_reasons(&self, lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let rows = usize::from(area.height);
+        let max_scroll = lines.len().saturating_sub(rows);
+        self.state.max_scroll.set(max_scroll);
+        self.state.page.set(rows);
+        let scroll = self.state.scroll.min(max_scroll);
+        let shown: Vec<Line> = lines.iter().skip(scroll).take(rows).cloned().collect();
+        Paragraph::new(shown).render(area, buf);
+        if max_scroll > 0 {
+            let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .track_style(self.ctx.theme.border)
+                .thumb_style(self.ctx.theme.dim)
+                .render(area, buf, &mut state);
+        }
+    }
+
+    fn render_charts(&self, weeks: &[rules::WeekSummary], area: Rect, buf: &mut Buffer) {
+        WeekCharts {
+            weeks,
+            selected: self.selected(weeks.len()),
+            units: self.ctx.settings.units,
+            theme: self.ctx.theme,
+        }
+        .render(area, buf);
+    }
+
+    /// Narrow screens: everything in one column, the verdict and reasons first.
+    fn render_narrow(&self, area: Rect, buf: &mut Buffer) {
+        let content = self.content(area.width, area.width);
+        let theme = self.ctx.theme;
+        let height = area.height;
+        let verdict_h = rows(content.verdict.len()).min(height);
+        let mut left = height - verdict_h;
+        // The reasons first, at least a few rows of them.
+        let reasons_need = rows(content.reasons.len());
+        let mut reasons_h = reasons_need.min(REASONS_MIN).min(left.saturating_sub(1));
+        left -= (reasons_h + 1).min(left);
+        // Then the charts, if they fit at their smallest.
+        let detail_h = rows(content.detail.len());
+        let charts_fixed = 1 + detail_h;
+        let mut charts_h = 0;
+        if left >= charts_fixed + CHARTS_MIN {
+            charts_h = CHARTS_MIN;
+            left -= charts_fixed + CHARTS_MIN;
+        }
+        // What is left: half to the reasons, half to the charts, then shoes.
+        let more = (left / 2 + left % 2).min(reasons_need - reasons_h);
+        reasons_h += more;
+        left -= more;
+        if charts_h > 0 {
+            let more = left.min(CHARTS_MAX - charts_h).min(left / 2 + 4);
+            charts_h += more;
+            left -= more;
+        }
+        let more = left.min(reasons_need - reasons_h);
+        reasons_h += more;
+        left -= more;
+        let shoes_h = if charts_h > 0 && left >= 2 {
+            rows(content.shoes.len()).min(left - 1)
+        } else {
+            0
+        };
+        left -= if shoes_h > 0 { shoes_h + 1 } else { 0 };
+        if charts_h > 0 {
+            charts_h += left.min(CHARTS_MAX - charts_h);
+        }
+        let [
+            verdict_area,
+            reasons_title,
+            reasons_area,
+            charts_title,
+            charts_area,
+            detail_area,
+            shoes_title,
+            shoes_area,
+        ] = Layout::vertical([
+            Constraint::Length(verdict_h),
+            Constraint::Length(1),
+            Constraint::Length(reasons_h),
+            Constraint::Length(u16::from(charts_h > 0)),
+            Constraint::Length(charts_h),
+            Constraint::Length(if charts_h > 0 { detail_h } else { 0 }),
+            Constraint::Length(u16::from(shoes_h > 0)),
+            Constraint::Length(shoes_h),
+        ])
+        .areas(area);
+        Paragraph::new(content.verdict).render(verdict_area, buf);
+        section(self.reasons_title(self.ctx.evaluation.hits.len()), theme)
+            .render(reasons_title, buf);
+        self.render_reasons(&content.reasons, reasons_area, buf);
+        if charts_h > 0 {
+            section(self.charts_title(), theme).render(charts_title, buf);
+            self.render_charts(&content.weeks, charts_area, buf);
+            Paragraph::new(content.detail).render(detail_area, buf);
+        }
+        if shoes_h > 0 {
+            section(self.shoes_title(), theme).render(shoes_title, buf);
+            Paragraph::new(content.shoes).render(shoes_area, buf);
+        }
+    }
+
+    /// Wide screens: the verdict and reasons on the left, charts and shoes on the right.
+    fn render_wide(&self, area: Rect, buf: &mut Buffer) {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let content = self.content(left.width, right.width);
+        let theme = self.ctx.theme;
+        let verdict_h = rows(content.verdict.len()).min(left.height);
+        let [verdict_area, reasons_title, reasons_area] = Layout::vertical([
+            Constraint::Length(verdict_h),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(left);
+        Paragraph::new(content.verdict).render(verdict_area, buf);
+        section(self.reasons_title(self.ctx.evaluation.hits.len()), theme)
+            .render(reasons_title, buf);
+        self.render_reasons(&content.reasons, reasons_area, buf);
+
+        let detail_h = rows(content.detail.len());
+        let room = right.height.saturating_sub(1 + detail_h);
+        // The shoes get up to a third of the column; the charts the rest.
+        let shoes_h = rows(content.shoes.len()).min(right.height / 3);
+        let charts_h = room
+            .saturating_sub(if shoes_h > 0 { shoes_h + 1 } else { 0 })
+            .clamp(CHARTS_MIN.min(room), CHARTS_MAX);
+        let shoes_h = shoes_h.min(room.saturating_sub(charts_h + 1));
+        let [
+            charts_title,
+            charts_area,
+            detail_area,
+            _,
+            shoes_title,
+            shoes_area,
+        ] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(charts_h),
+            Constraint::Length(detail_h),
+            Constraint::Length(u16::from(shoes_h > 0)),
+            Constraint::Length(u16::from(shoes_h > 0)),
+            Constraint::Length(shoes_h),
+        ])
+        .areas(right);
+        section(self.charts_title(), theme).render(charts_title, buf);
+        self.render_charts(&content.weeks, charts_area, buf);
+        Paragraph::new(content.detail).render(detail_area, buf);
+        if shoes_h > 0 {
+            section(self.shoes_title(), theme).render(shoes_title, buf);
+            Paragraph::new(content.shoes).render(shoes_area, buf);
+        }
+    }
+}
+
+/// A count of lines as rows.
+fn rows(lines: usize) -> u16 {
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+/// A section heading: "─ Title ─────────" across the width.
+fn section(title: Vec<Span<'static>>, theme: &Theme) -> SectionLine {
+    SectionLine {
+        title,
+        style: theme.border,
+    }
+}
+
+struct SectionLine {
+    title: Vec<Span<'static>>,
+    style: ratatui::style::Style,
+}
+
+impl Widget for SectionLine {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let rule = "─".repeat(usize::from(area.width));
+        buf.set_stringn(area.x, area.y, &rule, usize::from(area.width), self.style);
+        let mut spans = vec![Span::styled("─ ", self.style)];
+        spans.extend(self.title);
+        spans.push(Span::styled(" ", self.style));
+        Line::from(spans).render(area, buf);
+    }
+}
+
 impl Widget for TrendsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.ctx.theme;
-        Paragraph::new(vec![
-            Line::from("Here you will see whether running is helping or hurting, with the reasons, and weekly pain and distance charts."),
-            Line::default(),
-            Line::from("This tab is not built yet.").style(theme.caution),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(" Trends ").border_style(theme.border))
-        .render(area, buf);
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        if area.width >= WIDE {
+            self.render_wide(area, buf);
+        } else {
+            self.render_narrow(area, buf);
+        }
     }
 }
