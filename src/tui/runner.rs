@@ -19,10 +19,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-/// The first year read before the first frame: everything the rules (72 days) and the charts
-/// (52 weeks) can look at, so the first screen does not grow with the history.
+/// The first year read before the first frame: what the rules look back at (72 days) and the
+/// Log tab's recent days, so the first screen does not grow with the history. Everything older,
+/// including the rest of the Trends charts' 52 weeks, follows in the background a moment later.
 pub fn first_year(today: NaiveDate) -> i32 {
-    (today - Days::new(52 * 7 + 7 + 72)).year()
+    today
+        .checked_sub_days(Days::new(crate::rules::LOOKBACK_DAYS + 31))
+        .unwrap_or(NaiveDate::MIN)
+        .year()
 }
 
 /// How often the loop wakes to check for signals and background work while idle.
