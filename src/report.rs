@@ -64,7 +64,7 @@ pub fn render(journal: &Journal, today: NaiveDate, weeks: usize, format: Format)
 
 /// A mean to one decimal, or `-` when there is no data.
 fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "-".to_owned(), rules::one_decimal)
 }
 
 /// A maximum, or `-` when there is no data.

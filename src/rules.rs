@@ -199,6 +199,12 @@ pub fn pain_type_words(kind: PainType) -> &'static str {
     }
 }
 
+/// A mean to one decimal, halves rounded away from zero (3.25 → 3.3): the same everywhere a
+/// mean is shown (report text, Markdown, JSON, Trends tab).
+pub fn one_decimal(value: f64) -> String {
+    format!("{:.1}", (value * 10.0).round() / 10.0)
+}
+
 /// Kilometres as people write them: at least one decimal, at most two (`6.0`, `6.45`).
 #[must_use]
 pub fn format_km(km: f64) -> String {

@@ -26,10 +26,7 @@ pub fn dates(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
-/// `value` to one decimal, halves rounded away from zero as in the JSON report (3.25 → 3.3).
-pub fn one_decimal(value: f64) -> String {
-    format!("{:.1}", (value * 10.0).round() / 10.0)
-}
+pub use crate::rules::one_decimal;
 
 /// A mean to one decimal, or "—".
 pub fn mean(value: Option<f64>) -> String {
