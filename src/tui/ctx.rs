@@ -21,6 +21,15 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// One committed change of this session, for undo: the whole day before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What changed, in words ("worst pain on Sun 22 Nov").
+    pub what: String,
+    pub before: DayEntry,
+    pub after: DayEntry,
+}
+
 /// Shared state handed to every tab.
 pub struct Ctx {
     pub today: NaiveDate,
@@ -32,6 +41,8 @@ pub struct Ctx {
     pub access: Access,
     /// The data dir as shown in the status line.
     pub location: String,
+    /// Changes committed with [`Ctx::commit`], newest last, for [`Ctx::undo`].
+    pub history: Vec<Change>,
 }
 
 impl Ctx {
@@ -54,6 +65,7 @@ impl Ctx {
             theme,
             access,
             location,
+            history: Vec::new(),
         }
     }
 
@@ -95,6 +107,46 @@ impl Ctx {
                 let message = e.to_string();
                 self.save_state = SaveState::Failed(message.clone());
                 Err(message)
+            }
+        }
+    }
+
+    /// Saves a changed day like [`Ctx::save_day`] and remembers the change for [`Ctx::undo`].
+    /// A day equal to the stored one is not saved again.
+    pub fn commit(&mut self, day: DayEntry, what: impl Into<String>) -> Result<(), String> {
+        let before = self.day_or_new(day.date);
+        if before == day {
+            return Ok(());
+        }
+        self.save_day(day.clone())?;
+        self.history.push(Change {
+            what: what.into(),
+            before,
+            after: day,
+        });
+        Ok(())
+    }
+
+    /// Puts back the day as it was before the last [`Ctx::commit`], and saves it. Returns the
+    /// change undone, `Ok(None)` when there is nothing to undo. When the save fails the change
+    /// stays undoable. A day changed since by something else is not rolled back (and that
+    /// change is forgotten).
+    pub fn undo(&mut self) -> Result<Option<Change>, String> {
+        let Some(change) = self.history.pop() else {
+            return Ok(None);
+        };
+        if self.journal.day(change.after.date) != Some(&change.after) {
+            let message = format!(
+                "cannot undo {}: that day was changed since in another way; nothing undone",
+                change.what
+            );
+            return Err(message);
+        }
+        match self.save_day(change.before.clone()) {
+            Ok(()) => Ok(Some(change)),
+            Err(e) => {
+                self.history.push(change);
+                Err(e)
             }
         }
     }

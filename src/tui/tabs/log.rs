@@ -1,51 +1,469 @@
 //! The Log tab: a day's runs and pain in a few keystrokes.
 //!
-//! Not built yet: this file only says what the tab will hold (see the open issue).
+//! A list of days on the left (with a sparkline of worst pain), the selected day's form on the
+//! right. Every committed change is saved at once through [`Ctx::commit`]; bad input gets an
+//! inline message and is not saved; a failed save keeps what was typed and can be retried.
+//! Everything works from `ctx.journal`: moving and typing never read the disk.
+//!
+//! Parsing lives in pure modules ([`input`], [`goto`], [`form`], [`editor`]); this file maps
+//! keys to [`LogAction`]s and applies them; [`view`] and [`days`] draw.
 
+mod days;
+pub mod editor;
+pub mod form;
+pub mod goto;
+pub mod input;
+mod update;
+mod view;
+
+use crate::journal::DayEntry;
+use crate::journal::entry::Run;
 use crate::tui::ctx::Ctx;
+use chrono::NaiveDate;
+use editor::{Chooser, TextEditor};
+use form::{DayField, Field, Kind, RunField};
+use input::DistanceUnit;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 /// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[];
+pub const HELP: &[(&str, &str)] = &[
+    ("↑ ↓  j k", "move between fields"),
+    ("← →  h l", "previous / next day (PgUp / PgDn: a week)"),
+    (
+        "t   g",
+        "today · go to a date: 2026-11-20, yesterday, 3 days ago, last mon",
+    ),
+    (
+        "Enter",
+        "edit the field · open a run · Space flips a yes/no",
+    ),
+    (
+        "0-9",
+        "on a number field: start typing (10: type 1 0 Enter)",
+    ),
+    ("y n  Del", "yes / no · clear the field"),
+    ("a   d", "add a run · delete the selected run (asks first)"),
+    (
+        "u   r",
+        "undo the last change (saved) · retry a failed save",
+    ),
+    ("Esc", "leave a run · drop a change that could not be saved"),
+    (
+        "editing",
+        "Enter saves · Tab / Shift-Tab save and move · Esc cancels",
+    ),
+    (
+        "notes",
+        "Enter new line · Ctrl-S or Tab saves · Esc asks first",
+    ),
+    ("lists", "← → move · Space ticks · 1-9 pick · Enter saves"),
+    (
+        "Tab, 1-4",
+        "switch tabs when not editing (digits: not on numbers)",
+    ),
+];
+
+const HINTS_DAY: &[(&str, &str)] = &[
+    ("↑↓", "field"),
+    ("←→", "day"),
+    ("Enter", "edit"),
+    ("a", "add run"),
+    ("u", "undo"),
+    ("g", "go to"),
+];
+const HINTS_RUN: &[(&str, &str)] = &[
+    ("↑↓", "field"),
+    ("Enter", "edit"),
+    ("d", "delete run"),
+    ("u", "undo"),
+    ("Esc", "back to day"),
+];
+const HINTS_LINE: &[(&str, &str)] = &[
+    ("Enter", "save"),
+    ("Tab/S-Tab", "save & move"),
+    ("Esc", "cancel"),
+];
+const HINTS_SHOES: &[(&str, &str)] = &[
+    ("Enter", "save"),
+    ("↑↓", "shoes used before"),
+    ("Tab", "save & next"),
+    ("Esc", "cancel"),
+];
+const HINTS_NOTES: &[(&str, &str)] = &[
+    ("Enter", "new line"),
+    ("Ctrl-S", "save"),
+    ("Tab", "save & next"),
+    ("Esc", "cancel"),
+];
+const HINTS_CHOICE: &[(&str, &str)] = &[
+    ("←→", "move"),
+    ("Space", "tick"),
+    ("Enter", "save"),
+    ("Tab", "save & next"),
+    ("Esc", "cancel"),
+];
+const HINTS_CONFIRM_DROP: &[(&str, &str)] = &[
+    ("y", "drop the changes"),
+    ("n", "keep editing"),
+    ("Ctrl-S", "save"),
+];
+const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
+const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
+const HINTS_UNSAVED: &[(&str, &str)] = &[("r", "retry save"), ("Esc", "drop change")];
+
+/// A row of the day's form that the cursor can be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Field(DayField),
+    /// A run, by index; Enter opens it.
+    Run(usize),
+    /// "Add a run".
+    AddRun,
+}
+
+/// Which form is shown: the day's, or one run's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Day,
+    /// A run of the day; `None` is a new run, saved once its distance is entered.
+    Run(Option<usize>),
+}
+
+/// What is being typed or picked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Text(TextEditor),
+    Choice(Chooser),
+}
+
+/// A field being edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub field: Field,
+    pub input: Input,
+    /// Why the last attempt to save was refused (bad input or a failed save).
+    pub error: Option<String>,
+    /// Esc on changed notes: asking before dropping them.
+    pub confirm_drop: bool,
+    /// Shoes used before, offered with Up/Down while typing shoes.
+    pub suggestions: Vec<String>,
+    pub suggestion: Option<usize>,
+}
+
+/// What the keys do right now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Browse,
+    Edit(Edit),
+    /// Typing a date to go to.
+    Goto(TextEditor),
+    /// "Delete run N?"
+    ConfirmDelete(usize),
+}
+
+/// A change whose save failed: kept (and shown) until it is retried or dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsaved {
+    pub day: DayEntry,
+    pub what: String,
+    pub error: String,
+}
+
+/// How a message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Done,
+    Error,
+}
 
 /// The tab's state.
-#[derive(Debug, Default)]
-pub struct LogState;
+#[derive(Debug)]
+pub struct LogState {
+    selected: NaiveDate,
+    page: Page,
+    day_cursor: Item,
+    run_cursor: RunField,
+    mode: Mode,
+    /// The new run being entered (before its distance is saved).
+    draft: Run,
+    unsaved: Option<Unsaved>,
+    message: Option<(Tone, String)>,
+    unit: DistanceUnit,
+}
 
 /// What can happen on this tab.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum LogAction {}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogAction {
+    Up,
+    Down,
+    /// Move the selected day by this many days.
+    ShiftDay(i32),
+    Today,
+    StartGoto,
+    /// Enter: edit the field, open the run, add a run.
+    Activate,
+    /// Space: flip a yes/no, otherwise like Enter.
+    Toggle,
+    /// A digit on a number field: start typing with it.
+    StartTyping(char),
+    SetYesNo(bool),
+    /// Delete / Backspace: empty the field.
+    Clear,
+    AddRun,
+    DeleteRun,
+    /// The answer to "delete the run?".
+    ConfirmDelete(bool),
+    Undo,
+    Retry,
+    /// Esc when not editing.
+    Back,
+    // While editing or typing a date:
+    Insert(char),
+    Newline,
+    Backspace,
+    DeleteChar,
+    CursorLeft,
+    CursorRight,
+    Home,
+    End,
+    LineUp,
+    LineDown,
+    ClearText,
+    /// Enter (one-line) or Ctrl-S: save the field.
+    Commit,
+    /// Tab / Shift-Tab: save and move by one field.
+    CommitMove(i8),
+    /// Esc while editing.
+    Cancel,
+    /// The answer to "drop the changed notes?".
+    ConfirmDrop(bool),
+    ChoiceMove(i8),
+    ChoiceToggle,
+    ChoiceNumber(u8),
+    /// Up/Down in the shoes field: the shoes used before.
+    Suggest(i8),
+}
 
 impl LogState {
-    pub fn new(_ctx: &Ctx) -> Self {
-        Self
+    pub fn new(ctx: &Ctx) -> Self {
+        Self {
+            selected: ctx.today,
+            page: Page::Day,
+            day_cursor: Item::Field(DayField::MorningPain),
+            run_cursor: RunField::Distance,
+            mode: Mode::Browse,
+            draft: Run::default(),
+            unsaved: None,
+            message: None,
+            unit: DistanceUnit::Km,
+        }
+    }
+
+    /// The day shown.
+    pub fn selected(&self) -> NaiveDate {
+        self.selected
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The row under the cursor on the day's form.
+    pub fn day_cursor(&self) -> Item {
+        self.day_cursor
+    }
+
+    /// The field under the cursor, if the cursor is on a field.
+    pub fn field(&self) -> Option<Field> {
+        match self.page {
+            Page::Day => match self.day_cursor {
+                Item::Field(f) => Some(Field::Day(f)),
+                Item::Run(_) | Item::AddRun => None,
+            },
+            Page::Run(_) => Some(Field::Run(self.run_cursor)),
+        }
+    }
+
+    /// The last message (what was saved, what was refused).
+    pub fn message(&self) -> Option<(Tone, &str)> {
+        self.message.as_ref().map(|(t, m)| (*t, m.as_str()))
+    }
+
+    /// A change that could not be saved, kept for a retry.
+    pub fn unsaved(&self) -> Option<&Unsaved> {
+        self.unsaved.as_ref()
+    }
+
+    /// True when a change could not be saved and has not been retried or dropped.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved.is_some()
+    }
+
+    /// The unit distances are typed and shown in.
+    pub fn unit(&self) -> DistanceUnit {
+        self.unit
+    }
+
+    /// Shows and takes distances in `unit` from now on (settings).
+    pub fn set_unit(&mut self, unit: DistanceUnit) {
+        self.unit = unit;
     }
 
     /// True while typing into a field (keys go to the field, not the app).
     pub fn captures_input(&self) -> bool {
-        false
+        !matches!(self.mode, Mode::Browse)
     }
 
     /// True when the digit keys mean something on this tab right now.
     pub fn uses_digits(&self) -> bool {
-        false
+        matches!(self.mode, Mode::Browse) && self.field().is_some_and(|f| f.kind().takes_digits())
     }
 
-    pub fn map_key(&self, _key: KeyEvent, _ctx: &Ctx) -> Option<LogAction> {
-        None
+    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<LogAction> {
+        match &self.mode {
+            Mode::Browse => self.browse_key(key),
+            Mode::Edit(edit) => edit_key(edit, key),
+            Mode::Goto(_) => text_key(key, false).or(match key.code {
+                KeyCode::Enter => Some(LogAction::Commit),
+                KeyCode::Esc => Some(LogAction::Cancel),
+                _ => None,
+            }),
+            Mode::ConfirmDelete(_) => match key.code {
+                KeyCode::Char('y' | 'Y') => Some(LogAction::ConfirmDelete(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(LogAction::ConfirmDelete(false)),
+                _ => None,
+            },
+        }
     }
 
-    pub fn update(&mut self, action: LogAction, _ctx: &mut Ctx) {
-        match action {}
+    fn browse_key(&self, key: KeyEvent) -> Option<LogAction> {
+        use LogAction as A;
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        let kind = self.field().map(Field::kind);
+        Some(match key.code {
+            KeyCode::Up | KeyCode::Char('k') => A::Up,
+            KeyCode::Down | KeyCode::Char('j') => A::Down,
+            KeyCode::Left | KeyCode::Char('h') => A::ShiftDay(-1),
+            KeyCode::Right | KeyCode::Char('l') => A::ShiftDay(1),
+            KeyCode::PageUp => A::ShiftDay(-7),
+            KeyCode::PageDown => A::ShiftDay(7),
+            KeyCode::Char('t') => A::Today,
+            KeyCode::Char('g') => A::StartGoto,
+            KeyCode::Enter => A::Activate,
+            KeyCode::Char(' ') => A::Toggle,
+            KeyCode::Char(c) if c.is_ascii_digit() && kind.is_some_and(Kind::takes_digits) => {
+                A::StartTyping(c)
+            }
+            KeyCode::Char('y') if kind == Some(Kind::YesNo) => A::SetYesNo(true),
+            KeyCode::Char('n') if kind == Some(Kind::YesNo) => A::SetYesNo(false),
+            KeyCode::Delete | KeyCode::Backspace => A::Clear,
+            KeyCode::Char('a') => A::AddRun,
+            KeyCode::Char('d') => A::DeleteRun,
+            KeyCode::Char('u') => A::Undo,
+            KeyCode::Char('r') => A::Retry,
+            KeyCode::Esc => A::Back,
+            _ => return None,
+        })
     }
 
     /// The keys shown at the bottom of the screen.
     pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
+        match &self.mode {
+            Mode::Browse if self.unsaved.is_some() => HINTS_UNSAVED,
+            Mode::Browse => match self.page {
+                Page::Day => HINTS_DAY,
+                Page::Run(_) => HINTS_RUN,
+            },
+            Mode::Edit(edit) if edit.confirm_drop => HINTS_CONFIRM_DROP,
+            Mode::Edit(edit) => match (&edit.input, edit.field) {
+                (Input::Choice(_), _) => HINTS_CHOICE,
+                (Input::Text(t), _) if t.multiline => HINTS_NOTES,
+                (Input::Text(_), Field::Run(RunField::Shoes)) => HINTS_SHOES,
+                (Input::Text(_), _) => HINTS_LINE,
+            },
+            Mode::Goto(_) => HINTS_GOTO,
+            Mode::ConfirmDelete(_) => HINTS_CONFIRM,
+        }
+    }
+}
+
+/// Keys that edit text, shared by fields and the go-to prompt.
+fn text_key(key: KeyEvent, multiline: bool) -> Option<LogAction> {
+    use LogAction as A;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => A::ClearText,
+        KeyCode::Char('s') if ctrl => A::Commit,
+        KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char(c) => A::Insert(c),
+        KeyCode::Enter if multiline => A::Newline,
+        KeyCode::Backspace => A::Backspace,
+        KeyCode::Delete => A::DeleteChar,
+        KeyCode::Left => A::CursorLeft,
+        KeyCode::Right => A::CursorRight,
+        KeyCode::Home => A::Home,
+        KeyCode::End => A::End,
+        _ => return None,
+    })
+}
+
+fn edit_key(edit: &Edit, key: KeyEvent) -> Option<LogAction> {
+    use LogAction as A;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if edit.confirm_drop {
+        return match key.code {
+            KeyCode::Char('s') if ctrl => Some(A::Commit),
+            KeyCode::Char('y' | 'Y') => Some(A::ConfirmDrop(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(A::ConfirmDrop(false)),
+            _ => None,
+        };
+    }
+    match key.code {
+        KeyCode::Esc => return Some(A::Cancel),
+        KeyCode::Tab => return Some(A::CommitMove(1)),
+        KeyCode::BackTab => return Some(A::CommitMove(-1)),
+        _ => {}
+    }
+    match &edit.input {
+        Input::Text(text) => {
+            let shoes = edit.field == Field::Run(RunField::Shoes);
+            match key.code {
+                KeyCode::Up if text.multiline => Some(A::LineUp),
+                KeyCode::Down if text.multiline => Some(A::LineDown),
+                KeyCode::Up if shoes => Some(A::Suggest(-1)),
+                KeyCode::Down if shoes => Some(A::Suggest(1)),
+                KeyCode::Up => Some(A::CommitMove(-1)),
+                KeyCode::Down => Some(A::CommitMove(1)),
+                KeyCode::Enter if !text.multiline => Some(A::Commit),
+                _ => text_key(key, text.multiline),
+            }
+        }
+        Input::Choice(_) => match key.code {
+            KeyCode::Enter => Some(A::Commit),
+            KeyCode::Char('s') if ctrl => Some(A::Commit),
+            KeyCode::Left | KeyCode::Char('h') => Some(A::ChoiceMove(-1)),
+            KeyCode::Right | KeyCode::Char('l') => Some(A::ChoiceMove(1)),
+            KeyCode::Up => Some(A::CommitMove(-1)),
+            KeyCode::Down => Some(A::CommitMove(1)),
+            KeyCode::Char(' ' | 'x') => Some(A::ChoiceToggle),
+            KeyCode::Char('y') if edit.field.kind() == Kind::YesNo => Some(A::ChoiceNumber(1)),
+            KeyCode::Char('n') if edit.field.kind() == Kind::YesNo => Some(A::ChoiceNumber(2)),
+            KeyCode::Char(c @ '1'..='9') => Some(A::ChoiceNumber(c as u8 - b'0')),
+            _ => None,
+        },
     }
 }
 
@@ -57,14 +475,6 @@ pub struct LogView<'a> {
 
 impl Widget for LogView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.ctx.theme;
-        Paragraph::new(vec![
-            Line::from("Here you will log each day: morning and worst pain, where it hurts, runs with distance, time and pain before/during/after, sleep, sitting, medication and notes."),
-            Line::default(),
-            Line::from("This tab is not built yet.").style(theme.caution),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(" Log ").border_style(theme.border))
-        .render(area, buf);
+        view::render(self.state, self.ctx, area, buf);
     }
 }
