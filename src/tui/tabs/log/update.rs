@@ -416,13 +416,11 @@ impl LogState {
         }
         if changed {
             let value = shown.unwrap_or_else(|| "cleared".into());
-            let value: String = value
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .take(40)
-                .collect();
+            let mut short: String = value.chars().take(40).collect();
+            if short.len() < value.len() {
+                short = short.lines().next().unwrap_or_default().to_owned() + "…";
+            }
+            let value = short;
             self.message = Some((Tone::Done, format!("Saved {what}: {value}")));
         }
         self.mode = Mode::Browse;

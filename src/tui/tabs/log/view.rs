@@ -29,10 +29,11 @@ struct FormView<'a> {
     ctx: &'a Ctx,
 }
 
-/// Lines of the form and which of them belong to the cursor's row.
+/// Lines of the form and which of them belong to the cursor's row (if it is in them).
+#[derive(Default)]
 struct Rows {
     lines: Vec<Line<'static>>,
-    focus: (usize, usize),
+    focus: Option<(usize, usize)>,
 }
 
 impl Rows {
@@ -42,7 +43,27 @@ impl Rows {
 
     /// Marks the lines pushed since `start` as the cursor's.
     fn focus_from(&mut self, start: usize) {
-        self.focus = (start, self.lines.len().max(start + 1) - 1);
+        self.focus = Some((start, self.lines.len().max(start + 1) - 1));
+    }
+
+    /// These lines, then `more`'s.
+    fn append(mut self, more: Rows) -> Rows {
+        let shift = self.lines.len();
+        if let Some((a, b)) = more.focus {
+            self.focus = Some((a + shift, b + shift));
+        }
+        self.lines.extend(more.lines);
+        self
+    }
+
+    /// Draws the lines in `area`, scrolled to show the cursor's.
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let offset = self.focus.map_or(0, |focus| {
+            scroll_offset(focus, self.lines.len(), area.height)
+        });
+        Paragraph::new(self.lines)
+            .scroll((offset, 0))
+            .render(area, buf);
     }
 }
 
@@ -135,14 +156,11 @@ impl FormView<'_> {
         wrap_all(lines, width)
     }
 
-    fn day_rows(&self, day: &DayEntry, width: u16, height: u16) -> Rows {
-        let theme = self.theme();
+    /// The day's own fields.
+    fn field_part(&self, day: &DayEntry, width: u16, height: u16) -> Rows {
         let state = self.state;
         let label_width = Self::label_width(width);
-        let mut rows = Rows {
-            lines: Vec::new(),
-            focus: (0, 0),
-        };
+        let mut rows = Rows::default();
         let notes_lines = if height >= 30 { 8 } else { 3 };
         for field in DayField::ALL {
             let start = rows.lines.len();
@@ -161,18 +179,29 @@ impl FormView<'_> {
                 rows.focus_from(start);
             }
         }
-        let heading = |text: &str| Line::styled(text.to_owned(), theme.title);
-        rows.push(heading(&format!(" Runs ({})", day.runs.len())));
+        rows
+    }
+
+    /// The day's runs, "add a run", and the sessions other tabs saved.
+    fn runs_part(&self, day: &DayEntry, width: u16, label_width: usize, max_lines: usize) -> Rows {
+        let theme = self.theme();
+        let state = self.state;
+        let mut rows = Rows::default();
+        rows.push(Line::styled(
+            format!(" Runs ({})", day.runs.len()),
+            theme.title,
+        ));
+        let value_width = (width as usize).saturating_sub(label_width).max(8);
         for (i, run) in day.runs.iter().enumerate() {
             let focused = state.day_cursor == Item::Run(i);
             let label = format!(" {:<w$}", format!("Run {}", i + 1), w = label_width - 1);
-            let summary = form::run_summary(run, state.unit);
-            let value_width = (width as usize).saturating_sub(label_width).max(8);
-            if focused {
-                rows.focus_from(rows.lines.len());
+            let mut summary = form::run_summary(run, state.unit);
+            if !run.notes.is_empty() && max_lines > 2 {
+                summary.push_str(" · ");
+                summary.push_str(&run.notes.replace('\n', " "));
             }
             let start = rows.lines.len();
-            for line in labelled(&label, &summary, &[], value_width, 2, theme) {
+            for line in labelled(&label, &summary, &[], value_width, max_lines, theme) {
                 rows.push(highlight(line, focused, theme));
             }
             if focused {
@@ -191,28 +220,31 @@ impl FormView<'_> {
             focused,
             theme,
         ));
-        self.sessions(&mut rows, day);
+        self.sessions(&mut rows, day, width as usize);
         rows
     }
 
     /// The routine sessions and the triage saved by their tabs, read-only.
-    fn sessions(&self, rows: &mut Rows, day: &DayEntry) {
+    fn sessions(&self, rows: &mut Rows, day: &DayEntry, width: usize) {
         let theme = self.theme();
+        let mut push = |indent: &str, text: &str, style: Style| {
+            for line in wrap(text, width.saturating_sub(indent.len())) {
+                rows.push(Line::styled(format!("{indent}{line}"), style));
+            }
+        };
         if day.routines.is_empty() && day.triage.is_none() {
-            rows.push(Line::styled(
-                " Routines, triage: none saved (their tabs save them here)",
+            push(
+                " ",
+                "Routines, triage: none saved (their tabs save them here)",
                 theme.dim,
-            ));
+            );
             return;
         }
         if !day.routines.is_empty() {
-            rows.push(Line::styled(
-                " Routines (from the Routine tab, read-only)",
-                theme.title,
-            ));
+            push(" ", "Routines (saved by the Routine tab)", theme.title);
             for s in &day.routines {
                 let mut text = format!(
-                    "   {} {} · {}/{} steps · {}",
+                    "{} {} · {}/{} steps · {}",
                     s.started.format("%H:%M"),
                     s.routine,
                     s.steps_done,
@@ -222,22 +254,20 @@ impl FormView<'_> {
                 if let Some(p) = s.pain_after {
                     let _ = write!(text, " · pain after {p}/10");
                 }
-                rows.push(Line::from(text));
+                push("   ", &text, theme.base);
             }
         }
         if let Some(triage) = &day.triage {
-            rows.push(Line::styled(
-                " Triage (from the Triage tab, read-only)",
-                theme.title,
-            ));
+            push(" ", "Triage (saved by the Triage tab)", theme.title);
             if triage.red_flags.is_empty() {
-                rows.push(Line::from("   red flags: none"));
+                push("   ", "red flags: none", theme.base);
             } else {
                 let flags: Vec<&str> = triage.red_flags.iter().map(|f| red_flag(*f)).collect();
-                rows.push(Line::styled(
-                    format!("   RED FLAGS: {}", flags.join(", ")),
+                push(
+                    "   ",
+                    &format!("RED FLAGS: {}", flags.join(", ")),
                     theme.error,
-                ));
+                );
             }
             let slump = match triage.slump {
                 Some(Slump::Positive) => "positive",
@@ -254,7 +284,7 @@ impl FormView<'_> {
             } else {
                 kinds.join(", ")
             };
-            rows.push(Line::from(format!("   slump test: {slump} · {kinds}")));
+            push("   ", &format!("slump test: {slump} · {kinds}"), theme.base);
         }
     }
 
@@ -262,10 +292,7 @@ impl FormView<'_> {
         let theme = self.theme();
         let state = self.state;
         let label_width = Self::label_width(width);
-        let mut rows = Rows {
-            lines: Vec::new(),
-            focus: (0, 0),
-        };
+        let mut rows = Rows::default();
         let run = match state.page {
             Page::Run(Some(i)) => day.runs.get(i).cloned().unwrap_or_default(),
             _ => state.draft.clone(),
@@ -308,7 +335,7 @@ impl FormView<'_> {
         rows.push(Line::default());
         rows.push(Line::styled(
             if state.page == Page::Run(None) {
-                " Esc cancels the new run · nothing is saved without a distance"
+                " Esc cancels the new run (nothing is saved yet)"
             } else {
                 " d deletes this run (asks first) · Esc back to the day"
             },
@@ -353,10 +380,15 @@ impl FormView<'_> {
                     if field.kind() == Kind::Score
                         && let Some(score) = score_of(&value)
                     {
-                        spans.push(Span::raw("  "));
+                        spans.push(Span::raw(" "));
                         spans.push(Span::styled("■".repeat(score), theme.chart_worst));
                         spans.push(Span::styled("·".repeat(10 - score), theme.dim));
                     }
+                    let value = if field.kind() == Kind::Score {
+                        format!("{value:<5}")
+                    } else {
+                        value
+                    };
                     labelled(&label, &value, &spans, value_width, max_lines, theme)
                 }
             };
@@ -403,18 +435,22 @@ impl FormView<'_> {
                 }
             }
         }
+        let mut notes = Vec::new();
         if let Some(shoe_hint) = shoes_hint(edit) {
-            rows.push(Line::styled(format!("{indent}{shoe_hint}"), theme.dim));
+            notes.push((shoe_hint, theme.dim));
         }
         if edit.confirm_drop {
-            rows.push(Line::styled(
-                format!("{indent}Drop the changes? y drop · n keep editing · Ctrl-S save"),
+            notes.push((
+                "Drop the changes? y drops them · n keeps editing · Ctrl-S saves".to_owned(),
                 theme.caution,
             ));
         }
         if let Some(error) = &edit.error {
-            for line in wrap(&format!("✗ {error}"), value_width) {
-                rows.push(Line::styled(format!("{indent}{line}"), theme.error));
+            notes.push((format!("✗ {error}"), theme.error));
+        }
+        for (text, style) in notes {
+            for line in wrap(&text, value_width) {
+                rows.push(Line::styled(format!("{indent}{line}"), style));
             }
         }
     }
@@ -457,6 +493,18 @@ impl FormView<'_> {
                     Span::styled("n", theme.key),
                     Span::raw(" keep it"),
                 ]));
+            }
+            _ if self
+                .ctx
+                .journal
+                .problem_for(state.selected)
+                .is_some_and(|p| !p.newer_version) =>
+            {
+                lines.push(Line::styled(
+                    "Nothing on this day can be changed until its file is fixed. ← → other days, \
+                     t today.",
+                    theme.dim,
+                ));
             }
             _ => {
                 let hint = match (state.page, state.day_cursor) {
@@ -514,14 +562,29 @@ impl Widget for FormView<'_> {
             .problem_for(self.state.selected)
             .is_some_and(|p| !p.newer_version);
         if !unreadable {
-            let rows = match self.state.page {
-                Page::Day => self.day_rows(&day, form_area.width, inner.height),
-                Page::Run(_) => self.run_rows(&day, form_area.width, inner.height),
-            };
-            let offset = scroll_offset(rows.focus, rows.lines.len(), form_area.height);
-            Paragraph::new(rows.lines)
-                .scroll((offset, 0))
-                .render(form_area, buf);
+            match self.state.page {
+                Page::Run(_) => self
+                    .run_rows(&day, form_area.width, inner.height)
+                    .render(form_area, buf),
+                // Wide: the day's fields on the left, its runs and sessions on the right.
+                Page::Day if form_area.width >= 86 => {
+                    let [left, _, right] = Layout::horizontal([
+                        Constraint::Length(48),
+                        Constraint::Length(1),
+                        Constraint::Min(0),
+                    ])
+                    .areas(form_area);
+                    self.field_part(&day, left.width, inner.height)
+                        .render(left, buf);
+                    self.runs_part(&day, right.width, 8, 4).render(right, buf);
+                }
+                Page::Day => {
+                    let label_width = Self::label_width(form_area.width);
+                    self.field_part(&day, form_area.width, inner.height)
+                        .append(self.runs_part(&day, form_area.width, label_width, 2))
+                        .render(form_area, buf);
+                }
+            }
         }
         // A thin rule between form and footer.
         let rule = Rect {
@@ -545,7 +608,12 @@ fn scroll_offset(focus: (usize, usize), total: usize, height: u16) -> u16 {
     }
     let (start, end) = focus;
     let offset = (end + 1).saturating_sub(height);
-    offset.min(start) as u16
+    if end + 1 - start > height {
+        // Taller than the view (long notes being typed): show the end, where the cursor is.
+        offset as u16
+    } else {
+        offset.min(start) as u16
+    }
 }
 
 fn highlight(line: Line<'static>, focused: bool, theme: &Theme) -> Line<'static> {
@@ -602,46 +670,66 @@ fn score_of(value: &str) -> Option<usize> {
         .filter(|s| *s <= 10)
 }
 
-/// The editor's text as lines of spans, the cursor drawn as a reversed cell; a long line
-/// shows its end.
+/// The editor's text as lines of spans, the cursor drawn as a reversed cell. A one-line
+/// field scrolls sideways to keep the cursor in view; notes wrap.
 fn editor_lines(text: &TextEditor, width: usize, theme: &Theme) -> Vec<Vec<Span<'static>>> {
     let (lines, (cursor_line, cursor_col)) = text.lines_and_cursor();
-    let width = width.max(4);
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let chars: Vec<char> = line.chars().collect();
-            let cursor = (i == cursor_line).then_some(cursor_col);
-            let skip = match cursor {
-                Some(c) if c + 1 >= width => c + 2 - width,
-                _ => 0,
-            };
-            let visible: Vec<char> = chars.iter().skip(skip).take(width - 1).copied().collect();
-            let mut spans = Vec::new();
-            match cursor {
-                Some(c) => {
-                    let c = c - skip;
-                    let before: String = visible.iter().take(c).collect();
-                    let at: String = visible.get(c).map_or(" ".into(), char::to_string);
-                    let after: String = visible.iter().skip(c + 1).collect();
-                    let before_style = if text.fresh() {
-                        theme.selected.patch(theme.editing)
-                    } else {
-                        theme.editing
-                    };
-                    spans.push(Span::styled(before, before_style));
-                    spans.push(Span::styled(at, theme.selected.patch(theme.key)));
-                    spans.push(Span::styled(after, theme.editing));
-                }
-                None => spans.push(Span::styled(
-                    visible.iter().collect::<String>(),
-                    theme.editing,
-                )),
+    let room = width.max(4) - 1;
+    let mut rows = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let cursor = (i == cursor_line).then_some(cursor_col);
+        if !text.multiline {
+            let skip = cursor.map_or(0, |c| (c + 1).saturating_sub(room));
+            let visible: Vec<char> = chars.iter().skip(skip).take(room).copied().collect();
+            rows.push(editor_row(
+                &visible,
+                cursor.map(|c| c - skip),
+                text.fresh(),
+                theme,
+            ));
+            continue;
+        }
+        let pieces = chars.len() / room + 1;
+        for piece in 0..pieces {
+            let from = piece * room;
+            let visible = &chars[from.min(chars.len())..(from + room).min(chars.len())];
+            let here = cursor.filter(|c| c / room == piece).map(|c| c % room);
+            if visible.is_empty() && here.is_none() && piece > 0 {
+                continue;
             }
-            spans
-        })
-        .collect()
+            rows.push(editor_row(visible, here, false, theme));
+        }
+    }
+    rows
+}
+
+/// One row of an editor; `cursor` is the column of the cursor when it is on this row.
+fn editor_row(
+    visible: &[char],
+    cursor: Option<usize>,
+    fresh: bool,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let Some(c) = cursor else {
+        return vec![Span::styled(
+            visible.iter().collect::<String>(),
+            theme.editing,
+        )];
+    };
+    let before: String = visible.iter().take(c).collect();
+    let at: String = visible.get(c).map_or(" ".into(), char::to_string);
+    let after: String = visible.iter().skip(c + 1).collect();
+    let before_style = if fresh {
+        theme.selected.patch(theme.editing)
+    } else {
+        theme.editing
+    };
+    vec![
+        Span::styled(before, before_style),
+        Span::styled(at, theme.selected.patch(theme.key)),
+        Span::styled(after, theme.editing),
+    ]
 }
 
 /// The chooser's options, `[x] lower back  [ ] buttock …` (or `(•) left …`), wrapped.
