@@ -491,7 +491,7 @@ fn adding_a_run_with_every_field() {
     typed(&mut app, "6.4");
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.log.page(), Page::Run(Some(0)));
-    assert_eq!(store.day(today()).unwrap().runs[0].distance_km, 6.4);
+    assert!((store.day(today()).unwrap().runs[0].distance_km - 6.4).abs() < 1e-9);
     // Time: 75:99 refused, the run keeps no time.
     typed(&mut app, "75:99");
     press(&mut app, KeyCode::Tab);
@@ -557,7 +557,7 @@ fn a_new_run_cancelled_before_its_distance_saves_nothing() {
 fn editing_and_deleting_a_run_with_confirmation() {
     let (mut app, store) = app_with(vec![full_day()]);
     // Down to the second run and open it.
-    for _ in 0..DayField::ALL.len() + 1 {
+    for _ in 0..=DayField::ALL.len() {
         press(&mut app, KeyCode::Down);
     }
     assert_eq!(app.log.day_cursor(), Item::Run(1));
@@ -578,7 +578,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     press(&mut app, KeyCode::Char('y'));
     let runs = store.day(today()).unwrap().runs;
     assert_eq!(runs.len(), 1);
-    assert_eq!(runs[0].distance_km, 6.4);
+    assert!((runs[0].distance_km - 6.4).abs() < 1e-9);
     assert_eq!(app.log.page(), Page::Day);
     assert_eq!(app.log.day_cursor(), Item::Run(0));
 }
