@@ -848,17 +848,27 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     // A file changed by another program is not overwritten; the typed value stays.
     press(&mut app, KeyCode::Esc);
-    std::fs::write(&path, text.replace("Some(6)", "Some(5)")).unwrap();
+    let elsewhere = text.replace("notes: \"\"", "notes: \"written elsewhere\"");
+    assert_ne!(elsewhere, text);
+    std::fs::write(&path, &elsewhere).unwrap();
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "9");
     press(&mut app, KeyCode::Enter);
-    assert!(
-        edit_error(&app)
-            .unwrap()
-            .contains("changed by another program")
-    );
+    let error = edit_error(&app).unwrap();
+    assert!(error.contains("changed by another program"), "{error}");
     assert_eq!(editor_text(&app).as_deref(), Some("9"));
-    assert!(std::fs::read_to_string(&path).unwrap().contains("Some(5)"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), elsewhere);
+    // Ctrl-R reloads (the typed value stays), then Enter saves it on top of the new file.
+    ctrl(&mut app, 'r');
+    assert_eq!(editor_text(&app).as_deref(), Some("9"));
+    assert_eq!(stored(&app, today()).notes, "written elsewhere");
+    press(&mut app, KeyCode::Enter);
+    let day = entry::parse_day(&std::fs::read_to_string(&path).unwrap(), None).unwrap();
+    assert_eq!(day.worst_pain, score(9));
+    assert_eq!(
+        day.notes, "written elsewhere",
+        "the other program's change is kept"
+    );
 }
 
 // ---------------------------------------------------------------- snapshots

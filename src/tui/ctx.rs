@@ -1,7 +1,7 @@
 //! What every tab shares: today, the journal, the store, the clock and the save state.
 
 use super::theme::Theme;
-use crate::journal::store::{Access, Store};
+use crate::journal::store::{Access, Scope, Store};
 use crate::journal::{DayEntry, Journal};
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -149,5 +149,16 @@ impl Ctx {
                 Err(e)
             }
         }
+    }
+
+    /// Reads the journal from disk again (the user asked: another program changed a day).
+    /// What was typed but not saved lives in the tabs and is not touched.
+    pub fn reload(&mut self) -> Result<(), String> {
+        let journal = self
+            .store
+            .load(Scope::All)
+            .map_err(|e| format!("could not reload the journal: {e}"))?;
+        self.journal = journal;
+        Ok(())
     }
 }

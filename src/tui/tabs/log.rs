@@ -50,6 +50,10 @@ pub const HELP: &[(&str, &str)] = &[
         "u   r",
         "undo the last change (saved) · retry a failed save",
     ),
+    (
+        "Ctrl-R",
+        "reload the journal from disk (a day changed elsewhere); typing is kept",
+    ),
     ("Esc", "leave a run · drop a change that could not be saved"),
     (
         "editing",
@@ -112,7 +116,11 @@ const HINTS_CONFIRM_DROP: &[(&str, &str)] = &[
 ];
 const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
 const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
-const HINTS_UNSAVED: &[(&str, &str)] = &[("r", "retry save"), ("Esc", "drop change")];
+const HINTS_UNSAVED: &[(&str, &str)] = &[
+    ("r", "retry save"),
+    ("Ctrl-R", "reload from disk"),
+    ("Esc", "drop change"),
+];
 
 /// A row of the day's form that the cursor can be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,6 +227,8 @@ pub enum LogAction {
     ConfirmDelete(bool),
     Undo,
     Retry,
+    /// Ctrl-R: read the journal from disk again.
+    Reload,
     /// Esc when not editing.
     Back,
     // While editing or typing a date:
@@ -346,6 +356,9 @@ impl LogState {
 
     fn browse_key(&self, key: KeyEvent) -> Option<LogAction> {
         use LogAction as A;
+        if is_ctrl_r(key) {
+            return Some(A::Reload);
+        }
         if key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
@@ -420,9 +433,16 @@ fn text_key(key: KeyEvent, multiline: bool) -> Option<LogAction> {
     })
 }
 
+fn is_ctrl_r(key: KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('r' | 'R'))
+}
+
 fn edit_key(edit: &Edit, key: KeyEvent) -> Option<LogAction> {
     use LogAction as A;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if is_ctrl_r(key) && !edit.confirm_drop {
+        return Some(A::Reload);
+    }
     if edit.confirm_drop {
         return match key.code {
             KeyCode::Char('s') if ctrl => Some(A::Commit),

@@ -51,6 +51,7 @@ impl LogState {
             A::ConfirmDelete(yes) => self.delete_run(yes, ctx),
             A::Undo => self.undo(ctx),
             A::Retry => self.retry(ctx),
+            A::Reload => self.reload(ctx),
             A::Back => self.back(),
             A::Commit => match self.mode {
                 Mode::Goto(_) => self.finish_goto(ctx),
@@ -407,7 +408,10 @@ impl LogState {
         };
         let changed = day != self.stored_day(ctx);
         if let Err(e) = ctx.commit(day.clone(), what.clone()) {
-            self.set_edit_error(format!("{e} · Enter tries again, Esc drops the change."));
+            self.set_edit_error(format!(
+                "{e} · Enter tries again; Ctrl-R reloads the day from disk (your value stays \
+                 here); Esc drops the change."
+            ));
             return;
         }
         if self.page == Page::Run(None) {
@@ -450,7 +454,9 @@ impl LogState {
             Err(error) => {
                 self.message = Some((
                     Tone::Error,
-                    format!("{error} · r tries again, Esc drops the change."),
+                    "Not saved (see above): r tries again, Ctrl-R reloads from disk, Esc drops \
+                     the change."
+                        .to_owned(),
                 ));
                 self.unsaved = Some(Unsaved { day, what, error });
                 false
@@ -611,6 +617,34 @@ impl LogState {
             return;
         };
         self.save_now(unsaved.day, unsaved.what, ctx);
+    }
+
+    fn reload(&mut self, ctx: &mut Ctx) {
+        if let Err(e) = ctx.reload() {
+            self.message = Some((Tone::Error, e));
+            return;
+        }
+        let dropped = self.unsaved.take();
+        if let Mode::Edit(edit) = &mut self.mode {
+            edit.error = None;
+        }
+        self.fix_cursor(ctx);
+        let editing = matches!(self.mode, Mode::Edit(_));
+        self.message = Some(match (dropped, editing) {
+            (Some(unsaved), _) => (
+                Tone::Info,
+                format!(
+                    "Reloaded from disk. The change that could not be saved ({}) was made on \
+                     the old copy: make it again.",
+                    unsaved.what
+                ),
+            ),
+            (None, true) => (
+                Tone::Info,
+                "Reloaded from disk. Enter saves your value on top of it.".into(),
+            ),
+            (None, false) => (Tone::Done, "Reloaded the journal from disk.".into()),
+        });
     }
 
     fn back(&mut self) {

@@ -147,7 +147,7 @@ impl FormView<'_> {
         if let Some(unsaved) = &self.state.unsaved {
             lines.push(Line::styled(
                 format!(
-                    "NOT SAVED: {}. {} · r tries again, Esc drops it.",
+                    "NOT SAVED: {}. {} · r tries again, Ctrl-R reloads, Esc drops it.",
                     unsaved.what, unsaved.error
                 ),
                 theme.error,
