@@ -809,6 +809,23 @@ fn tab_and_digits_switch_tabs_only_when_not_typing() {
         Overlay::ConfirmQuit,
         "an open edit asks before quitting"
     );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.running);
+    // With nothing typed, Ctrl-C just quits.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.log.captures_input());
+    ctrl(&mut app, 'c');
+    assert!(!app.running, "nothing to lose: no question");
+}
+
+#[test]
+fn help_lines_fit_the_help_overlay_without_wrapping() {
+    use stridelog::tui::tabs::log::HELP;
+    for (key, what) in HELP {
+        assert!(key.chars().count() <= 16, "{key}");
+        assert!(what.chars().count() <= 56, "{what}");
+    }
 }
 
 #[test]

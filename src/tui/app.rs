@@ -56,10 +56,7 @@ impl App {
     /// True when quitting now would drop something typed but not committed (or a change
     /// whose save failed and waits for a retry).
     fn has_uncommitted_edit(&self) -> bool {
-        self.log.captures_input()
-            || self.log.has_unsaved()
-            || self.triage.captures_input()
-            || self.routine.captures_input()
+        self.log.has_uncommitted() || self.triage.captures_input() || self.routine.captures_input()
     }
 
     /// How often the app needs a [`Action::Tick`] (while a timer runs), or `None` to sleep

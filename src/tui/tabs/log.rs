@@ -30,43 +30,25 @@ use ratatui::widgets::Widget;
 
 /// Keys of this tab, for the help overlay.
 pub const HELP: &[(&str, &str)] = &[
-    ("↑ ↓  j k", "move between fields"),
-    ("← →  h l", "previous / next day (PgUp / PgDn: a week)"),
+    ("↑↓ jk  ←→ hl", "field · day (PgUp/PgDn a week) · t today"),
+    ("g", "go to: 2026-11-20, yesterday, 3 days ago, last mon"),
+    ("Enter  0-9", "edit · type a number now (10: 1 0 Enter)"),
+    ("Space y n Del", "flip yes/no · yes · no · clear the field"),
+    ("a  d", "add a run · delete the selected run (asks)"),
     (
-        "t   g",
-        "today · go to a date: 2026-11-20, yesterday, 3 days ago, last mon",
+        "u  r  Ctrl-R",
+        "undo (saved) · retry a save · reload from disk",
     ),
-    (
-        "Enter",
-        "edit the field · open a run · Space flips a yes/no",
-    ),
-    (
-        "0-9",
-        "on a number field: start typing (10: type 1 0 Enter)",
-    ),
-    ("y n  Del", "yes / no · clear the field"),
-    ("a   d", "add a run · delete the selected run (asks first)"),
-    (
-        "u   r",
-        "undo the last change (saved) · retry a failed save",
-    ),
-    (
-        "Ctrl-R",
-        "reload the journal from disk (a day changed elsewhere); typing is kept",
-    ),
-    ("Esc", "leave a run · drop a change that could not be saved"),
+    ("Esc", "leave a run · drop a change that failed to save"),
     (
         "editing",
-        "Enter saves · Tab / Shift-Tab save and move · Esc cancels",
+        "Enter/Ctrl-S save · Tab/S-Tab save+move · Esc cancel",
     ),
+    ("notes", "Enter new line · Ctrl-S or Tab saves · Esc asks"),
+    ("lists", "←→ move · Space tick · 1-9 pick · Enter saves"),
     (
-        "notes",
-        "Enter new line · Ctrl-S or Tab saves · Esc asks first",
-    ),
-    ("lists", "← → move · Space ticks · 1-9 pick · Enter saves"),
-    (
-        "Tab, 1-4",
-        "switch tabs when not editing (digits: not on numbers)",
+        "Tab 1-4",
+        "switch tabs when not typing (1-4: not on numbers)",
     ),
 ];
 
@@ -312,9 +294,17 @@ impl LogState {
         self.unsaved.as_ref()
     }
 
-    /// True when a change could not be saved and has not been retried or dropped.
-    pub fn has_unsaved(&self) -> bool {
-        self.unsaved.is_some()
+    /// True when quitting now would lose something: a field being edited with changes, or
+    /// a change whose save failed and has not been retried or dropped.
+    pub fn has_uncommitted(&self) -> bool {
+        let typing = match &self.mode {
+            Mode::Edit(edit) => match &edit.input {
+                Input::Text(text) => text.changed(),
+                Input::Choice(chooser) => chooser.changed(),
+            },
+            _ => false,
+        };
+        typing || self.unsaved.is_some()
     }
 
     /// The unit distances are typed and shown in.

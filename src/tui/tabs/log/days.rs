@@ -87,9 +87,12 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 .set_style(cell_style);
         }
     }
-    Line::from(format!("worst pain, {width} days"))
-        .style(theme.dim)
-        .render(label_area, buf);
+    let label = if width >= 19 {
+        format!("worst pain, {width} days")
+    } else {
+        "worst pain".to_owned()
+    };
+    Line::from(label).style(theme.dim).render(label_area, buf);
 
     for (row, date) in top
         .iter_days()

@@ -17,7 +17,11 @@ use std::fmt::Write as _;
 
 /// Draws the whole tab into `area`.
 pub fn render(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let list_width = if area.width >= 110 { 30 } else { 24 };
+    let list_width = match area.width {
+        110.. => 30,
+        76.. => 24,
+        _ => 18,
+    };
     let [list_area, form_area] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(area);
     days::render(state.selected, ctx, list_area, buf);
