@@ -411,6 +411,17 @@ fn notes_take_several_lines_and_esc_asks_before_dropping() {
         store.day(today()).unwrap().notes,
         "Sore after hills\nbetter by evening"
     );
+    // A stray Delete does not wipe the notes; Ctrl-U in the editor does, on purpose.
+    press(&mut app, KeyCode::Delete);
+    assert!(message(&app).contains("Ctrl-U"));
+    assert_eq!(
+        store.day(today()).unwrap().notes,
+        "Sore after hills\nbetter by evening"
+    );
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    ctrl(&mut app, 's');
+    assert_eq!(store.day(today()).unwrap().notes, "");
 }
 
 // ---------------------------------------------------------------- bad input

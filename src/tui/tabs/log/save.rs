@@ -192,6 +192,15 @@ impl LogState {
                     "A run always has a distance: Enter to change it, d to delete the run.".into(),
                 ));
             }
+            // One stray key must not wipe a page of notes.
+            _ if self.field().map(Field::kind) == Some(Kind::Text { multiline: true }) => {
+                self.message = Some((
+                    Tone::Info,
+                    "Notes are not cleared with one key: Enter, then Ctrl-U empties them, \
+                     Ctrl-S saves."
+                        .into(),
+                ));
+            }
             _ => self.change_field(ctx, DayField::clear, RunField::clear),
         }
     }
