@@ -607,6 +607,12 @@ fn undo_puts_back_the_last_change_and_saves_it() {
     go_to_field(&mut app, DayField::Medication);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(store.saves(), 2);
+    // An undo whose save fails changes nothing and can be tried again.
+    store.fail(Some("disk full"));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(message(&app).contains("u tries again"), "{}", message(&app));
+    assert!(stored(&app, today()).pain_medication);
+    store.fail(None);
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(store.saves(), 3, "the undo is saved too");
     let on_disk = store.day(today()).unwrap();

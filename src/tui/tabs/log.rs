@@ -194,6 +194,15 @@ pub enum LogAction {
 
 impl LogState {
     pub fn new(ctx: &Ctx) -> Self {
+        let fresh_day = ctx.journal.day(ctx.today).is_none_or(DayEntry::is_empty)
+            && ctx.journal.problem_for(ctx.today).is_none()
+            && ctx.read_only_reason().is_none();
+        let message = fresh_day.then(|| {
+            (
+                Tone::Info,
+                "Nothing logged today yet: type your morning pain (0-10) and press Enter.".into(),
+            )
+        });
         Self {
             selected: ctx.today,
             page: Page::Day,
@@ -202,7 +211,7 @@ impl LogState {
             mode: Mode::Browse,
             draft: Run::default(),
             unsaved: None,
-            message: None,
+            message,
             unit: DistanceUnit::Km,
         }
     }

@@ -258,6 +258,7 @@ impl LogState {
             self.refuse_edit(ctx);
             return;
         }
+        let waiting = ctx.history.len();
         match ctx.undo() {
             Ok(None) => {
                 self.message = Some((Tone::Info, "Nothing to undo in this session.".into()));
@@ -271,7 +272,13 @@ impl LogState {
                 self.message = Some((Tone::Done, format!("Undone: {} (saved).", change.what)));
             }
             Err(e) => {
-                self.message = Some((Tone::Error, format!("Undo: {e} · u tries again.")));
+                // A failed save keeps the change undoable; a stale one is dropped.
+                let again = if ctx.history.len() == waiting {
+                    " · u tries again."
+                } else {
+                    ""
+                };
+                self.message = Some((Tone::Error, format!("Undo: {e}{again}")));
             }
         }
     }
