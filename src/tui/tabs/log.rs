@@ -3,10 +3,12 @@
 //! A list of days on the left (with a sparkline of worst pain), the selected day's form on the
 //! right. Every committed change is saved at once through [`Ctx::commit`]; bad input gets an
 //! inline message and is not saved; a failed save keeps what was typed and can be retried.
-//! Everything works from `ctx.journal`: moving and typing never read the disk.
 //!
-//! Parsing lives in pure modules ([`input`], [`goto`], [`form`], [`editor`]); this file maps
-//! keys to [`LogAction`]s and applies them; [`view`] and [`days`] draw.
+//! Pure modules, no ratatui: [`input`] (typed values, the km/mi conversion), [`goto`]
+//! (relative dates), [`form`] and [`runs`] (the fields), [`editor`] (text and choices). This
+//! file holds the state; `keys` maps keys to [`LogAction`]s, `update` and `save` apply them,
+//! `view`, `rows`, `days` and `draw` render. Moving and typing never read the disk;
+//! `Ctrl-R` (an explicit reload) is the only read.
 
 mod days;
 mod draw;
