@@ -64,6 +64,7 @@ impl Store for MemoryStore {
             }
             match entry::parse_day(text, Some(*date)) {
                 Ok(day) if day.version <= FORMAT_VERSION => {
+                    self.blocked.remove(date);
                     journal.days.insert(*date, day);
                 }
                 result => {

@@ -217,6 +217,12 @@ impl Store for FsStore {
     }
 
     fn adopt(&mut self, loaded: Loaded) -> Journal {
+        // A file that reads fine now (fixed by hand since) may be saved again.
+        for date in loaded.fingerprints.keys() {
+            if !loaded.blocked.contains_key(date) {
+                self.blocked.remove(date);
+            }
+        }
         self.fingerprints.extend(loaded.fingerprints);
         self.blocked.extend(loaded.blocked);
         loaded.journal

@@ -58,9 +58,10 @@ impl App {
         }
     }
 
-    /// True when quitting now would drop something typed but not committed.
+    /// True when quitting now would drop something typed but not committed (or a change
+    /// whose save failed and waits for a retry).
     fn has_uncommitted_edit(&self) -> bool {
-        self.log.captures_input()
+        self.log.has_uncommitted()
             || self.triage.captures_input()
             || self.triage.has_unsaved_answers()
             || self.routine.captures_input()

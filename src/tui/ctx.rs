@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::journal::settings::Settings;
-use crate::journal::store::{Access, SaveError, Store};
+use crate::journal::store::{Access, SaveError, Scope, Store};
 use crate::journal::{DayEntry, Journal};
 use crate::rules::{self, Evaluation};
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
@@ -22,6 +22,15 @@ pub enum SaveState {
     Idle,
     Saved(NaiveTime),
     Failed(String),
+}
+
+/// One committed change of this session, for undo: the whole day before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What changed, in words ("worst pain on Sun 22 Nov").
+    pub what: String,
+    pub before: DayEntry,
+    pub after: DayEntry,
 }
 
 /// Shared state handed to every tab.
@@ -49,6 +58,8 @@ pub struct Ctx {
     /// A day whose save was refused because its file changed on disk: the runner chooses
     /// between reloading and keeping both.
     pub conflict: Option<DayEntry>,
+    /// Changes committed with [`Ctx::commit`], newest last, for [`Ctx::undo`].
+    pub history: Vec<Change>,
 }
 
 impl Ctx {
@@ -79,6 +90,7 @@ impl Ctx {
             evaluation,
             conflict: None,
             settings_locked: None,
+            history: Vec::new(),
         }
     }
 
@@ -181,5 +193,57 @@ impl Ctx {
                 Err(message)
             }
         }
+    }
+
+    /// Saves a changed day like [`Ctx::save_day`] and remembers the change for [`Ctx::undo`].
+    /// A day equal to the stored one is not saved again.
+    pub fn commit(&mut self, day: DayEntry, what: impl Into<String>) -> Result<(), String> {
+        let before = self.day_or_new(day.date);
+        if before == day {
+            return Ok(());
+        }
+        self.save_day(day.clone())?;
+        self.history.push(Change {
+            what: what.into(),
+            before,
+            after: day,
+        });
+        Ok(())
+    }
+
+    /// Puts back the day as it was before the last [`Ctx::commit`], and saves it. Returns the
+    /// change undone, `Ok(None)` when there is nothing to undo. When the save fails the change
+    /// stays undoable. A day changed since by something else is not rolled back (and that
+    /// change is forgotten).
+    pub fn undo(&mut self) -> Result<Option<Change>, String> {
+        let Some(change) = self.history.pop() else {
+            return Ok(None);
+        };
+        if self.journal.day(change.after.date) != Some(&change.after) {
+            let message = format!(
+                "cannot undo {}: that day was changed since in another way; nothing undone",
+                change.what
+            );
+            return Err(message);
+        }
+        match self.save_day(change.before.clone()) {
+            Ok(()) => Ok(Some(change)),
+            Err(e) => {
+                self.history.push(change);
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads the journal from disk again (the user asked: another program changed a day).
+    /// What was typed but not saved lives in the tabs and is not touched.
+    pub fn reload(&mut self) -> Result<(), String> {
+        let journal = self
+            .store
+            .load(Scope::All)
+            .map_err(|e| format!("could not reload the journal: {e}"))?;
+        self.journal = journal;
+        self.refresh();
+        Ok(())
     }
 }

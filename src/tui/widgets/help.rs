@@ -13,7 +13,10 @@ patterns; it cannot diagnose. If you are worried, or pain is severe or getting w
 doctor or physiotherapist.";
 
 const GLOBAL: &[(&str, &str)] = &[
-    ("1-4", "open a tab (Log, Triage, Routine, Trends)"),
+    (
+        "1-4",
+        "open a tab (on a Log number field digits type a value)",
+    ),
     ("Tab / Shift-Tab", "next / previous tab"),
     ("?", "show or hide this help"),
     (",", "settings: units, bell, flash, rest, shoe limit"),
@@ -36,17 +39,15 @@ fn section(title: &str, keys: &[(&str, &str)], theme: &Theme, lines: &mut Vec<Li
 }
 
 fn lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+    let mut lines = vec![
+        Line::from(Span::styled(crate::report::DISCLAIMER, theme.caution)),
+        Line::default(),
+    ];
     section("Everywhere", GLOBAL, theme, &mut lines);
     section("Log", tabs::log::HELP, theme, &mut lines);
     section("Triage", tabs::triage::HELP, theme, &mut lines);
     section("Routine", tabs::routine::HELP, theme, &mut lines);
     section("Trends", tabs::trends::HELP, theme, &mut lines);
-    lines.push(Line::from(Span::styled(
-        crate::report::DISCLAIMER,
-        theme.caution,
-    )));
-    lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         "Where the rules come from",
         theme.title,

@@ -1,0 +1,283 @@
+//! Small drawing helpers of the Log tab: wrapping, labelled values, the text editor and the
+//! chooser as spans, scrolling, and the words for stored enums.
+
+use super::Edit;
+use super::editor::{Chooser, TextEditor};
+use super::form::{Field, RunField};
+use crate::journal::entry::{PainType, RedFlag};
+use crate::tui::theme::Theme;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// The first visible line: enough to show the cursor's lines, and no more scrolled than
+/// needed (so short forms never scroll).
+pub(super) fn scroll_offset(focus: (usize, usize), total: usize, height: u16) -> u16 {
+    let height = usize::from(height.max(1));
+    if total <= height {
+        return 0;
+    }
+    let (start, end) = focus;
+    let offset = (end + 1).saturating_sub(height);
+    if end + 1 - start > height {
+        // Taller than the view (long notes being typed): show the end, where the cursor is.
+        offset as u16
+    } else {
+        offset.min(start) as u16
+    }
+}
+
+pub(super) fn highlight(line: Line<'static>, focused: bool, theme: &Theme) -> Line<'static> {
+    if focused {
+        line.style(Style::default().patch(theme.selected))
+    } else {
+        line
+    }
+}
+
+/// A label and a value wrapped to `width` over at most `max_lines` lines (`…` when cut);
+/// `extra` follows the value's first line.
+pub(super) fn labelled(
+    label: &str,
+    value: &str,
+    extra: &[Span<'static>],
+    width: usize,
+    max_lines: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(label.chars().count());
+    let mut wrapped: Vec<String> = value.lines().flat_map(|l| wrap(l, width)).collect();
+    if wrapped.is_empty() {
+        wrapped.push(String::new());
+    }
+    let cut = wrapped.len() > max_lines;
+    wrapped.truncate(max_lines.max(1));
+    let mut lines = Vec::new();
+    for (i, text) in wrapped.into_iter().enumerate() {
+        let head = if i == 0 {
+            label.to_owned()
+        } else {
+            indent.clone()
+        };
+        let mut spans = vec![Span::raw(head), Span::raw(text)];
+        if i == 0 {
+            spans.extend(extra.iter().cloned());
+        }
+        lines.push(Line::from(spans));
+    }
+    if cut && let Some(last) = lines.last_mut() {
+        last.spans.push(Span::styled(" …", theme.dim));
+    }
+    lines
+}
+
+/// The score in a shown value like `5/10`.
+pub(super) fn score_of(value: &str) -> Option<usize> {
+    value
+        .split('/')
+        .next()?
+        .parse::<usize>()
+        .ok()
+        .filter(|s| *s <= 10)
+}
+
+/// The editor's text as lines of spans, the cursor drawn as a reversed cell. A one-line
+/// field scrolls sideways to keep the cursor in view; notes wrap.
+pub(super) fn editor_lines(
+    text: &TextEditor,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Vec<Span<'static>>> {
+    let (lines, (cursor_line, cursor_col)) = text.lines_and_cursor();
+    let room = width.max(4) - 1;
+    let mut rows = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let cursor = (i == cursor_line).then_some(cursor_col);
+        if !text.multiline {
+            let skip = cursor.map_or(0, |c| (c + 1).saturating_sub(room));
+            let visible: Vec<char> = chars.iter().skip(skip).take(room).copied().collect();
+            rows.push(editor_row(
+                &visible,
+                cursor.map(|c| c - skip),
+                text.fresh(),
+                theme,
+            ));
+            continue;
+        }
+        let pieces = chars.len() / room + 1;
+        for piece in 0..pieces {
+            let from = piece * room;
+            let visible = &chars[from.min(chars.len())..(from + room).min(chars.len())];
+            let here = cursor.filter(|c| c / room == piece).map(|c| c % room);
+            if visible.is_empty() && here.is_none() && piece > 0 {
+                continue;
+            }
+            rows.push(editor_row(visible, here, false, theme));
+        }
+    }
+    rows
+}
+
+/// One row of an editor; `cursor` is the column of the cursor when it is on this row.
+pub(super) fn editor_row(
+    visible: &[char],
+    cursor: Option<usize>,
+    fresh: bool,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let Some(c) = cursor else {
+        return vec![Span::styled(
+            visible.iter().collect::<String>(),
+            theme.editing,
+        )];
+    };
+    let before: String = visible.iter().take(c).collect();
+    let at: String = visible.get(c).map_or(" ".into(), char::to_string);
+    let after: String = visible.iter().skip(c + 1).collect();
+    let before_style = if fresh {
+        theme.selected.patch(theme.editing)
+    } else {
+        theme.editing
+    };
+    vec![
+        Span::styled(before, before_style),
+        Span::styled(at, theme.selected.patch(theme.key)),
+        Span::styled(after, theme.editing),
+    ]
+}
+
+/// The chooser's options, `[x] lower back  [ ] buttock …` (or `(•) left …`), wrapped.
+pub(super) fn chooser_lines(
+    chooser: &Chooser,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Vec<Span<'static>>> {
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for (i, option) in chooser.options.iter().enumerate() {
+        let mark = match (chooser.multi, chooser.ticked[i]) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(•)",
+            (false, false) => "( )",
+        };
+        let text = format!("{mark} {option}");
+        let len = text.chars().count() + 2;
+        if used > 0 && used + len > width {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        let style = if i == chooser.at {
+            theme.selected.patch(theme.key)
+        } else if chooser.ticked[i] {
+            theme.editing
+        } else {
+            theme.base
+        };
+        let line = lines.last_mut().expect("one line at least");
+        line.push(Span::styled(text, style));
+        line.push(Span::raw("  "));
+        used += len;
+    }
+    lines
+}
+
+pub(super) fn shoes_hint(edit: &Edit) -> Option<String> {
+    if edit.field != Field::Run(RunField::Shoes) || edit.suggestions.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = edit
+        .suggestions
+        .iter()
+        .take(4)
+        .map(String::as_str)
+        .collect();
+    let more = if edit.suggestions.len() > 4 {
+        ", …"
+    } else {
+        ""
+    };
+    Some(format!("↑↓ used before: {}{more}", names.join(", ")))
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces where possible.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for long_word in text.split(' ') {
+        let chars: Vec<char> = long_word.chars().collect();
+        for piece in chars.chunks(width) {
+            let word: String = piece.iter().collect();
+            push_word(&mut lines, &mut line, &word, width);
+        }
+        if chars.is_empty() {
+            push_word(&mut lines, &mut line, "", width);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+pub(super) fn push_word(lines: &mut Vec<String>, line: &mut String, word: &str, width: usize) {
+    {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+}
+
+/// Wraps every line to `width`, keeping each line's style.
+pub(super) fn wrap_all(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .flat_map(|line| {
+            let style = line.style;
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            if line.spans.len() > 1 || text.chars().count() <= width as usize {
+                vec![line]
+            } else {
+                wrap(&text, width as usize)
+                    .into_iter()
+                    .map(|l| Line::styled(l, style))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+pub(super) fn minutes(seconds: u32) -> String {
+    if seconds < 60 {
+        format!("{seconds} s")
+    } else {
+        format!("{} min", (seconds + 30) / 60)
+    }
+}
+
+pub(super) fn red_flag(flag: RedFlag) -> &'static str {
+    match flag {
+        RedFlag::BladderOrBowel => "bladder or bowel change",
+        RedFlag::SaddleNumbness => "saddle numbness",
+        RedFlag::BothLegs => "both legs",
+        RedFlag::ProgressiveWeakness => "progressive weakness",
+        RedFlag::FootDrop => "foot drop",
+        RedFlag::SexualDysfunction => "sexual dysfunction",
+        RedFlag::FeverOrWeightLoss => "fever or weight loss",
+        RedFlag::MajorTrauma => "major trauma",
+    }
+}
+
+pub(super) fn pain_type(kind: PainType) -> &'static str {
+    match kind {
+        PainType::Referred => "referred pain",
+        PainType::Radicular => "radicular pain",
+        PainType::Radiculopathy => "radiculopathy",
+        PainType::Tendon => "tendon pain",
+        PainType::Unsure => "unsure",
+    }
+}

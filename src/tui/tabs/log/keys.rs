@@ -1,0 +1,209 @@
+//! Keys: what each key means in each mode of the Log tab, and the hint line for the mode.
+
+use super::form::{Field, Kind, RunField};
+use super::{Edit, Input, LogAction, LogState, Mode, Page};
+use crate::tui::ctx::Ctx;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const HINTS_DAY: &[(&str, &str)] = &[
+    ("↑↓", "field"),
+    ("←→", "day"),
+    ("Enter", "edit"),
+    ("a", "add run"),
+    ("u", "undo"),
+    ("g", "go to"),
+];
+const HINTS_RUN: &[(&str, &str)] = &[
+    ("↑↓", "field"),
+    ("Enter", "edit"),
+    ("d", "delete run"),
+    ("u", "undo"),
+    ("Esc", "back to day"),
+];
+const HINTS_LINE: &[(&str, &str)] = &[
+    ("Enter", "save"),
+    ("Tab/S-Tab", "save & move"),
+    ("Esc", "cancel"),
+];
+const HINTS_SHOES: &[(&str, &str)] = &[
+    ("Enter", "save"),
+    ("↑↓", "shoes used before"),
+    ("Tab", "save & next"),
+    ("Esc", "cancel"),
+];
+const HINTS_NOTES: &[(&str, &str)] = &[
+    ("Enter", "new line"),
+    ("Ctrl-S", "save"),
+    ("Tab", "save & next"),
+    ("Esc", "cancel"),
+];
+const HINTS_CHOICE: &[(&str, &str)] = &[
+    ("←→", "move"),
+    ("Space", "tick"),
+    ("Enter", "save"),
+    ("Tab", "save & next"),
+    ("Esc", "cancel"),
+];
+const HINTS_CONFIRM_DROP: &[(&str, &str)] = &[
+    ("y", "drop the changes"),
+    ("n", "keep editing"),
+    ("Ctrl-S", "save"),
+];
+const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
+const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
+const HINTS_UNSAVED: &[(&str, &str)] = &[
+    ("r", "retry save"),
+    ("Ctrl-R", "reload from disk"),
+    ("Esc", "drop change"),
+];
+
+impl LogState {
+    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<LogAction> {
+        match &self.mode {
+            Mode::Browse => self.browse_key(key),
+            Mode::Edit(edit) => edit_key(edit, key),
+            Mode::Goto(_) => text_key(key, false).or(match key.code {
+                KeyCode::Enter => Some(LogAction::Commit),
+                KeyCode::Esc => Some(LogAction::Cancel),
+                _ => None,
+            }),
+            Mode::ConfirmDelete(_) => match key.code {
+                KeyCode::Char('y' | 'Y') => Some(LogAction::ConfirmDelete(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(LogAction::ConfirmDelete(false)),
+                _ => None,
+            },
+        }
+    }
+
+    fn browse_key(&self, key: KeyEvent) -> Option<LogAction> {
+        use LogAction as A;
+        if is_ctrl_r(key) {
+            return Some(A::Reload);
+        }
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        let kind = self.field().map(Field::kind);
+        Some(match key.code {
+            KeyCode::Up | KeyCode::Char('k') => A::Up,
+            KeyCode::Down | KeyCode::Char('j') => A::Down,
+            KeyCode::Left | KeyCode::Char('h') => A::ShiftDay(-1),
+            KeyCode::Right | KeyCode::Char('l') => A::ShiftDay(1),
+            KeyCode::PageUp => A::ShiftDay(-7),
+            KeyCode::PageDown => A::ShiftDay(7),
+            KeyCode::Char('t') => A::Today,
+            KeyCode::Char('g') => A::StartGoto,
+            KeyCode::Enter => A::Activate,
+            KeyCode::Char(' ') => A::Toggle,
+            KeyCode::Char(c) if c.is_ascii_digit() && kind.is_some_and(Kind::takes_digits) => {
+                A::StartTyping(c)
+            }
+            KeyCode::Char('y') if kind == Some(Kind::YesNo) => A::SetYesNo(true),
+            KeyCode::Char('n') if kind == Some(Kind::YesNo) => A::SetYesNo(false),
+            KeyCode::Delete | KeyCode::Backspace => A::Clear,
+            KeyCode::Char('a') => A::AddRun,
+            KeyCode::Char('d') => A::DeleteRun,
+            KeyCode::Char('u') => A::Undo,
+            KeyCode::Char('r') => A::Retry,
+            KeyCode::Esc => A::Back,
+            _ => return None,
+        })
+    }
+
+    /// The keys shown at the bottom of the screen.
+    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
+        match &self.mode {
+            Mode::Browse if self.unsaved.is_some() => HINTS_UNSAVED,
+            Mode::Browse => match self.page {
+                Page::Day => HINTS_DAY,
+                Page::Run(_) => HINTS_RUN,
+            },
+            Mode::Edit(edit) if edit.confirm_drop => HINTS_CONFIRM_DROP,
+            Mode::Edit(edit) => match (&edit.input, edit.field) {
+                (Input::Choice(_), _) => HINTS_CHOICE,
+                (Input::Text(t), _) if t.multiline => HINTS_NOTES,
+                (Input::Text(_), Field::Run(RunField::Shoes)) => HINTS_SHOES,
+                (Input::Text(_), _) => HINTS_LINE,
+            },
+            Mode::Goto(_) => HINTS_GOTO,
+            Mode::ConfirmDelete(_) => HINTS_CONFIRM,
+        }
+    }
+}
+
+/// Keys that edit text, shared by fields and the go-to prompt.
+fn text_key(key: KeyEvent, multiline: bool) -> Option<LogAction> {
+    use LogAction as A;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => A::ClearText,
+        KeyCode::Char('s') if ctrl => A::Commit,
+        KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char(c) => A::Insert(c),
+        KeyCode::Enter if multiline => A::Newline,
+        KeyCode::Backspace => A::Backspace,
+        KeyCode::Delete => A::DeleteChar,
+        KeyCode::Left => A::CursorLeft,
+        KeyCode::Right => A::CursorRight,
+        KeyCode::Home => A::Home,
+        KeyCode::End => A::End,
+        _ => return None,
+    })
+}
+
+fn is_ctrl_r(key: KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('r' | 'R'))
+}
+
+fn edit_key(edit: &Edit, key: KeyEvent) -> Option<LogAction> {
+    use LogAction as A;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if is_ctrl_r(key) && !edit.confirm_drop {
+        return Some(A::Reload);
+    }
+    if edit.confirm_drop {
+        return match key.code {
+            KeyCode::Char('s') if ctrl => Some(A::Commit),
+            KeyCode::Char('y' | 'Y') => Some(A::ConfirmDrop(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(A::ConfirmDrop(false)),
+            _ => None,
+        };
+    }
+    match key.code {
+        KeyCode::Esc => return Some(A::Cancel),
+        KeyCode::Tab => return Some(A::CommitMove(1)),
+        KeyCode::BackTab => return Some(A::CommitMove(-1)),
+        _ => {}
+    }
+    match &edit.input {
+        Input::Text(text) => {
+            let shoes = edit.field == Field::Run(RunField::Shoes);
+            match key.code {
+                KeyCode::Up if text.multiline => Some(A::LineUp),
+                KeyCode::Down if text.multiline => Some(A::LineDown),
+                KeyCode::Up if shoes => Some(A::Suggest(-1)),
+                KeyCode::Down if shoes => Some(A::Suggest(1)),
+                KeyCode::Up => Some(A::CommitMove(-1)),
+                KeyCode::Down => Some(A::CommitMove(1)),
+                KeyCode::Enter if !text.multiline => Some(A::Commit),
+                _ => text_key(key, text.multiline),
+            }
+        }
+        Input::Choice(_) => match key.code {
+            KeyCode::Enter => Some(A::Commit),
+            KeyCode::Char('s') if ctrl => Some(A::Commit),
+            KeyCode::Left | KeyCode::Char('h') => Some(A::ChoiceMove(-1)),
+            KeyCode::Right | KeyCode::Char('l') => Some(A::ChoiceMove(1)),
+            KeyCode::Up => Some(A::CommitMove(-1)),
+            KeyCode::Down => Some(A::CommitMove(1)),
+            KeyCode::Char(' ' | 'x') => Some(A::ChoiceToggle),
+            KeyCode::Char('y') if edit.field.kind() == Kind::YesNo => Some(A::ChoiceNumber(1)),
+            KeyCode::Char('n') if edit.field.kind() == Kind::YesNo => Some(A::ChoiceNumber(2)),
+            KeyCode::Char(c @ '1'..='9') => Some(A::ChoiceNumber(c as u8 - b'0')),
+            _ => None,
+        },
+    }
+}

@@ -1,0 +1,363 @@
+//! The form's rows: the day's fields, its runs and the sessions other tabs saved, a run's
+//! fields, and a field being edited (with its inline error).
+
+use super::draw::{
+    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, score_of,
+    scroll_offset, shoes_hint, wrap,
+};
+use super::form::{DayField, Field, Kind, RunField};
+use super::view::FormView;
+use super::{Input, Item, Mode, Page, input, runs};
+use crate::journal::DayEntry;
+use crate::journal::entry::Slump;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use std::fmt::Write as _;
+
+/// Lines of the form and which of them belong to the cursor's row (if it is in them).
+#[derive(Default)]
+pub(super) struct Rows {
+    lines: Vec<Line<'static>>,
+    focus: Option<(usize, usize)>,
+}
+
+impl Rows {
+    pub(super) fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    /// Marks the lines pushed since `start` as the cursor's.
+    pub(super) fn focus_from(&mut self, start: usize) {
+        self.focus = Some((start, self.lines.len().max(start + 1) - 1));
+    }
+
+    /// These lines, then `more`'s.
+    pub(super) fn append(mut self, more: Rows) -> Rows {
+        let shift = self.lines.len();
+        if let Some((a, b)) = more.focus {
+            self.focus = Some((a + shift, b + shift));
+        }
+        self.lines.extend(more.lines);
+        self
+    }
+
+    /// Draws the lines in `area`, scrolled to show the cursor's.
+    pub(super) fn render(self, area: Rect, buf: &mut Buffer) {
+        let offset = self.focus.map_or(0, |focus| {
+            scroll_offset(focus, self.lines.len(), area.height)
+        });
+        Paragraph::new(self.lines)
+            .scroll((offset, 0))
+            .render(area, buf);
+    }
+}
+
+impl FormView<'_> {
+    /// The day's own fields.
+    pub(super) fn field_part(&self, day: &DayEntry, width: u16, height: u16) -> Rows {
+        let state = self.state;
+        let label_width = Self::label_width(width);
+        let mut rows = Rows::default();
+        let notes_lines = if height >= 30 { 8 } else { 3 };
+        for field in DayField::ALL {
+            let start = rows.lines.len();
+            let focused = state.page == Page::Day && state.day_cursor == Item::Field(field);
+            let value = field.display(day);
+            self.field_rows(
+                &mut rows,
+                Field::Day(field),
+                value,
+                focused,
+                label_width,
+                width,
+                notes_lines,
+            );
+            if focused {
+                rows.focus_from(start);
+            }
+        }
+        rows
+    }
+
+    /// The day's runs, "add a run", and the sessions other tabs saved.
+    pub(super) fn runs_part(
+        &self,
+        day: &DayEntry,
+        width: u16,
+        label_width: usize,
+        max_lines: usize,
+    ) -> Rows {
+        let theme = self.theme();
+        let state = self.state;
+        let mut rows = Rows::default();
+        rows.push(Line::styled(
+            format!(" Runs ({})", day.runs.len()),
+            theme.title,
+        ));
+        let value_width = (width as usize).saturating_sub(label_width).max(8);
+        for (i, run) in day.runs.iter().enumerate() {
+            let focused = state.day_cursor == Item::Run(i);
+            let label = format!(" {:<w$}", format!("Run {}", i + 1), w = label_width - 1);
+            let mut summary = runs::run_summary(run, state.unit);
+            if !run.notes.is_empty() && max_lines > 2 {
+                summary.push_str(" · ");
+                summary.push_str(&run.notes.replace('\n', " "));
+            }
+            let start = rows.lines.len();
+            for line in labelled(&label, &summary, &[], value_width, max_lines, theme) {
+                rows.push(highlight(line, focused, theme));
+            }
+            if focused {
+                rows.focus_from(start);
+            }
+        }
+        let focused = state.day_cursor == Item::AddRun;
+        if focused {
+            rows.focus_from(rows.lines.len());
+        }
+        rows.push(highlight(
+            Line::styled(
+                " + Add a run (a)",
+                if focused { theme.base } else { theme.dim },
+            ),
+            focused,
+            theme,
+        ));
+        self.sessions(&mut rows, day, width as usize);
+        rows
+    }
+
+    /// The routine sessions and the triage saved by their tabs, read-only.
+    pub(super) fn sessions(&self, rows: &mut Rows, day: &DayEntry, width: usize) {
+        let theme = self.theme();
+        let mut push = |indent: &str, text: &str, style: Style| {
+            for line in wrap(text, width.saturating_sub(indent.len())) {
+                rows.push(Line::styled(format!("{indent}{line}"), style));
+            }
+        };
+        if day.routines.is_empty() && day.triage.is_none() {
+            push(
+                " ",
+                "Routines, triage: none saved (their tabs save them here)",
+                theme.dim,
+            );
+            return;
+        }
+        if !day.routines.is_empty() {
+            push(" ", "Routines (saved by the Routine tab)", theme.title);
+            for s in &day.routines {
+                let mut text = format!(
+                    "{} {} · {}/{} steps · {}",
+                    s.started.format("%H:%M"),
+                    s.routine,
+                    s.steps_done,
+                    s.steps_total,
+                    minutes(s.seconds)
+                );
+                if let Some(p) = s.pain_after {
+                    let _ = write!(text, " · pain after {p}/10");
+                }
+                push("   ", &text, theme.base);
+            }
+        }
+        if let Some(triage) = &day.triage {
+            push(" ", "Triage (saved by the Triage tab)", theme.title);
+            if triage.red_flags.is_empty() {
+                push("   ", "red flags: none", theme.base);
+            } else {
+                let flags: Vec<&str> = triage.red_flags.iter().map(|f| red_flag(*f)).collect();
+                push(
+                    "   ",
+                    &format!("RED FLAGS: {}", flags.join(", ")),
+                    theme.error,
+                );
+            }
+            let slump = match triage.slump {
+                Some(Slump::Positive) => "positive",
+                Some(Slump::Negative) => "negative",
+                None => "not done",
+            };
+            let kinds: Vec<&str> = triage
+                .classification
+                .iter()
+                .map(|k| pain_type(*k))
+                .collect();
+            let kinds = if kinds.is_empty() {
+                "no pain type".to_owned()
+            } else {
+                kinds.join(", ")
+            };
+            push("   ", &format!("slump test: {slump} · {kinds}"), theme.base);
+        }
+    }
+
+    pub(super) fn run_rows(&self, day: &DayEntry, width: u16, height: u16) -> Rows {
+        let theme = self.theme();
+        let state = self.state;
+        let label_width = Self::label_width(width);
+        let mut rows = Rows::default();
+        let run = match state.page {
+            Page::Run(Some(i)) => day.runs.get(i).cloned().unwrap_or_default(),
+            _ => state.draft.clone(),
+        };
+        if state.page == Page::Run(None) {
+            rows.push(Line::styled(
+                " A new run: it is saved as soon as its distance is.",
+                theme.dim,
+            ));
+        }
+        let notes_lines = if height >= 30 { 8 } else { 3 };
+        for field in RunField::ALL {
+            let start = rows.lines.len();
+            let focused = state.run_cursor == field;
+            let value = if state.page == Page::Run(None) && field == RunField::Distance {
+                None
+            } else {
+                field.display(&run, state.unit)
+            };
+            self.field_rows(
+                &mut rows,
+                Field::Run(field),
+                value,
+                focused,
+                label_width,
+                width,
+                notes_lines,
+            );
+            if focused {
+                rows.focus_from(start);
+            }
+            if field == RunField::Duration {
+                let pace = input::format_pace(run.distance_km, run.duration_s, state.unit);
+                rows.push(Line::from(vec![
+                    Span::styled(format!(" {:<w$}", "Pace", w = label_width - 1), theme.dim),
+                    Span::styled(pace.unwrap_or_else(|| "—".into()), theme.dim),
+                ]));
+            }
+        }
+        rows.push(Line::default());
+        rows.push(Line::styled(
+            if state.page == Page::Run(None) {
+                " Esc cancels the new run (nothing is saved yet)"
+            } else {
+                " d deletes this run (asks first) · Esc back to the day"
+            },
+            theme.dim,
+        ));
+        rows
+    }
+
+    /// The lines of one field: label and value, or the editor, and an inline error.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn field_rows(
+        &self,
+        rows: &mut Rows,
+        field: Field,
+        value: Option<String>,
+        focused: bool,
+        label_width: usize,
+        width: u16,
+        notes_lines: usize,
+    ) {
+        let theme = self.theme();
+        let value_width = (width as usize).saturating_sub(label_width).max(8);
+        let edit = match &self.state.mode {
+            Mode::Edit(edit) if focused && edit.field == field => Some(edit),
+            _ => None,
+        };
+        let label = format!(" {:<w$}", field.label(), w = label_width - 1);
+        let indent = " ".repeat(label_width);
+        let Some(edit) = edit else {
+            let max_lines = if matches!(field.kind(), Kind::Text { multiline: true }) {
+                notes_lines
+            } else {
+                2
+            };
+            let lines = match value {
+                None => vec![Line::from(vec![
+                    Span::raw(label),
+                    Span::styled("—", theme.dim),
+                ])],
+                Some(value) => {
+                    let mut spans = Vec::new();
+                    if field.kind() == Kind::Score
+                        && let Some(score) = score_of(&value)
+                    {
+                        spans.push(Span::raw(" "));
+                        spans.push(Span::styled("■".repeat(score), theme.chart_worst));
+                        spans.push(Span::styled("·".repeat(10 - score), theme.dim));
+                    }
+                    let value = if field.kind() == Kind::Score {
+                        format!("{value:<5}")
+                    } else {
+                        value
+                    };
+                    labelled(&label, &value, &spans, value_width, max_lines, theme)
+                }
+            };
+            for line in lines {
+                rows.push(highlight(line, focused, theme));
+            }
+            return;
+        };
+        let label_span = Span::styled(label, theme.editing);
+        match &edit.input {
+            Input::Text(text) => {
+                let (lines, _) = text.lines_and_cursor();
+                let drawn = editor_lines(text, value_width, theme);
+                for (i, spans) in drawn.into_iter().enumerate() {
+                    let head = if i == 0 {
+                        label_span.clone()
+                    } else {
+                        Span::raw(indent.clone())
+                    };
+                    let mut all = vec![head];
+                    all.extend(spans);
+                    rows.push(Line::from(all));
+                }
+                if text.multiline && lines.len() == 1 && text.text().is_empty() {
+                    rows.push(Line::styled(
+                        format!("{indent}Enter: new line · Ctrl-S or Tab: save"),
+                        theme.dim,
+                    ));
+                }
+            }
+            Input::Choice(chooser) => {
+                for (i, spans) in chooser_lines(chooser, value_width, theme)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let head = if i == 0 {
+                        label_span.clone()
+                    } else {
+                        Span::raw(indent.clone())
+                    };
+                    let mut all = vec![head];
+                    all.extend(spans);
+                    rows.push(Line::from(all));
+                }
+            }
+        }
+        let mut notes = Vec::new();
+        if let Some(shoe_hint) = shoes_hint(edit) {
+            notes.push((shoe_hint, theme.dim));
+        }
+        if edit.confirm_drop {
+            notes.push((
+                "Drop the changes? y drops them · n keeps editing · Ctrl-S saves".to_owned(),
+                theme.caution,
+            ));
+        }
+        if let Some(error) = &edit.error {
+            notes.push((format!("✗ {error}"), theme.error));
+        }
+        for (text, style) in notes {
+            for line in wrap(&text, value_width) {
+                rows.push(Line::styled(format!("{indent}{line}"), style));
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Saving: building the changed day from an edit, a flip, a clear or a delete, saving it
+//! through [`Ctx::commit`], and what happens when that fails (retry, reload, undo).
+
+use super::form::{DayField, Field, Kind, RunField};
+use super::update::Then;
+use super::{Edit, Input, Item, LogState, Mode, Page, Tone, Unsaved};
+use crate::journal::DayEntry;
+use crate::journal::entry::Run;
+use crate::tui::ctx::Ctx;
+
+impl LogState {
+    /// Applies the edit to a copy of the stored day; the error says what is accepted.
+    pub(super) fn edited_day(&self, edit: &Edit, ctx: &Ctx) -> Result<DayEntry, String> {
+        let mut day = self.stored_day(ctx);
+        match edit.field {
+            Field::Day(f) => match &edit.input {
+                Input::Text(text) => f.apply_text(&mut day, &text.text())?,
+                Input::Choice(chooser) => f.apply_choice(&mut day, &chooser.chosen()),
+            },
+            Field::Run(f) => {
+                let mut run = self
+                    .run_of(&day)
+                    .ok_or("this run is no longer there (undone?)")?;
+                match &edit.input {
+                    Input::Text(text) => f.apply_text(&mut run, &text.text(), self.unit)?,
+                    Input::Choice(chooser) => f.apply_choice(&mut run, &chooser.chosen()),
+                }
+                match self.page {
+                    Page::Run(Some(i)) => day.runs[i] = run,
+                    _ => day.runs.push(run),
+                }
+            }
+        }
+        day.validate()
+            .map_err(|(field, problem)| format!("{field} {problem}"))?;
+        Ok(day)
+    }
+
+    /// Saves the field being edited. Bad input or a failed save keeps the editor open with
+    /// the message; Enter tries again.
+    pub(super) fn commit_edit(&mut self, then: Then, ctx: &mut Ctx) {
+        let Mode::Edit(edit) = &self.mode else {
+            return;
+        };
+        let field = edit.field;
+        let result = self.edited_day(edit, ctx);
+        let day = match result {
+            Ok(day) => day,
+            Err(problem) => {
+                self.set_edit_error(problem);
+                return;
+            }
+        };
+        let what = self.what(field);
+        let shown = match field {
+            Field::Day(f) => f.display(&day),
+            Field::Run(f) => {
+                let index = match self.page {
+                    Page::Run(Some(i)) => i,
+                    _ => day.runs.len() - 1,
+                };
+                f.display(&day.runs[index], self.unit)
+            }
+        };
+        let changed = day != self.stored_day(ctx);
+        if let Err(e) = ctx.commit(day.clone(), what.clone()) {
+            self.set_edit_error(format!(
+                "{e} · Enter tries again; Ctrl-R reloads the day from disk (your value stays \
+                 here); Esc drops the change."
+            ));
+            return;
+        }
+        if self.page == Page::Run(None) {
+            self.page = Page::Run(Some(day.runs.len() - 1));
+            self.draft = Run::default();
+        }
+        if changed {
+            let value = shown.unwrap_or_else(|| "cleared".into());
+            let mut short: String = value.chars().take(40).collect();
+            if short.len() < value.len() {
+                short = short.lines().next().unwrap_or_default().to_owned() + "…";
+            }
+            let value = short;
+            self.message = Some((Tone::Done, format!("Saved {what}: {value}")));
+        }
+        self.mode = Mode::Browse;
+        if let Then::Move(step) = then
+            && self.step_cursor(isize::from(step), ctx)
+            && let Some(next) = self.field()
+        {
+            self.open_editor(next, None, ctx);
+        }
+    }
+
+    pub(super) fn set_edit_error(&mut self, problem: String) {
+        if let Mode::Edit(edit) = &mut self.mode {
+            edit.error = Some(problem);
+            edit.confirm_drop = false;
+        }
+    }
+
+    /// Saves a change made without an editor (a flip, a clear, a delete). A failed save is
+    /// kept in [`LogState::unsaved`] for `r`.
+    pub(super) fn save_now(&mut self, day: DayEntry, what: String, ctx: &mut Ctx) -> bool {
+        match ctx.commit(day.clone(), what.clone()) {
+            Ok(()) => {
+                self.message = Some((Tone::Done, format!("Saved {what}.")));
+                true
+            }
+            Err(error) => {
+                self.message = Some((
+                    Tone::Error,
+                    "Not saved (see above): r tries again, Ctrl-R reloads from disk, Esc drops \
+                     the change."
+                        .to_owned(),
+                ));
+                self.unsaved = Some(Unsaved { day, what, error });
+                false
+            }
+        }
+    }
+
+    /// Applies `change` to the current field of a copy of the day and saves it.
+    pub(super) fn change_field(
+        &mut self,
+        ctx: &mut Ctx,
+        day_change: impl FnOnce(DayField, &mut DayEntry),
+        run_change: impl FnOnce(RunField, &mut Run),
+    ) {
+        if self.refuse_edit(ctx) {
+            return;
+        }
+        let Some(field) = self.field() else {
+            return;
+        };
+        let mut day = self.stored_day(ctx);
+        match (field, self.page) {
+            (Field::Day(f), _) => day_change(f, &mut day),
+            (Field::Run(f), Page::Run(Some(i))) if i < day.runs.len() => {
+                run_change(f, &mut day.runs[i]);
+            }
+            _ => return,
+        }
+        let what = self.what(field);
+        self.save_now(day, what, ctx);
+    }
+
+    pub(super) fn toggle(&mut self, ctx: &mut Ctx) {
+        if self.field().map(Field::kind) != Some(Kind::YesNo) {
+            self.activate(ctx);
+            return;
+        }
+        self.change_field(
+            ctx,
+            |f, day| match f {
+                DayField::Medication => day.pain_medication = !day.pain_medication,
+                DayField::SleepDisturbed => day.sleep_disturbed = !day.sleep_disturbed,
+                DayField::NormalActivities => {
+                    day.normal_activities = match day.normal_activities {
+                        None => Some(true),
+                        Some(true) => Some(false),
+                        Some(false) => None,
+                    }
+                }
+                _ => {}
+            },
+            |f, run| {
+                if f == RunField::GaitChanged {
+                    run.gait_changed = !run.gait_changed;
+                }
+            },
+        );
+    }
+
+    pub(super) fn set_yes_no(&mut self, yes: bool, ctx: &mut Ctx) {
+        let chosen = [usize::from(!yes)];
+        self.change_field(
+            ctx,
+            |f, day| f.apply_choice(day, &chosen),
+            |f, run| f.apply_choice(run, &chosen),
+        );
+    }
+
+    pub(super) fn clear_field(&mut self, ctx: &mut Ctx) {
+        match (self.page, self.day_cursor) {
+            (Page::Day, Item::Run(_)) => {
+                self.message = Some((Tone::Info, "d deletes a run (it asks first).".into()));
+            }
+            (Page::Run(_), _) if self.run_cursor == RunField::Distance => {
+                self.message = Some((
+                    Tone::Info,
+                    "A run always has a distance: Enter to change it, d to delete the run.".into(),
+                ));
+            }
+            // One stray key must not wipe a page of notes.
+            _ if self.field().map(Field::kind) == Some(Kind::Text { multiline: true }) => {
+                self.message = Some((
+                    Tone::Info,
+                    "Notes are not cleared with one key: Enter, then Ctrl-U empties them, \
+                     Ctrl-S saves."
+                        .into(),
+                ));
+            }
+            _ => self.change_field(ctx, DayField::clear, RunField::clear),
+        }
+    }
+
+    pub(super) fn add_run(&mut self, ctx: &mut Ctx) {
+        if self.refuse_edit(ctx) {
+            return;
+        }
+        self.page = Page::Run(None);
+        self.draft = Run::default();
+        self.run_cursor = RunField::Distance;
+        self.open_editor(Field::Run(RunField::Distance), None, ctx);
+    }
+
+    pub(super) fn ask_delete_run(&mut self, ctx: &mut Ctx) {
+        let ((Page::Run(Some(index)), _) | (Page::Day, Item::Run(index))) =
+            (self.page, self.day_cursor)
+        else {
+            self.message = Some((Tone::Info, "Select a run first, then d deletes it.".into()));
+            return;
+        };
+        if !self.refuse_edit(ctx) {
+            self.mode = Mode::ConfirmDelete(index);
+        }
+    }
+
+    pub(super) fn delete_run(&mut self, yes: bool, ctx: &mut Ctx) {
+        let Mode::ConfirmDelete(index) = self.mode else {
+            return;
+        };
+        self.mode = Mode::Browse;
+        if !yes {
+            self.message = Some((Tone::Info, "Kept the run.".into()));
+            return;
+        }
+        let mut day = self.stored_day(ctx);
+        if index >= day.runs.len() {
+            return;
+        }
+        day.runs.remove(index);
+        let what = format!(
+            "deleted run {} on {}",
+            index + 1,
+            self.selected.format("%a %-d %b")
+        );
+        if self.save_now(day, what, ctx) {
+            self.page = Page::Day;
+            self.day_cursor = Item::Run(index);
+            self.fix_cursor(ctx);
+        }
+    }
+
+    pub(super) fn undo(&mut self, ctx: &mut Ctx) {
+        if self.unsaved.is_some() {
+            self.refuse_edit(ctx);
+            return;
+        }
+        let waiting = ctx.history.len();
+        match ctx.undo() {
+            Ok(None) => {
+                self.message = Some((Tone::Info, "Nothing to undo in this session.".into()));
+            }
+            Ok(Some(change)) => {
+                if change.before.date == self.selected {
+                    self.fix_cursor(ctx);
+                } else {
+                    self.select(change.before.date, ctx);
+                }
+                self.message = Some((Tone::Done, format!("Undone: {} (saved).", change.what)));
+            }
+            Err(e) => {
+                // A failed save keeps the change undoable; a stale one is dropped.
+                let again = if ctx.history.len() == waiting {
+                    " · u tries again."
+                } else {
+                    ""
+                };
+                self.message = Some((Tone::Error, format!("Undo: {e}{again}")));
+            }
+        }
+    }
+
+    pub(super) fn retry(&mut self, ctx: &mut Ctx) {
+        let Some(unsaved) = self.unsaved.take() else {
+            self.message = Some((Tone::Info, "Nothing is waiting to be saved.".into()));
+            return;
+        };
+        self.save_now(unsaved.day, unsaved.what, ctx);
+    }
+
+    pub(super) fn reload(&mut self, ctx: &mut Ctx) {
+        if let Err(e) = ctx.reload() {
+            self.message = Some((Tone::Error, e));
+            return;
+        }
+        let dropped = self.unsaved.take();
+        if let Mode::Edit(edit) = &mut self.mode {
+            edit.error = None;
+        }
+        self.fix_cursor(ctx);
+        let editing = matches!(self.mode, Mode::Edit(_));
+        self.message = Some(match (dropped, editing) {
+            (Some(unsaved), _) => (
+                Tone::Info,
+                format!(
+                    "Reloaded from disk. The change that could not be saved ({}) was made on \
+                     the old copy: make it again.",
+                    unsaved.what
+                ),
+            ),
+            (None, true) => (
+                Tone::Info,
+                "Reloaded from disk. Enter saves your value on top of it.".into(),
+            ),
+            (None, false) => (Tone::Done, "Reloaded the journal from disk.".into()),
+        });
+    }
+
+    /// A short name for a change: "worst pain on Sun 22 Nov".
+    pub(super) fn what(&self, field: Field) -> String {
+        let on = self.selected.format("%a %-d %b");
+        match (field, self.page) {
+            (Field::Run(f), Page::Run(Some(i))) => {
+                format!("run {} {} on {on}", i + 1, f.label().to_lowercase())
+            }
+            (Field::Run(_), _) => format!("new run on {on}"),
+            (Field::Day(f), _) => format!("{} on {on}", f.label().to_lowercase()),
+        }
+    }
+}

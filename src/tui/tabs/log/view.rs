@@ -1,0 +1,265 @@
+//! Draws the Log tab: the day list and the selected day's (or run's) form, with the field's
+//! hint, inline errors and prompts. Only reads state.
+
+use super::draw::{editor_lines, wrap_all};
+use super::form::Field;
+use super::{Item, LogState, Mode, Page, Tone, days, goto, runs};
+use crate::journal::DayEntry;
+use crate::tui::ctx::Ctx;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use std::fmt::Write as _;
+
+/// Draws the whole tab into `area`.
+pub fn render(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let list_width = match area.width {
+        110.. => 30,
+        76.. => 24,
+        _ => 18,
+    };
+    let [list_area, form_area] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(area);
+    days::render(state.selected, ctx, list_area, buf);
+    FormView { state, ctx }.render(form_area, buf);
+}
+
+pub(super) struct FormView<'a> {
+    pub(super) state: &'a LogState,
+    pub(super) ctx: &'a Ctx,
+}
+
+impl FormView<'_> {
+    pub(super) fn theme(&self) -> &'static Theme {
+        self.ctx.theme
+    }
+
+    /// The day to show: a change that failed to save is shown in place of the stored day.
+    pub(super) fn day(&self) -> DayEntry {
+        match &self.state.unsaved {
+            Some(u) if u.day.date == self.state.selected => u.day.clone(),
+            _ => self.ctx.day_or_new(self.state.selected),
+        }
+    }
+
+    pub(super) fn label_width(width: u16) -> usize {
+        if width >= 80 { 22 } else { 20 }
+    }
+
+    fn title(&self, day: &DayEntry) -> Line<'static> {
+        let theme = self.theme();
+        let date = self.state.selected;
+        let mut text = format!(" {} ", date.format("%a %-d %b %Y"));
+        let when = if date == self.ctx.today {
+            Some("today")
+        } else if date == self.ctx.today.pred_opt().unwrap_or(date) {
+            Some("yesterday")
+        } else if date > self.ctx.today {
+            Some("ahead of today")
+        } else {
+            None
+        };
+        if let Some(when) = when {
+            let _ = write!(text, "· {when} ");
+        }
+        let status = if self.ctx.journal.problem_for(date).is_some() {
+            "· unreadable file: read-only "
+        } else if self.ctx.read_only_reason().is_some() {
+            "· read-only "
+        } else if self.ctx.journal.day(date).is_none_or(DayEntry::is_empty) && day.is_empty() {
+            "· nothing logged yet "
+        } else {
+            ""
+        };
+        text.push_str(status);
+        if let Page::Run(index) = self.state.page {
+            match index {
+                Some(i) => {
+                    let _ = write!(text, "· run {} of {} ", i + 1, day.runs.len());
+                }
+                None => text.push_str("· new run "),
+            }
+        }
+        Line::from(text).style(theme.title)
+    }
+
+    /// Notices above the form: an unreadable file, a change that could not be saved.
+    fn notices(&self, width: u16) -> Vec<Line<'static>> {
+        let theme = self.theme();
+        let mut lines = Vec::new();
+        if let Some(problem) = self.ctx.journal.problem_for(self.state.selected) {
+            if problem.newer_version {
+                lines.push(Line::styled(
+                    "Written by a newer stridelog: shown read-only. Update stridelog to edit it.",
+                    theme.caution,
+                ));
+            } else {
+                lines.push(Line::styled(
+                    "This day's file could not be read. It is read-only here and is never \
+                     overwritten:",
+                    theme.error,
+                ));
+            }
+            lines.push(Line::from(format!("{}: {}", problem.path, problem.error)));
+            lines.push(Line::styled(
+                "Fix it in a text editor (`stridelog check` lists every problem), then restart.",
+                theme.dim,
+            ));
+        }
+        if let Some(unsaved) = &self.state.unsaved {
+            lines.push(Line::styled(
+                format!(
+                    "NOT SAVED: {}. {} · r tries again, Ctrl-R reloads, Esc drops it.",
+                    unsaved.what, unsaved.error
+                ),
+                theme.error,
+            ));
+        }
+        wrap_all(lines, width)
+    }
+
+    /// The lines at the bottom: the field's meaning, a prompt, the last message.
+    fn footer(&self, width: u16) -> Vec<Line<'static>> {
+        let theme = self.theme();
+        let state = self.state;
+        let mut lines = Vec::new();
+        match &state.mode {
+            Mode::Goto(text) => {
+                let mut spans = vec![Span::styled("Go to: ", theme.key)];
+                spans.extend(editor_lines(text, 20, theme).into_iter().flatten());
+                lines.push(Line::from(spans));
+                lines.push(match goto::resolve(&text.text(), self.ctx.today) {
+                    Ok(date) => Line::styled(
+                        format!("→ {}   Enter to go there", date.format("%A %-d %B %Y")),
+                        theme.ok,
+                    ),
+                    Err(_) if text.text().trim().is_empty() => {
+                        Line::styled(goto::ACCEPTED.to_owned(), theme.dim)
+                    }
+                    Err(problem) => Line::styled(problem, theme.error),
+                });
+            }
+            Mode::ConfirmDelete(i) => {
+                let day = self.day();
+                let summary = day
+                    .runs
+                    .get(*i)
+                    .map(|r| runs::run_summary(r, state.unit))
+                    .unwrap_or_default();
+                lines.push(Line::styled(
+                    format!("Delete run {} ({summary})?", i + 1),
+                    theme.caution,
+                ));
+                lines.push(Line::from(vec![
+                    Span::styled("y", theme.key),
+                    Span::raw(" delete   "),
+                    Span::styled("n", theme.key),
+                    Span::raw(" keep it"),
+                ]));
+            }
+            _ if self
+                .ctx
+                .journal
+                .problem_for(state.selected)
+                .is_some_and(|p| !p.newer_version) =>
+            {
+                lines.push(Line::styled(
+                    "Nothing on this day can be changed until its file is fixed. ← → other days, \
+                     t today.",
+                    theme.dim,
+                ));
+            }
+            _ => {
+                let hint = match (state.page, state.day_cursor) {
+                    (Page::Day, Item::Run(_)) => {
+                        "A run of this day: Enter opens it to see or change every detail, d deletes it."
+                    }
+                    (Page::Day, Item::AddRun) => {
+                        "Add a run: distance, time, pain before/during/after, gait, surface, shoes."
+                    }
+                    _ => state.field().map_or("", Field::hint),
+                };
+                lines.push(Line::styled(hint.to_owned(), theme.dim));
+            }
+        }
+        if let Some((tone, message)) = &state.message {
+            let style = match tone {
+                Tone::Info => theme.info,
+                Tone::Done => theme.ok,
+                Tone::Error => theme.error,
+            };
+            lines.push(Line::styled(message.clone(), style));
+        }
+        wrap_all(lines, width)
+    }
+}
+
+impl Widget for FormView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let day = self.day();
+        let locked = self.state.lock_reason(self.ctx).is_some();
+        let block = Block::bordered()
+            .title(self.title(&day))
+            .border_style(if locked { theme.caution } else { theme.border });
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let notices = self.notices(inner.width.saturating_sub(1));
+        let footer = self.footer(inner.width.saturating_sub(1));
+        let [notice_area, form_area, _, footer_area] = Layout::vertical([
+            Constraint::Length(notices.len() as u16),
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length((footer.len() as u16).min(inner.height / 3).max(2)),
+        ])
+        .areas(inner);
+        let pad = |area: Rect| Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        };
+        Paragraph::new(notices).render(pad(notice_area), buf);
+        let unreadable = self
+            .ctx
+            .journal
+            .problem_for(self.state.selected)
+            .is_some_and(|p| !p.newer_version);
+        if !unreadable {
+            match self.state.page {
+                Page::Run(_) => self
+                    .run_rows(&day, form_area.width, inner.height)
+                    .render(form_area, buf),
+                // Wide: the day's fields on the left, its runs and sessions on the right.
+                Page::Day if form_area.width >= 86 => {
+                    let [left, _, right] = Layout::horizontal([
+                        Constraint::Length(48),
+                        Constraint::Length(1),
+                        Constraint::Min(0),
+                    ])
+                    .areas(form_area);
+                    self.field_part(&day, left.width, inner.height)
+                        .render(left, buf);
+                    self.runs_part(&day, right.width, 8, 4).render(right, buf);
+                }
+                Page::Day => {
+                    let label_width = Self::label_width(form_area.width);
+                    self.field_part(&day, form_area.width, inner.height)
+                        .append(self.runs_part(&day, form_area.width, label_width, 2))
+                        .render(form_area, buf);
+                }
+            }
+        }
+        // A thin rule between form and footer.
+        let rule = Rect {
+            y: footer_area.y.saturating_sub(1),
+            height: 1,
+            ..footer_area
+        };
+        Line::styled("─".repeat(rule.width as usize), theme.border).render(rule, buf);
+        Paragraph::new(footer)
+            .wrap(Wrap { trim: false })
+            .render(pad(footer_area), buf);
+    }
+}
