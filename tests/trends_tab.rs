@@ -128,7 +128,9 @@ fn urgent_days() -> Vec<DayEntry> {
 /// An app on these days with the Trends tab open.
 fn trends(days: Vec<DayEntry>) -> App {
     let mut app = app(Box::new(MemoryStore::with_days(days)), today());
-    app.press(key(KeyCode::Char('4')));
+    app.update(stridelog::tui::action::Action::GoTo(
+        stridelog::tui::Tab::Trends,
+    ));
     app
 }
 

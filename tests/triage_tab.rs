@@ -46,9 +46,18 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// Presses each key: single characters as themselves, and a few names.
+/// Presses each key: single characters as themselves, and a few names. The digits 1-4 open
+/// that tab directly (on the Log tab a digit would type a pain score).
 fn press(app: &mut App, keys: &[&str]) {
     for k in keys {
+        if let Some(tab) = k
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| Tab::ALL.get(n.wrapping_sub(1)))
+        {
+            app.update(stridelog::tui::action::Action::GoTo(*tab));
+            continue;
+        }
         let code = match *k {
             "Enter" => KeyCode::Enter,
             "Up" => KeyCode::Up,
