@@ -1,0 +1,120 @@
+//! After a routine: what was done, "pain now?", and whether the session was saved.
+
+use super::picker::clock;
+use super::{Finish, Stage};
+use crate::tui::ctx::Ctx;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let s = &f.session;
+    let (title, summary) = if f.completed {
+        (
+            format!(" {}: done ", f.name),
+            format!(
+                "Well done: all {} steps, {} of exercise.",
+                s.steps_total,
+                clock(u64::from(s.seconds))
+            ),
+        )
+    } else {
+        (
+            format!(" {}: stopped ", f.name),
+            format!(
+                "Stopped after {} of {} steps, {} of exercise (kept as a partial session).",
+                s.steps_done,
+                s.steps_total,
+                clock(u64::from(s.seconds))
+            ),
+        )
+    };
+    let key = |k: &str| Span::styled(k.to_owned(), theme.key);
+    let mut lines = vec![Line::from(summary), Line::default()];
+    match &f.stage {
+        Stage::AskPain { one } => {
+            lines.push(Line::from(Span::styled(
+                "Pain now? 0-10",
+                theme.title.add_modifier(Modifier::BOLD),
+            )));
+            lines.push(Line::default());
+            if *one {
+                lines.push(Line::from(vec![
+                    Span::styled(" 1_ ", theme.editing),
+                    Span::raw("  "),
+                    key("0"),
+                    Span::raw(" makes 10, "),
+                    key("Enter"),
+                    Span::raw(" keeps 1, "),
+                    key("Backspace"),
+                    Span::raw(" clears"),
+                ]));
+            } else {
+                lines.push(Line::from(vec![
+                    Span::raw("Press a digit "),
+                    key("0"),
+                    Span::raw("-"),
+                    key("9"),
+                    Span::raw("; for 10 press "),
+                    key("1"),
+                    Span::raw(" then "),
+                    key("0"),
+                    Span::raw(", or "),
+                    key("+"),
+                    Span::raw(". "),
+                    key("s"),
+                    Span::raw(" saves without a score."),
+                ]));
+            }
+        }
+        Stage::Saved => {
+            let pain = s
+                .pain_after
+                .map_or_else(|| "no pain score".to_owned(), |p| format!("pain after {p}"));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "Saved in {} (started {}, {pain}).",
+                    ctx.today.format("%a %-d %b %Y"),
+                    s.started.format("%H:%M")
+                ),
+                theme.ok,
+            )));
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                key("Enter"),
+                Span::raw(" back to the routines"),
+            ]));
+        }
+        Stage::Failed(e) => {
+            lines.push(Line::from(Span::styled(
+                "NOT SAVED",
+                theme.error.add_modifier(Modifier::BOLD),
+            )));
+            lines.push(Line::from(e.clone()));
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                key("r"),
+                Span::raw(" try again   "),
+                key("Esc"),
+                Span::raw(" drop this session"),
+            ]));
+        }
+        Stage::Nothing => {
+            lines.push(Line::from(
+                "Stopped before the first exercise began: nothing to record.",
+            ));
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                key("Enter"),
+                Span::raw(" back to the routines"),
+            ]));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(title).border_style(theme.border))
+        .render(area, buf);
+}
