@@ -67,7 +67,11 @@ impl Run {
     }
 
     fn step(&self) -> usize {
-        self.app.routine.timer().expect("a routine runs").step_index()
+        self.app
+            .routine
+            .timer()
+            .expect("a routine runs")
+            .step_index()
     }
 
     fn remaining_ms(&self, seconds: f64) -> Option<u128> {
@@ -89,7 +93,12 @@ impl Run {
 
     /// The day saved in the store, read back from the store (not from the app's memory).
     fn stored_day(&mut self) -> Option<DayEntry> {
-        let journal = self.app.ctx.store.load(Scope::All).expect("the store loads");
+        let journal = self
+            .app
+            .ctx
+            .store
+            .load(Scope::All)
+            .expect("the store loads");
         journal.day(today()).cloned()
     }
 }
@@ -211,7 +220,10 @@ fn enter_shows_the_steps_and_esc_goes_back() {
     assert!(run.screen(80, 24).contains("▶ Gentle recovery"));
     // `s` from the list starts the selected routine.
     run.press('s');
-    assert_eq!(run.app.routine.timer().unwrap().routine().id, "gentle-recovery");
+    assert_eq!(
+        run.app.routine.timer().unwrap().routine().id,
+        "gentle-recovery"
+    );
 }
 
 #[test]
@@ -248,7 +260,16 @@ fn ticks_walk_through_get_ready_hold_rest_sides_and_taps() {
     // Space counts reps here; the third ends the routine and asks for the pain.
     run.press(' ');
     run.press(' ');
-    assert_eq!(run.app.routine.timer().unwrap().reps(run.base).unwrap().done, 2);
+    assert_eq!(
+        run.app
+            .routine
+            .timer()
+            .unwrap()
+            .reps(run.base)
+            .unwrap()
+            .done,
+        2
+    );
     run.press(' ');
     assert!(run.app.routine.asking_pain());
     assert!(run.app.routine.captures_input());
@@ -336,7 +357,10 @@ fn stop_asks_first_then_pain_then_the_partial_session_is_saved() {
     };
     let day = run.stored_day().expect("the day was saved");
     assert_eq!(day.routines, vec![expected.clone()]);
-    assert_eq!(run.app.ctx.journal.day(today()).unwrap().routines, vec![expected]);
+    assert_eq!(
+        run.app.ctx.journal.day(today()).unwrap().routines,
+        vec![expected]
+    );
     run.code(KeyCode::Enter);
     assert!(run.app.routine.timer().is_none());
     assert!(run.screen(80, 24).contains("▶ Small"));
@@ -468,7 +492,10 @@ fn the_bell_rings_only_when_on_and_the_flash_inverts_the_countdown() {
         .flat_map(|x| (0..24u16).map(move |y| (x, y)))
         .filter(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::REVERSED))
         .count();
-    assert!(inverted > 200, "the countdown is inverted: {inverted} cells");
+    assert!(
+        inverted > 200,
+        "the countdown is inverted: {inverted} cells"
+    );
     run.at(2.1);
     assert!(run.app.routine.flashing());
     run.at(2.15);
@@ -569,7 +596,10 @@ fn small_screens_fall_back_to_plain_digits_and_nothing_panics() {
     }
     let text = run.screen(60, 18);
     assert!(text.contains("Piriformis stretch"), "{text}");
-    assert!(text.contains("█") || text.contains("▀"), "big digits at 60x18:\n{text}");
+    assert!(
+        text.contains("█") || text.contains("▀"),
+        "big digits at 60x18:\n{text}"
+    );
 
     // Two banner lines at the smallest size leave no room for big digits: plain ones.
     let mut store = MemoryStore::new();
@@ -581,7 +611,8 @@ fn small_screens_fall_back_to_plain_digits_and_nothing_panics() {
     let text = run.screen(60, 18);
     assert!(text.contains("LEFT SIDE"), "{text}");
     assert!(
-        text.lines().any(|l| l.trim_matches(|c| c == '│' || c == ' ') == "15"),
+        text.lines()
+            .any(|l| l.trim_matches(|c| c == '│' || c == ' ') == "15"),
         "15 s left as plain text:\n{text}"
     );
 }

@@ -4,8 +4,8 @@
 
 use super::action::Action;
 use super::app::App;
-use super::tabs::routine::Effect;
 use super::ctx::{Clock, Ctx};
+use super::tabs::routine::Effect;
 use super::theme;
 use crate::journal::settings::Settings;
 use crate::journal::store::{self, FsStore, Loaded, Scope, Store};
@@ -120,7 +120,7 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> io::Re
         if app.tick_interval().is_some() {
             app.update(Action::Tick(Instant::now()));
         }
-        perform(app.take_effects())?;
+        perform(&app.take_effects())?;
         if let Some(rx) = &state.history {
             match rx.try_recv() {
                 Ok(result) => {
@@ -146,7 +146,7 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> io::Re
 }
 
 /// Does what the tabs asked for outside the screen.
-fn perform(effects: Vec<Effect>) -> io::Result<()> {
+fn perform(effects: &[Effect]) -> io::Result<()> {
     if effects.contains(&Effect::Bell) {
         // BEL moves no cursor, so it can go straight out between two frames.
         let mut out = io::stdout();

@@ -90,8 +90,10 @@ pub(crate) enum Mode {
     /// The list of routines.
     Pick,
     /// The steps of the selected routine, one selected.
-    Detail { step: usize },
-    Run(Run),
+    Detail {
+        step: usize,
+    },
+    Run(Box<Run>),
     Finish(Finish),
 }
 
@@ -118,7 +120,9 @@ pub(crate) struct Finish {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Stage {
     /// Waiting for the score; `one` after a lone `1` (a `0` makes 10).
-    AskPain { one: bool },
+    AskPain {
+        one: bool,
+    },
     Saved,
     /// The save failed with this message; `r` tries again.
     Failed(String),
@@ -286,8 +290,8 @@ impl RoutineState {
                 (Stage::AskPain { .. }, KeyCode::Backspace) => Some(A::PainClear),
                 (Stage::AskPain { .. }, KeyCode::Char('s')) => Some(A::SkipPain),
                 (Stage::Failed(_), KeyCode::Char('r')) => Some(A::Retry),
-                (Stage::Failed(_), KeyCode::Esc) => Some(A::Done),
-                (Stage::Saved | Stage::Nothing, KeyCode::Enter | KeyCode::Esc) => Some(A::Done),
+                (Stage::Failed(_), KeyCode::Esc)
+                | (Stage::Saved | Stage::Nothing, KeyCode::Enter | KeyCode::Esc) => Some(A::Done),
                 _ => None,
             },
         }
@@ -387,7 +391,7 @@ impl RoutineState {
             Mode::Run(run) if run.timer.is_running() && !run.timer.is_paused() => {
                 match self.now.and_then(|now| run.timer.remaining(now)) {
                     Some(left) => {
-                        let to_next_second = left - Duration::from_secs(left.as_secs());
+                        let to_next_second = Duration::new(0, left.subsec_nanos());
                         Some(if to_next_second.is_zero() {
                             FINE_TICK
                         } else {
@@ -459,11 +463,11 @@ impl RoutineState {
             timer.start(now);
         }
         let started = ctx.now().time();
-        self.mode = Mode::Run(Run {
+        self.mode = Mode::Run(Box::new(Run {
             timer,
             started: started.with_nanosecond(0).unwrap_or(started),
             confirm_stop: false,
-        });
+        }));
         self.settle(&ctx.settings);
     }
 
@@ -491,14 +495,12 @@ impl RoutineState {
         let Mode::Run(run) = &mut self.mode else {
             return;
         };
-        match self.now {
-            Some(now) => run.timer.stop(now),
-            // No instant yet means the timer never started: nothing to record.
-            None => {
-                self.mode = Mode::Pick;
-                return;
-            }
-        }
+        // No instant yet means the timer never started: nothing to record.
+        let Some(now) = self.now else {
+            self.mode = Mode::Pick;
+            return;
+        };
+        run.timer.stop(now);
         self.finish();
     }
 

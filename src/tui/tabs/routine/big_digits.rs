@@ -34,25 +34,22 @@ pub(super) fn render(
     buf: &mut Buffer,
 ) {
     let glyphs = text.chars().count();
-    match size.or_else(|| fit(glyphs, area.width, area.height)) {
-        Some((pixel_size, _, h)) => {
-            let y = area.y + area.height.saturating_sub(h) / 2;
-            let row = Rect::new(area.x, y, area.width, h.min(area.height));
-            BigText::builder()
-                .pixel_size(pixel_size)
-                .style(style)
-                .alignment(align)
-                .lines(vec![Line::from(text.to_owned())])
-                .build()
-                .render(row, buf);
-        }
-        None => {
-            let y = area.y + area.height.saturating_sub(1) / 2;
-            let row = Rect::new(area.x, y, area.width, area.height.min(1));
-            Line::from(text.to_owned())
-                .style(style.add_modifier(Modifier::BOLD))
-                .alignment(align)
-                .render(row, buf);
-        }
+    if let Some((pixel_size, _, h)) = size.or_else(|| fit(glyphs, area.width, area.height)) {
+        let y = area.y + area.height.saturating_sub(h) / 2;
+        let row = Rect::new(area.x, y, area.width, h.min(area.height));
+        BigText::builder()
+            .pixel_size(pixel_size)
+            .style(style)
+            .alignment(align)
+            .lines(vec![Line::from(text.to_owned())])
+            .build()
+            .render(row, buf);
+    } else {
+        let y = area.y + area.height.saturating_sub(1) / 2;
+        let row = Rect::new(area.x, y, area.width, area.height.min(1));
+        Line::from(text.to_owned())
+            .style(style.add_modifier(Modifier::BOLD))
+            .alignment(align)
+            .render(row, buf);
     }
 }

@@ -32,8 +32,19 @@ pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ),
         )
     };
-    let key = |k: &str| Span::styled(k.to_owned(), theme.key);
     let mut lines = vec![Line::from(summary), Line::default()];
+    stage_lines(f, ctx, &mut lines);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(title).border_style(theme.border))
+        .render(area, buf);
+}
+
+/// The question, or what became of the save.
+fn stage_lines(f: &Finish, ctx: &Ctx, lines: &mut Vec<Line<'static>>) {
+    let theme = ctx.theme;
+    let s = &f.session;
+    let key = |k: &str| Span::styled(k.to_owned(), theme.key);
     match &f.stage {
         Stage::AskPain { one } => {
             lines.push(Line::from(Span::styled(
@@ -113,8 +124,4 @@ pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ]));
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(title).border_style(theme.border))
-        .render(area, buf);
 }

@@ -66,13 +66,15 @@ fn steps_label(n: usize) -> String {
     }
 }
 
+const UNREADABLE: &str = "Your routines could not be read (the built-ins still work): ";
+
 /// The picker: every routine with its step count and planned time, the selected one's
 /// purpose, and a broken user file's error (the built-ins still listed).
 pub(super) fn render_list(state: &RoutineState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let error_lines = state.user_error.as_ref().map_or(0, |e| {
-        // The message wraps; leave room for about two lines of it.
-        (e.len() as u16 / area.width.max(1) + 2).min(4)
+        // The message wraps: up to four lines of it.
+        ((UNREADABLE.len() + e.len()) as u16 / area.width.max(1) + 1).min(4)
     });
     let list_h = (state.routines.len() as u16 + 3).min(area.height.saturating_sub(error_lines + 5));
     let [list_area, info_area, error_area] = Layout::vertical([
@@ -132,64 +134,67 @@ pub(super) fn render_list(state: &RoutineState, ctx: &Ctx, area: Rect, buf: &mut
     StatefulWidget::render(table, list_area, buf, &mut table_state);
 
     if let Some(r) = state.routines.get(state.selected) {
-        let mut lines = Vec::new();
-        if !r.purpose.is_empty() {
-            lines.push(Line::from(r.purpose.clone()));
-        }
-        let source_rows = u16::from(!r.source.is_empty()) * 2;
-        let room = info_area.height.saturating_sub(2 + lines.len() as u16 + source_rows + 2);
-        if r.steps.len() as u16 + 1 <= room {
-            lines.push(Line::from(Span::styled("Steps:", theme.dim)));
-            for (i, step) in r.steps.iter().enumerate() {
-                lines.push(Line::from(vec![
-                    Span::raw(format!("{:>4}. {}", i + 1, step.exercise)),
-                    Span::styled(format!(" · {}", describe(step.kind)), theme.dim),
-                ]));
-            }
-        } else {
-            let names: Vec<&str> = r.steps.iter().map(|s| s.exercise.as_str()).collect();
-            lines.push(Line::from(vec![
-                Span::styled("Steps: ", theme.dim),
-                Span::raw(names.join(", ")),
-            ]));
-        }
-        if !r.source.is_empty() {
-            lines.push(Line::from(vec![
-                Span::styled("Source: ", theme.dim),
-                Span::raw(r.source.clone()),
-            ]));
-        }
-        if r.has_tapped_steps() {
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "Reps you tap are counted at about {} s each in the time.",
-                    TAPPED_REP_ESTIMATE.as_secs()
-                ),
-                theme.dim,
-            )));
-        }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::bordered()
-                    .title(format!(" {} ", r.name))
-                    .border_style(theme.border),
-            )
-            .render(info_area, buf);
+        render_info(r, ctx, info_area, buf);
     }
     if let Some(e) = &state.user_error {
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled(
-                    "Your routines could not be read (the built-ins still work): ",
-                    theme.error,
-                ),
-                Span::raw(e.clone()),
-            ]),
-        ])
+        Paragraph::new(vec![Line::from(vec![
+            Span::styled(UNREADABLE, theme.error),
+            Span::raw(e.clone()),
+        ])])
         .wrap(Wrap { trim: true })
         .render(error_area, buf);
     }
+}
+
+/// The selected routine's purpose, steps (one a line when they fit) and source.
+fn render_info(r: &Routine, ctx: &Ctx, info_area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let mut lines = Vec::new();
+    if !r.purpose.is_empty() {
+        lines.push(Line::from(r.purpose.clone()));
+    }
+    let source_rows = u16::from(!r.source.is_empty()) * 2;
+    let room = info_area
+        .height
+        .saturating_sub(2 + lines.len() as u16 + source_rows + 2);
+    if (r.steps.len() as u16) < room {
+        lines.push(Line::from(Span::styled("Steps:", theme.dim)));
+        for (i, step) in r.steps.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::raw(format!("{:>3}. {}", i + 1, step.exercise)),
+                Span::styled(format!(" · {}", describe(step.kind)), theme.dim),
+            ]));
+        }
+    } else {
+        let names: Vec<&str> = r.steps.iter().map(|s| s.exercise.as_str()).collect();
+        lines.push(Line::from(vec![
+            Span::styled("Steps: ", theme.dim),
+            Span::raw(names.join(", ")),
+        ]));
+    }
+    if !r.source.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Source: ", theme.dim),
+            Span::raw(r.source.clone()),
+        ]));
+    }
+    if r.has_tapped_steps() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Reps you tap are counted at about {} s each in the time.",
+                TAPPED_REP_ESTIMATE.as_secs()
+            ),
+            theme.dim,
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .title(format!(" {} ", r.name))
+                .border_style(theme.border),
+        )
+        .render(info_area, buf);
 }
 
 /// The steps of the selected routine, and the cues and mistakes of the selected step.

@@ -51,24 +51,18 @@ fn big_number(seconds: u64) -> String {
 fn describe_now(timer: &Timer, now: Option<Instant>, theme: &Theme) -> Now {
     let kind = timer.step().kind;
     let left = countdown(timer, now).unwrap_or(0);
-    let timed = |phase: String, style: Style| Now {
+    let counting = |phase: String, style: Style| Now {
         phase,
         big: big_number(left),
         style,
     };
     let mut shown = match timer.phase() {
-        Phase::GetReady => timed(format!("GET READY · {}", describe(kind)), theme.caution),
-        Phase::SideSwitch => timed(
-            "SWITCH SIDES · right side next".to_owned(),
-            theme.caution,
-        ),
-        Phase::Rest => timed(
-            format!("REST · then {}", timer.step().exercise),
-            theme.info,
-        ),
+        Phase::GetReady => counting(format!("GET READY · {}", describe(kind)), theme.caution),
+        Phase::SideSwitch => counting("SWITCH SIDES · right side next".to_owned(), theme.caution),
+        Phase::Rest => counting(format!("REST · then {}", timer.step().exercise), theme.info),
         Phase::Active => match kind {
-            StepKind::Hold { seconds, .. } => timed(format!("HOLD · {seconds} s"), theme.ok),
-            StepKind::Rest { seconds } => timed(format!("REST · {seconds} s"), theme.info),
+            StepKind::Hold { seconds, .. } => counting(format!("HOLD · {seconds} s"), theme.ok),
+            StepKind::Rest { seconds } => counting(format!("REST · {seconds} s"), theme.info),
             StepKind::Reps {
                 seconds_per_rep, ..
             } => {
@@ -86,8 +80,8 @@ fn describe_now(timer: &Timer, now: Option<Instant>, theme: &Theme) -> Now {
                 }
             }
         },
-        Phase::NotStarted => timed("STARTING".to_owned(), theme.dim),
-        Phase::Finished | Phase::Stopped => timed("DONE".to_owned(), theme.dim),
+        Phase::NotStarted => counting("STARTING".to_owned(), theme.dim),
+        Phase::Finished | Phase::Stopped => counting("DONE".to_owned(), theme.dim),
     };
     if timer.is_paused() {
         shown.phase = format!("PAUSED · space to go on · {}", shown.phase);
@@ -135,17 +129,24 @@ pub(super) fn render(state: &RoutineState, run: &Run, ctx: &Ctx, area: Rect, buf
     } else {
         spare.min(1)
     };
-    let [title_row, phase_row, big_area, step_row, routine_row, next_row, cues_area] =
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(big_h),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(0),
-        ])
-        .areas(inner);
+    let [
+        title_row,
+        phase_row,
+        big_area,
+        step_row,
+        routine_row,
+        next_row,
+        cues_area,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(big_h),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
 
     let side = timer.side();
     let mut title = vec![Span::styled(
@@ -162,8 +163,11 @@ pub(super) fn render(state: &RoutineState, run: &Run, ctx: &Ctx, area: Rect, buf
     Line::from(title).render(title_row, buf);
 
     let shown = describe_now(timer, now, theme);
-    Line::from(Span::styled(shown.phase, shown.style.add_modifier(Modifier::BOLD)))
-        .render(phase_row, buf);
+    Line::from(Span::styled(
+        shown.phase,
+        shown.style.add_modifier(Modifier::BOLD),
+    ))
+    .render(phase_row, buf);
 
     render_big(&shown.big, side, shown.style, big_area, buf);
     if state.flashing() {
