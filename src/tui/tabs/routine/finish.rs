@@ -1,6 +1,6 @@
 //! After a routine: what was done, "pain now?", and whether the session was saved.
 
-use super::picker::clock;
+use super::picker::{clock, steps_label};
 use super::{Finish, Stage};
 use crate::tui::ctx::Ctx;
 use ratatui::buffer::Buffer;
@@ -16,8 +16,9 @@ pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         (
             format!(" {}: done ", f.name),
             format!(
-                "Well done: all {} steps, {} of exercise.",
-                s.steps_total,
+                "Well done: {}{}, {} of exercise.",
+                if s.steps_total == 1 { "" } else { "all " },
+                steps_label(s.steps_total as usize),
                 clock(u64::from(s.seconds))
             ),
         )

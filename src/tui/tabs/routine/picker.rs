@@ -58,7 +58,7 @@ fn planned(routine: &Routine, ctx: &Ctx) -> String {
     }
 }
 
-fn steps_label(n: usize) -> String {
+pub(super) fn steps_label(n: usize) -> String {
     if n == 1 {
         "1 step".to_owned()
     } else {
@@ -153,11 +153,15 @@ fn render_info(r: &Routine, ctx: &Ctx, info_area: Rect, buf: &mut Buffer) {
     if !r.purpose.is_empty() {
         lines.push(Line::from(r.purpose.clone()));
     }
-    let source_rows = u16::from(!r.source.is_empty()) * 2;
-    let room = info_area
-        .height
-        .saturating_sub(2 + lines.len() as u16 + source_rows + 2);
-    if (r.steps.len() as u16) < room {
+    // One line a step when everything fits; else the names run on in one paragraph.
+    let width = usize::from(info_area.width.saturating_sub(2)).max(1);
+    let rows = |text: &str| text.chars().count().div_ceil(width).max(1);
+    let needed = rows(&r.purpose) * usize::from(!r.purpose.is_empty())
+        + rows(&format!("Source: {}", r.source)) * usize::from(!r.source.is_empty())
+        + r.steps.len()
+        + 1
+        + usize::from(r.has_tapped_steps());
+    if needed <= usize::from(info_area.height.saturating_sub(2)) {
         lines.push(Line::from(Span::styled("Steps:", theme.dim)));
         for (i, step) in r.steps.iter().enumerate() {
             lines.push(Line::from(vec![
