@@ -1,13 +1,66 @@
 //! After a routine: what was done, "pain now?", and whether the session was saved.
 
 use super::picker::{clock, steps_label};
-use super::{Finish, Stage};
+use super::{Finish, Mode, RoutineAction, RoutineState, Stage};
+use crate::journal::entry::Score;
+use crate::routine::Phase;
 use crate::tui::ctx::Ctx;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+impl RoutineState {
+    /// From a finished or stopped run to "pain now?".
+    pub(super) fn finish(&mut self) {
+        let Mode::Run(run) = &self.mode else {
+            return;
+        };
+        let session = run.timer.session(run.started);
+        let completed = run.timer.phase() == Phase::Finished;
+        let stage = if !completed && session.steps_done == 0 && session.seconds == 0 {
+            Stage::Nothing
+        } else {
+            Stage::AskPain { one: false }
+        };
+        self.mode = Mode::Finish(Finish {
+            name: run.timer.routine().name.clone(),
+            session,
+            completed,
+            stage,
+        });
+    }
+
+    pub(super) fn answer(&mut self, action: RoutineAction, ctx: &mut Ctx) {
+        let Mode::Finish(f) = &mut self.mode else {
+            return;
+        };
+        let pain = match (&f.stage, action) {
+            (Stage::AskPain { one: true }, RoutineAction::Pain(0)) => Score::new(10),
+            (Stage::AskPain { one: true }, RoutineAction::PainEnter) => Score::new(1),
+            (Stage::AskPain { .. }, RoutineAction::Pain(1)) => {
+                f.stage = Stage::AskPain { one: true };
+                return;
+            }
+            (Stage::AskPain { .. }, RoutineAction::Pain(n)) => Score::new(n),
+            (Stage::AskPain { .. }, RoutineAction::PainClear) => {
+                f.stage = Stage::AskPain { one: false };
+                return;
+            }
+            (Stage::AskPain { .. }, RoutineAction::SkipPain) => None,
+            (Stage::Failed(_), RoutineAction::Retry) => f.session.pain_after,
+            _ => return,
+        };
+        f.session.pain_after = pain;
+        let mut day = ctx.day_or_new(ctx.today);
+        day.routines.push(f.session.clone());
+        f.stage = match ctx.save_day(day) {
+            Ok(()) => Stage::Saved,
+            Err(e) => Stage::Failed(e),
+        };
+    }
+}
 
 pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
