@@ -3,7 +3,8 @@
 use super::Tab;
 use super::action::Action;
 use super::ctx::Ctx;
-use super::tabs::{log::LogState, routine::RoutineState, trends::TrendsState, triage::TriageState};
+use super::tabs::routine::{Effect, RoutineState};
+use super::tabs::{log::LogState, trends::TrendsState, triage::TriageState};
 use super::widgets::help;
 use super::widgets::settings::{self, SettingsAction};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -58,19 +59,27 @@ impl App {
         }
     }
 
-    /// True when quitting now would drop something typed but not committed (or a change
-    /// whose save failed and waits for a retry).
+    /// True when quitting now would drop something typed but not committed (a change whose
+    /// save failed and waits for a retry, unsaved triage answers, a routine session not yet
+    /// saved).
     fn has_uncommitted_edit(&self) -> bool {
         self.log.has_uncommitted()
             || self.triage.captures_input()
             || self.triage.has_unsaved_answers()
             || self.routine.captures_input()
+            || self.routine.has_unsaved_session()
     }
 
     /// How often the app needs a [`Action::Tick`] (while a timer runs), or `None` to sleep
     /// until the next key.
     pub fn tick_interval(&self) -> Option<Duration> {
         self.routine.tick_interval()
+    }
+
+    /// What the event loop must do outside the screen (ring the bell), queued since the last
+    /// call.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        self.routine.take_effects()
     }
 
     /// Turns a key into an action. Keys that mean nothing here give `None`.

@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::App;
 use super::ctx::{Clock, Ctx};
+use super::tabs::routine::Effect;
 use super::theme;
 use crate::journal::settings::Settings;
 use crate::journal::store::{self, FsStore, Loaded, Scope, Store};
@@ -12,7 +13,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -112,13 +113,18 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> io::Re
                 {
                     suspend(terminal)?;
                 }
-                Event::Key(key) => app.press(key),
+                Event::Key(key) => {
+                    // The key acts at the instant it was read (a pause stops time there).
+                    app.update(Action::Tick(Instant::now()));
+                    app.press(key);
+                }
                 _ => {}
             }
         }
         if app.tick_interval().is_some() {
             app.update(Action::Tick(Instant::now()));
         }
+        perform(&app.take_effects())?;
         if let Some(rx) = &state.history {
             match rx.try_recv() {
                 Ok(result) => {
@@ -141,6 +147,17 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> io::Re
             return Ok(());
         }
     }
+}
+
+/// Does what the tabs asked for outside the screen.
+fn perform(effects: &[Effect]) -> io::Result<()> {
+    if effects.contains(&Effect::Bell) {
+        // BEL moves no cursor, so it can go straight out between two frames.
+        let mut out = io::stdout();
+        out.write_all(b"\x07")?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// Ctrl-Z: give the terminal back, stop like any other program, and redraw everything on `fg`.

@@ -1,61 +1,452 @@
-//! The Routine tab: guided, timed stretch holds and reps.
+//! The Routine tab: pick a routine, read its steps, and be guided through it with a big
+//! countdown, sides, rests, a bell and a flash; then "pain now?" and the session is saved into
+//! today's `routines`.
 //!
-//! Not built yet: this file only says what the tab will hold (see the open issue).
+//! Time comes in only through [`RoutineState::tick`] (the event loop's `Action::Tick(now)`, and
+//! the tests' fake instants). A key acts at the instant of the last tick: the event loop sends a
+//! tick just before each key, so a pause or a skip happens at the moment the key was read.
+//! `update` never reads the clock. Sounds go out as [`Effect`]s that the event loop drains; the
+//! flash is drawn by the view from [`RoutineState::flashing`].
 
+mod big_digits;
+mod finish;
+mod keys;
+mod picker;
+mod running;
+
+use crate::journal::entry::RoutineSession;
+use crate::journal::settings::Settings;
+use crate::routine::{self, Cue, Phase, Routine, Timer, TimerConfig};
 use crate::tui::ctx::Ctx;
+use chrono::{NaiveTime, Timelike};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 use std::time::{Duration, Instant};
 
 /// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[];
+pub const HELP: &[(&str, &str)] = &[
+    ("↑/↓ (j/k)", "choose a routine, or a step in the step list"),
+    ("Enter", "show the routine's steps; from there, start"),
+    ("s", "start the routine"),
+    ("Space", "pause / resume; during tapped reps, count one rep"),
+    ("n / p", "skip ahead / go back a step"),
+    ("r", "restart the current step"),
+    ("Esc", "stop the routine (asks first); back from the steps"),
+    ("b / f", "bell / flash on or off (this session)"),
+    ("0-9, 1 0 or +", "pain after the routine (+ is 10); s skips"),
+];
 
-/// The tab's state.
-#[derive(Debug, Default)]
-pub struct RoutineState;
+/// How long the countdown stays inverted after a cue.
+pub const FLASH: Duration = Duration::from_millis(150);
+/// The redraw tick while a timer runs (the gauges move smoothly at this rate).
+pub const FINE_TICK: Duration = Duration::from_millis(100);
+
+/// Something the event loop has to do outside the screen (the tab never does I/O itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Ring the terminal bell (write `\x07`).
+    Bell,
+}
 
 /// What can happen on this tab.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum RoutineAction {}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoutineAction {
+    Up,
+    Down,
+    /// Enter on the list: show the steps.
+    Open,
+    /// Esc from the steps: back to the list.
+    Back,
+    Start,
+    /// Space: resume when paused, count a rep when the step waits for taps, else pause.
+    PauseOrTap,
+    Skip,
+    Previous,
+    Restart,
+    /// Esc while running: ask "stop?".
+    AskStop,
+    /// The answer to "stop?".
+    ConfirmStop(bool),
+    ToggleBell,
+    ToggleFlash,
+    /// A digit (or `+` as 10) answering "pain now?".
+    Pain(u8),
+    /// Enter after a lone `1`: the answer is 1.
+    PainEnter,
+    /// Backspace: forget a lone `1`.
+    PainClear,
+    /// `s` at "pain now?": save without a score.
+    SkipPain,
+    /// `r` after a failed save.
+    Retry,
+    /// Back to the list (after saving, or dropping a session that cannot be saved).
+    Done,
+}
+
+/// Where the tab is.
+#[derive(Debug)]
+pub(crate) enum Mode {
+    /// The list of routines.
+    Pick,
+    /// The steps of the selected routine, one selected.
+    Detail {
+        step: usize,
+    },
+    Run(Box<Run>),
+    Finish(Finish),
+}
+
+/// A routine under way.
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub timer: Timer,
+    /// Wall-clock start, for the journal.
+    pub started: NaiveTime,
+    /// "Stop the routine?" is showing.
+    pub confirm_stop: bool,
+}
+
+/// After the routine: "pain now?" and the save.
+#[derive(Debug)]
+pub(crate) struct Finish {
+    pub name: String,
+    pub session: RoutineSession,
+    /// True when the routine ran to its end; false when stopped.
+    pub completed: bool,
+    pub stage: Stage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// Waiting for the score; `one` after a lone `1` (a `0` makes 10).
+    AskPain {
+        one: bool,
+    },
+    Saved,
+    /// The save failed with this message; `r` tries again.
+    Failed(String),
+    /// Stopped before any exercise time: nothing worth recording.
+    Nothing,
+}
+
+/// The tab's state.
+#[derive(Debug)]
+pub struct RoutineState {
+    pub(crate) routines: Vec<Routine>,
+    /// How many of `routines` are built in (the runner's own follow them).
+    pub(crate) builtin_count: usize,
+    /// Why the runner's own routines file could not be read.
+    pub(crate) user_error: Option<String>,
+    pub(crate) selected: usize,
+    pub(crate) mode: Mode,
+    /// The latest instant seen (from a tick).
+    pub(crate) now: Option<Instant>,
+    flash_until: Option<Instant>,
+    effects: Vec<Effect>,
+}
 
 impl RoutineState {
-    pub fn new(_ctx: &Ctx) -> Self {
-        Self
+    /// The built-in routines and the runner's own (from `config_dir/routines.ron`).
+    pub fn new(ctx: &Ctx) -> Self {
+        let builtin_count = routine::builtins().len();
+        let (routines, user_error) = match &ctx.config_dir {
+            Some(dir) => routine::load_all(&dir.join(routine::USER_FILE)),
+            None => (routine::builtins(), None),
+        };
+        Self::with_routines(routines, builtin_count, user_error)
     }
 
-    /// True while typing into a field (keys go to the field, not the app).
+    /// A tab offering `routines`, the first `builtin_count` of them built in (for tests and
+    /// for callers that loaded the routines themselves).
+    pub fn with_routines(
+        routines: Vec<Routine>,
+        builtin_count: usize,
+        user_error: Option<String>,
+    ) -> Self {
+        Self {
+            builtin_count: builtin_count.min(routines.len()),
+            routines,
+            user_error,
+            selected: 0,
+            mode: Mode::Pick,
+            now: None,
+            flash_until: None,
+            effects: Vec::new(),
+        }
+    }
+
+    /// The routines offered, built-ins first.
+    pub fn routines(&self) -> &[Routine] {
+        &self.routines
+    }
+
+    /// The timer of the routine under way, if one is.
+    pub fn timer(&self) -> Option<&Timer> {
+        match &self.mode {
+            Mode::Run(run) => Some(&run.timer),
+            _ => None,
+        }
+    }
+
+    /// The session waiting for "pain now?" or just saved, if any.
+    pub fn finished_session(&self) -> Option<&RoutineSession> {
+        match &self.mode {
+            Mode::Finish(f) => Some(&f.session),
+            _ => None,
+        }
+    }
+
+    /// True while "stop the routine?" is asked.
+    pub fn confirming_stop(&self) -> bool {
+        matches!(&self.mode, Mode::Run(run) if run.confirm_stop)
+    }
+
+    /// True while "pain now?" waits for an answer.
+    pub fn asking_pain(&self) -> bool {
+        matches!(&self.mode, Mode::Finish(f) if matches!(f.stage, Stage::AskPain { .. }))
+    }
+
+    /// The message of the last failed save, while it is shown.
+    pub fn save_error(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Finish(Finish {
+                stage: Stage::Failed(e),
+                ..
+            }) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// True while the countdown is drawn inverted after a cue.
+    pub fn flashing(&self) -> bool {
+        matches!((self.flash_until, self.now), (Some(until), Some(now)) if now < until)
+    }
+
+    /// The effects queued since the last call (the event loop performs them).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// True when quitting now would lose a routine under way or a session not yet saved.
+    pub fn has_unsaved_session(&self) -> bool {
+        match &self.mode {
+            Mode::Run(_) => true,
+            Mode::Finish(f) => matches!(f.stage, Stage::AskPain { .. } | Stage::Failed(_)),
+            Mode::Pick | Mode::Detail { .. } => false,
+        }
+    }
+
+    /// True while typing the pain score (keys go to the tab, not the app).
     pub fn captures_input(&self) -> bool {
-        false
+        self.asking_pain()
     }
 
     /// True when the digit keys mean something on this tab right now.
     pub fn uses_digits(&self) -> bool {
-        false
+        self.asking_pain()
     }
 
-    pub fn map_key(&self, _key: KeyEvent, _ctx: &Ctx) -> Option<RoutineAction> {
-        None
+    pub fn update(&mut self, action: RoutineAction, ctx: &mut Ctx) {
+        use RoutineAction as A;
+        match action {
+            A::ToggleBell => ctx.settings.bell = !ctx.settings.bell,
+            A::ToggleFlash => {
+                ctx.settings.flash = !ctx.settings.flash;
+                if !ctx.settings.flash {
+                    self.flash_until = None;
+                }
+            }
+            A::Up | A::Down => self.move_selection(action == A::Down),
+            A::Open => {
+                if !self.routines.is_empty() {
+                    self.mode = Mode::Detail { step: 0 };
+                }
+            }
+            A::Back => self.mode = Mode::Pick,
+            A::Start => self.start(ctx),
+            A::PauseOrTap | A::Skip | A::Previous | A::Restart => self.operate(action, ctx),
+            A::AskStop | A::ConfirmStop(false) => {
+                if let Mode::Run(run) = &mut self.mode {
+                    run.confirm_stop = action == A::AskStop;
+                }
+            }
+            A::ConfirmStop(true) => self.stop(),
+            A::Pain(_) | A::PainEnter | A::PainClear | A::SkipPain | A::Retry => {
+                self.answer(action, ctx);
+            }
+            A::Done => {
+                if matches!(self.mode, Mode::Finish(_)) {
+                    self.mode = Mode::Pick;
+                }
+            }
+        }
     }
 
-    pub fn update(&mut self, action: RoutineAction, _ctx: &mut Ctx) {
-        match action {}
-    }
-
-    /// The keys shown at the bottom of the screen.
-    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
-    }
-
-    /// How often the timer needs a tick, or `None` when nothing runs.
+    /// How long the event loop may sleep before the next tick, or `None` when nothing runs
+    /// against the clock (it then waits for a key). While a timer counts, at most
+    /// [`FINE_TICK`], and never past the moment the big countdown changes its number.
     pub fn tick_interval(&self) -> Option<Duration> {
-        None
+        let flash = self
+            .flash_until
+            .zip(self.now)
+            .map(|(until, now)| until.saturating_duration_since(now));
+        let timer = match &self.mode {
+            Mode::Run(run) if run.timer.phase() == Phase::NotStarted => Some(Duration::ZERO),
+            Mode::Run(run) if run.timer.is_running() && !run.timer.is_paused() => {
+                match self.now.and_then(|now| run.timer.remaining(now)) {
+                    Some(left) => {
+                        let to_next_second = Duration::new(0, left.subsec_nanos());
+                        Some(if to_next_second.is_zero() {
+                            FINE_TICK
+                        } else {
+                            to_next_second.min(FINE_TICK)
+                        })
+                    }
+                    // Tapped reps: nothing changes until a key.
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        match (flash, timer) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
-    /// Time passes.
-    pub fn tick(&mut self, _now: Instant, _ctx: &mut Ctx) {}
+    /// Time passes: the timer catches up to `now`, its cues become a bell and a flash, and a
+    /// routine that ran to its end asks "pain now?".
+    pub fn tick(&mut self, now: Instant, ctx: &mut Ctx) {
+        self.now = Some(now);
+        if self.flash_until.is_some_and(|until| now >= until) {
+            self.flash_until = None;
+        }
+        if let Mode::Run(run) = &mut self.mode {
+            // A start pressed before any instant was known starts at the first one.
+            run.timer.start(now);
+        }
+        self.settle(&ctx.settings);
+    }
+
+    // --- the work behind the actions ----------------------------------------------------
+
+    fn move_selection(&mut self, down: bool) {
+        match &mut self.mode {
+            Mode::Pick => {
+                let last = self.routines.len().saturating_sub(1);
+                self.selected = if down {
+                    (self.selected + 1).min(last)
+                } else {
+                    self.selected.saturating_sub(1)
+                };
+            }
+            Mode::Detail { step } => {
+                let last = self
+                    .routines
+                    .get(self.selected)
+                    .map_or(0, |r| r.steps.len().saturating_sub(1));
+                *step = if down {
+                    (*step + 1).min(last)
+                } else {
+                    step.saturating_sub(1)
+                };
+            }
+            Mode::Run(_) | Mode::Finish(_) => {}
+        }
+    }
+
+    fn start(&mut self, ctx: &mut Ctx) {
+        if !matches!(self.mode, Mode::Pick | Mode::Detail { .. }) {
+            return;
+        }
+        let Some(routine) = self.routines.get(self.selected) else {
+            return;
+        };
+        let mut timer = Timer::new(routine.clone(), timer_config(&ctx.settings));
+        if let Some(now) = self.now {
+            timer.start(now);
+        }
+        let started = ctx.now().time();
+        self.mode = Mode::Run(Box::new(Run {
+            timer,
+            started: started.with_nanosecond(0).unwrap_or(started),
+            confirm_stop: false,
+        }));
+        self.settle(&ctx.settings);
+    }
+
+    fn operate(&mut self, action: RoutineAction, ctx: &mut Ctx) {
+        let (Some(now), Mode::Run(run)) = (self.now, &mut self.mode) else {
+            return;
+        };
+        if run.confirm_stop {
+            return;
+        }
+        let timer = &mut run.timer;
+        match action {
+            RoutineAction::PauseOrTap if timer.is_paused() => timer.resume(now),
+            RoutineAction::PauseOrTap if timer.awaits_taps() => timer.tap_rep(now),
+            RoutineAction::PauseOrTap => timer.pause(now),
+            RoutineAction::Skip => timer.skip(now),
+            RoutineAction::Previous => timer.previous(now),
+            RoutineAction::Restart => timer.restart_step(now),
+            _ => {}
+        }
+        self.settle(&ctx.settings);
+    }
+
+    fn stop(&mut self) {
+        let Mode::Run(run) = &mut self.mode else {
+            return;
+        };
+        // No instant yet means the timer never started: nothing to record.
+        let Some(now) = self.now else {
+            self.mode = Mode::Pick;
+            return;
+        };
+        run.timer.stop(now);
+        self.finish();
+    }
+
+    /// Hands out the timer's due cues (bell, flash) and moves on to "pain now?" once the
+    /// routine has ended.
+    fn settle(&mut self, settings: &Settings) {
+        let Mode::Run(run) = &mut self.mode else {
+            return;
+        };
+        let cues = match self.now {
+            Some(now) if run.timer.phase() != Phase::NotStarted => run.timer.tick(now),
+            _ => Vec::new(),
+        };
+        let ended = run.timer.phase() == Phase::Finished;
+        self.cue(&cues, settings);
+        if ended {
+            self.finish();
+        }
+    }
+
+    fn cue(&mut self, cues: &[Cue], settings: &Settings) {
+        if cues.is_empty() {
+            return;
+        }
+        if settings.bell {
+            self.effects.push(Effect::Bell);
+        }
+        if settings.flash
+            && let Some(now) = self.now
+        {
+            self.flash_until = Some(now + FLASH);
+        }
+    }
+}
+
+/// The timer's settings from the runner's settings.
+pub fn timer_config(settings: &Settings) -> TimerConfig {
+    TimerConfig {
+        get_ready: Duration::from_secs(u64::from(settings.get_ready_seconds)),
+        rest_between: Duration::from_secs(u64::from(settings.rest_seconds)),
+    }
 }
 
 /// Draws the tab.
@@ -66,14 +457,13 @@ pub struct RoutineView<'a> {
 
 impl Widget for RoutineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.ctx.theme;
-        Paragraph::new(vec![
-            Line::from("Here you will pick a routine and be guided through timed holds and reps with a big countdown, sides, rests and a bell."),
-            Line::default(),
-            Line::from("This tab is not built yet.").style(theme.caution),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(" Routine ").border_style(theme.border))
-        .render(area, buf);
+        let state = self.state;
+        let ctx = self.ctx;
+        match &state.mode {
+            Mode::Pick => picker::render_list(state, ctx, area, buf),
+            Mode::Detail { step } => picker::render_detail(state, ctx, *step, area, buf),
+            Mode::Run(run) => running::render(state, run, ctx, area, buf),
+            Mode::Finish(f) => finish::render(f, ctx, area, buf),
+        }
     }
 }
