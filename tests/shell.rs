@@ -218,3 +218,26 @@ fn a_broken_settings_file_is_never_overwritten_from_the_popup() {
     app.press(key(KeyCode::Esc));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "(units: Parsecs)");
 }
+
+#[test]
+fn switching_to_miles_in_settings_changes_the_log_tab_at_once() {
+    let mut day = DayEntry::new(today());
+    day.runs.push(stridelog::journal::entry::Run {
+        distance_km: 16.093_44,
+        ..Default::default()
+    });
+    let mut app = app(Box::new(MemoryStore::with_days([day])), today());
+    let before = screen(&app, 120, 40);
+    assert!(
+        before.contains("16.09 km") && before.contains("16.1k"),
+        "{before}"
+    );
+    app.press(key(KeyCode::Char(',')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Esc));
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("10 mi") && text.contains("10.0m") && !text.contains("16.09 km"),
+        "{text}"
+    );
+}

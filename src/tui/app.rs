@@ -211,6 +211,7 @@ impl App {
                 if let Overlay::Settings(selected) = self.overlay {
                     self.overlay = settings::update(selected, a, &mut self.ctx)
                         .map_or(Overlay::None, Overlay::Settings);
+                    self.log.set_unit(self.ctx.settings.units);
                 }
             }
             Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),

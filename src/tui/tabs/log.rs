@@ -214,7 +214,7 @@ impl LogState {
             draft: Run::default(),
             unsaved: None,
             message,
-            unit: DistanceUnit::Km,
+            unit: ctx.settings.units,
         }
     }
 

@@ -143,7 +143,11 @@ fn row_line(date: NaiveDate, selected: NaiveDate, ctx: &Ctx, width: u16) -> Line
         }
         if !day.runs.is_empty() && width >= 22 {
             spans.push(Span::styled(
-                format!(" {:.1}k", day.distance_km()),
+                format!(
+                    " {:.1}{}",
+                    ctx.settings.units.from_km(day.distance_km()),
+                    &ctx.settings.units.label()[..1]
+                ),
                 theme.chart_run,
             ));
         }

@@ -12,43 +12,9 @@ pub const MAX_RUN_SECONDS: u32 = 48 * 3600;
 /// Heat or ice minutes: at most a whole day (the file format's own limit).
 pub const MAX_MINUTES: u32 = 24 * 60;
 
-/// The unit distances are shown and typed in. Files always hold kilometres.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DistanceUnit {
-    #[default]
-    Km,
-    Miles,
-}
-
-const KM_PER_MILE: f64 = 1.609_344;
-
-impl DistanceUnit {
-    /// The unit's short name.
-    pub fn label(self) -> &'static str {
-        match self {
-            DistanceUnit::Km => "km",
-            DistanceUnit::Miles => "mi",
-        }
-    }
-
-    /// Kilometres in one of this unit. The only place distances are converted.
-    fn km_per_unit(self) -> f64 {
-        match self {
-            DistanceUnit::Km => 1.0,
-            DistanceUnit::Miles => KM_PER_MILE,
-        }
-    }
-
-    /// A stored distance (km) in this unit.
-    pub fn from_km(self, km: f64) -> f64 {
-        km / self.km_per_unit()
-    }
-
-    /// A distance typed in this unit, in km (for storing).
-    pub fn to_km(self, value: f64) -> f64 {
-        value * self.km_per_unit()
-    }
-}
+/// The unit distances are shown and typed in (from the settings). Files always hold
+/// kilometres; the conversion lives in one place, [`Units`](crate::journal::settings::Units).
+pub use crate::journal::settings::Units as DistanceUnit;
 
 /// Reads a decimal number, accepting `,` as the decimal mark. No signs, no exponents.
 fn decimal(text: &str) -> Option<f64> {
