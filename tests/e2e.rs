@@ -59,3 +59,52 @@ fn a_corrupt_file_is_reported_and_left_byte_for_byte() {
     assert!(tui.wait_exit());
     assert_eq!(fs::read(&path).unwrap(), bytes);
 }
+
+fn read_day(dir: &std::path::Path) -> stridelog::journal::DayEntry {
+    let text = fs::read_to_string(dir.join("days/2026/2026-11-22.ron")).unwrap();
+    stridelog::journal::entry::parse_day(&text, None).unwrap()
+}
+
+#[test]
+fn log_a_day_with_keys_quit_and_read_the_file_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("Morning pain");
+    tui.send("3\r");
+    tui.wait_for("saved");
+    tui.send("\x1b[B"); // down: worst pain
+    tui.send("5\r");
+    tui.send("a"); // add a run: distance first
+    tui.send("6.4\r");
+    tui.wait_for("6.4 km");
+    tui.send("\x1b");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(tui.restored_terminal());
+    let day = read_day(dir.path());
+    assert_eq!(day.morning_pain.map(|p| p.get()), Some(3));
+    assert_eq!(day.worst_pain.map(|p| p.get()), Some(5));
+    assert_eq!(day.runs.len(), 1);
+    assert!((day.runs[0].distance_km - 6.4).abs() < 1e-9);
+}
+
+#[test]
+fn sigterm_mid_edit_keeps_what_was_committed_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("Morning pain");
+    tui.send("2\r");
+    tui.wait_for("saved");
+    tui.send("\x1b[B");
+    tui.send("7"); // typing, not committed
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &tui.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(tui.wait_exit());
+    assert!(tui.restored_terminal());
+    let day = read_day(dir.path());
+    assert_eq!(day.morning_pain.map(|p| p.get()), Some(2));
+    assert_eq!(day.worst_pain, None);
+}
