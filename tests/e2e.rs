@@ -82,8 +82,11 @@ fn log_a_day_with_keys_quit_and_read_the_file_back() {
     assert!(tui.wait_exit());
     assert!(tui.restored_terminal());
     let day = read_day(dir.path());
-    assert_eq!(day.morning_pain.map(|p| p.get()), Some(3));
-    assert_eq!(day.worst_pain.map(|p| p.get()), Some(5));
+    assert_eq!(
+        day.morning_pain.map(stridelog::journal::Score::get),
+        Some(3)
+    );
+    assert_eq!(day.worst_pain.map(stridelog::journal::Score::get), Some(5));
     assert_eq!(day.runs.len(), 1);
     assert!((day.runs[0].distance_km - 6.4).abs() < 1e-9);
 }
@@ -105,6 +108,9 @@ fn sigterm_mid_edit_keeps_what_was_committed_and_restores_the_terminal() {
     assert!(tui.wait_exit());
     assert!(tui.restored_terminal());
     let day = read_day(dir.path());
-    assert_eq!(day.morning_pain.map(|p| p.get()), Some(2));
+    assert_eq!(
+        day.morning_pain.map(stridelog::journal::Score::get),
+        Some(2)
+    );
     assert_eq!(day.worst_pain, None);
 }
