@@ -50,7 +50,7 @@ impl App {
     }
 
     /// True when the open tab is in the middle of typing into a field: keys go to the field.
-    fn tab_captures_input(&self) -> bool {
+    pub fn tab_captures_input(&self) -> bool {
         match self.tab {
             Tab::Log => self.log.captures_input(),
             Tab::Triage => self.triage.captures_input(),

@@ -96,7 +96,7 @@ impl Widget for &App {
             Tab::Routine => self.routine.hints(),
             Tab::Trends => self.trends.hints(),
         };
-        hints::line(tab_hints, theme).render(hint_area, buf);
+        hints::line(tab_hints, theme, !self.tab_captures_input()).render(hint_area, buf);
         self.render_status(status_area, buf);
         match self.overlay {
             Overlay::None => {}

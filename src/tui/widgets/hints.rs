@@ -3,10 +3,12 @@
 use crate::tui::theme::Theme;
 use ratatui::text::{Line, Span};
 
-/// `key description` pairs as one line, keys highlighted.
-pub fn line(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+/// `key description` pairs as one line, keys highlighted. `with_global` adds `? help  q quit`
+/// (left out while typing into a field, where those keys are just letters).
+pub fn line(pairs: &[(&str, &str)], theme: &Theme, with_global: bool) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in pairs.iter().chain(GLOBAL_SHORT).enumerate() {
+    let global: &[(&str, &str)] = if with_global { GLOBAL_SHORT } else { &[] };
+    for (i, (key, what)) in pairs.iter().chain(global).enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", theme.dim));
         }
