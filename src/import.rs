@@ -5,6 +5,7 @@
 //! The day file has no start time, so a run counts as already there when the same day holds a
 //! run of the same distance (within 10 m) and the same duration (or one of the two has none).
 
+#[cfg(feature = "fit")]
 pub mod fit;
 pub mod garmin;
 pub mod gpx;

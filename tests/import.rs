@@ -169,6 +169,7 @@ fn tcx_fixture_laps_and_a_skipped_ride() {
     assert_eq!(run.place, "line 4");
 }
 
+#[cfg(feature = "fit")]
 #[test]
 fn fit_fixture_session_and_a_skipped_ride() {
     // Written by tests/fixtures/import/make-fit.py from the FIT protocol, decoded by fitparser.
@@ -348,6 +349,7 @@ fn garmin_without_units_uses_the_settings_and_says_so() {
     assert!(text.contains("would add 2026-03-09: 3.11 mi"), "{text}");
 }
 
+#[cfg(feature = "fit")]
 #[test]
 fn gpx_tcx_and_fit_files_together() {
     let dir = tempfile::tempdir().unwrap();

@@ -96,7 +96,16 @@ pub fn parse_files(files: &[(Kind, PathBuf)], hint: UnitHint) -> Result<Parsed, 
             Kind::Garmin => import::garmin::parse(text()?, hint).map_err(in_file)?,
             Kind::Gpx => import::gpx::parse(text()?, &name)?,
             Kind::Tcx => import::tcx::parse(text()?, &name)?,
+            #[cfg(feature = "fit")]
             Kind::Fit => import::fit::parse(&bytes, &name)?,
+            #[cfg(not(feature = "fit"))]
+            Kind::Fit => {
+                return Err(FileError(format!(
+                    "{}: this stridelog was built without FIT support; rebuild it with \
+                     `cargo install --features fit` (or export GPX or TCX from your watch's app)",
+                    path.display()
+                )));
+            }
         };
         let mut parsed = parsed;
         for bad in &mut parsed.bad {
