@@ -251,7 +251,8 @@ impl DayEntry {
     /// Total distance of the day's runs, in kilometres.
     #[must_use]
     pub fn distance_km(&self) -> f64 {
-        self.runs.iter().map(|r| r.distance_km).sum()
+        // Not `sum()`: an empty f64 sum is -0.0, shown as "-0.00 km" on a day without runs.
+        self.runs.iter().fold(0.0, |total, r| total + r.distance_km)
     }
 
     /// Checks the values serde cannot: ranges of numbers. Returns the first problem as
@@ -288,9 +289,14 @@ impl DayEntry {
         for (i, run) in self.runs.iter().enumerate() {
             let d = run.distance_km;
             if !d.is_finite() || d < 0.0 {
+                let rule = if d.is_finite() {
+                    "must be 0 km or more"
+                } else {
+                    "must be a finite number of km, 0 or more"
+                };
                 return Err((
                     format!("runs[{i}].distance_km"),
-                    format!("must be 0 km or more, found {d}"),
+                    format!("{rule}, found {d}"),
                 ));
             }
         }

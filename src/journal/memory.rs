@@ -2,7 +2,9 @@
 //! and can be told to fail the next saves (a full disk, a read-only folder).
 
 use super::entry::{self, DayEntry, FORMAT_VERSION};
-use super::store::{Access, Loaded, SaveError, Scope, Store, conflict_path, day_path};
+use super::store::{
+    Access, Loaded, SaveError, Scope, Store, conflict_path, day_path, storable, unstorable,
+};
 use super::{Journal, Problem};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
@@ -104,6 +106,12 @@ impl Store for MemoryStore {
             return Err(SaveError::Io {
                 path: day_path(day.date),
                 source: io::Error::other(message.clone()),
+            });
+        }
+        if !storable(day.date) {
+            return Err(SaveError::Io {
+                path: day_path(day.date),
+                source: unstorable(),
             });
         }
         self.files.insert(day.date, entry::format_day(day));

@@ -89,7 +89,7 @@ impl Settings {
         }
         if !(self.shoe_limit_km.is_finite() && self.shoe_limit_km > 0.0) {
             return Err(format!(
-                "shoe_limit_km: must be more than 0, found {}",
+                "shoe_limit_km: must be a finite number of km, more than 0, found {}",
                 self.shoe_limit_km
             ));
         }

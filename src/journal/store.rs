@@ -204,6 +204,24 @@ impl FsStore {
     }
 }
 
+/// The years a day can be stored for: folder and file names hold a four-digit year, so a day
+/// outside them would be written where the journal is never read from.
+pub const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+/// True when `date` can be stored (see [`YEARS`]).
+#[must_use]
+pub fn storable(date: NaiveDate) -> bool {
+    YEARS.contains(&date.year())
+}
+
+/// Why a day outside [`YEARS`] is not saved, as an I/O error of the save.
+pub(crate) fn unstorable() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "only days from year 0000 to 9999 can be kept in the journal",
+    )
+}
+
 /// The path of a day's file relative to the data dir, with `/` separators.
 #[must_use]
 pub fn day_path(date: NaiveDate) -> String {
@@ -233,6 +251,12 @@ impl Store for FsStore {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
         let rel = day_path(day.date);
+        if !storable(day.date) {
+            return Err(SaveError::Io {
+                path: rel,
+                source: unstorable(),
+            });
+        }
         if let Some(reason) = self.blocked.get(&day.date) {
             return Err(SaveError::Unreadable {
                 path: rel,
@@ -306,6 +330,12 @@ impl Store for FsStore {
             return Err(SaveError::ReadOnly(reason.clone()));
         }
         let rel = conflict_path(day.date, stamp);
+        if !storable(day.date) {
+            return Err(SaveError::Io {
+                path: rel,
+                source: unstorable(),
+            });
+        }
         let path = self.root.join(&rel);
         let dir = path.parent().expect("a day path has a folder");
         let io_err = |source| SaveError::Io {

@@ -317,6 +317,10 @@ impl DayField {
     /// What is accepted, when the text is not; the day is then unchanged.
     pub fn apply_text(self, day: &mut DayEntry, text: &str) -> Result<(), String> {
         match self {
+            // The editor shows hours with two decimals (7:20 is 7.333… and shows as 7.33):
+            // entering the shown text unchanged keeps what was stored, no rounding drift.
+            DayField::SleepHours | DayField::SittingHours
+                if !text.trim().is_empty() && text.trim() == self.edit_text(day) => {}
             DayField::MorningPain => day.morning_pain = input::parse_score(text)?,
             DayField::WorstPain => day.worst_pain = input::parse_score(text)?,
             DayField::Stress => day.stress = input::parse_score(text)?,

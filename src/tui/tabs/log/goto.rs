@@ -4,6 +4,8 @@
 //! `2 weeks ago`, `-3`, a weekday (`monday`: the latest one, today included) and
 //! `last monday` (the latest one before today).
 
+use super::input::short;
+use crate::journal::store::storable;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// What the prompt shows when the text is not understood.
@@ -17,9 +19,20 @@ const MAX_DAYS_BACK: u64 = 100 * 366;
 /// # Errors
 /// A short message with examples of what is accepted.
 pub fn resolve(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let date = resolve_any(input, today)?;
+    if storable(date) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is outside the years a journal holds (0000 to 9999): {ACCEPTED}"
+        ))
+    }
+}
+
+fn resolve_any(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = input.trim().to_lowercase();
     let words: Vec<&str> = text.split_whitespace().collect();
-    let not_understood = || format!("\"{}\" is not a date I know: {ACCEPTED}", input.trim());
+    let not_understood = || format!("\"{}\" is not a date I know: {ACCEPTED}", short(input));
     let back = |days: u64| {
         if days > MAX_DAYS_BACK {
             return Err(format!("that is more than 100 years ago: {ACCEPTED}"));

@@ -34,7 +34,19 @@ fn whole(text: &str) -> Option<u32> {
 }
 
 fn refused(raw: &str, accepted: &str) -> String {
-    format!("\"{}\" is not accepted: {accepted}", raw.trim())
+    format!("\"{}\" is not accepted: {accepted}", short(raw))
+}
+
+/// What was typed, trimmed and cut to a few characters, to quote in a message: a pasted page
+/// must not push the part that says what is accepted off the screen.
+pub fn short(raw: &str) -> String {
+    const LONGEST: usize = 24;
+    let raw = raw.trim();
+    let mut shown: String = raw.chars().take(LONGEST).collect();
+    if shown.len() < raw.len() {
+        shown.push('…');
+    }
+    shown
 }
 
 /// A 0-10 score. Empty clears it.
@@ -182,7 +194,9 @@ pub fn format_pace(
 /// A number with at most two decimals and no trailing zeros: `7.5`, `8`, `6.25`.
 pub fn format_number(value: f64) -> String {
     let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    // `-0.0` (a hand-written file) and tiny negatives round to zero: show it without a sign.
+    if text == "-0" { "0" } else { text }.to_owned()
 }
 
 /// A stored distance in `unit`, with the unit: `6.4 km`.

@@ -6,6 +6,7 @@ use super::form::{DayField, Field, Kind, RunField};
 use super::{Edit, Input, Item, LogAction, LogState, Mode, Page, Tone, goto, runs};
 use crate::journal::DayEntry;
 use crate::journal::entry::Run;
+use crate::journal::store::storable;
 use crate::tui::ctx::Ctx;
 use chrono::{Days, NaiveDate};
 
@@ -31,8 +32,14 @@ impl LogState {
                     self.selected
                         .checked_add_days(Days::new(u64::from(days.unsigned_abs())))
                 };
-                if let Some(to) = to {
-                    self.select(to, ctx);
+                match to {
+                    Some(to) if storable(to) => self.select(to, ctx),
+                    _ => {
+                        self.message = Some((
+                            Tone::Info,
+                            "The journal holds days from year 0000 to 9999 only.".into(),
+                        ));
+                    }
                 }
             }
             A::Today => self.select(ctx.today, ctx),
