@@ -158,11 +158,25 @@ impl FsStore {
     /// When the folder cannot be created or the lock file cannot be opened.
     pub fn open(root: &Path) -> io::Result<Self> {
         create_private_dir(root)?;
-        let lock = File::options()
+        let lock = match File::options()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(root.join(".lock"))?;
+            .open(root.join(".lock"))
+        {
+            Ok(lock) => lock,
+            // A folder we may read but not write (a read-only mount, a backup): show it.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) && root.is_dir() =>
+            {
+                let reason = format!("cannot write to {}: {e}", root.display());
+                return Ok(Self::with_access(root, Access::ReadOnly(reason), None));
+            }
+            Err(e) => return Err(e),
+        };
         let (access, lock) = match lock.try_lock() {
             Ok(()) => (Access::ReadWrite, Some(lock)),
             Err(fs::TryLockError::WouldBlock) => (
