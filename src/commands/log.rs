@@ -168,7 +168,7 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
             day.notes.push('\n');
         }
         day.notes.push_str(note);
-        changes.push(format!("note added: {note}"));
+        changes.push(format!("note added: {}", note.escape_debug()));
     }
     changes
 }
