@@ -68,7 +68,8 @@ fn weekly_summaries_52_weeks() -> usize {
 fn app_on_tab(tab: char) -> App {
     let days = journal().days.values().cloned();
     let mut app = testing::app(Box::new(MemoryStore::with_days(days)), today());
-    app.press(testing::key(ratatui::crossterm::event::KeyCode::Char(tab)));
+    let index = usize::from(tab as u8 - b'1');
+    app.update(stridelog::tui::action::Action::GoTo(stridelog::tui::Tab::ALL[index]));
     app
 }
 
@@ -76,4 +77,17 @@ fn app_on_tab(tab: char) -> App {
 fn render_tab_200x60(bencher: divan::Bencher, tab: char) {
     let app = app_on_tab(tab);
     bencher.bench_local(|| testing::draw(&app, 200, 60));
+}
+
+/// A key on the Log tab (next day, then back) and the frame drawn after it, on ten years.
+#[divan::bench]
+fn log_keypress_to_frame_200x60(bencher: divan::Bencher) {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = app_on_tab('1');
+    let mut left = true;
+    bencher.bench_local(|| {
+        app.press(testing::key(if left { KeyCode::Left } else { KeyCode::Right }));
+        left = !left;
+        testing::draw(&app, 200, 60)
+    });
 }
