@@ -69,7 +69,9 @@ fn app_on_tab(tab: char) -> App {
     let days = journal().days.values().cloned();
     let mut app = testing::app(Box::new(MemoryStore::with_days(days)), today());
     let index = usize::from(tab as u8 - b'1');
-    app.update(stridelog::tui::action::Action::GoTo(stridelog::tui::Tab::ALL[index]));
+    app.update(stridelog::tui::action::Action::GoTo(
+        stridelog::tui::Tab::ALL[index],
+    ));
     app
 }
 
@@ -86,7 +88,11 @@ fn log_keypress_to_frame_200x60(bencher: divan::Bencher) {
     let mut app = app_on_tab('1');
     let mut left = true;
     bencher.bench_local(|| {
-        app.press(testing::key(if left { KeyCode::Left } else { KeyCode::Right }));
+        app.press(testing::key(if left {
+            KeyCode::Left
+        } else {
+            KeyCode::Right
+        }));
         left = !left;
         testing::draw(&app, 200, 60)
     });
