@@ -12,15 +12,12 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::cell::RefCell;
 use std::fs;
-use std::io;
 use std::path::Path;
-use std::rc::Rc;
 use stridelog::journal::entry::{self, Run};
 use stridelog::journal::memory::MemoryStore;
-use stridelog::journal::store::{Access, FsStore, Loaded, SaveError, Scope, Store, day_path};
-use stridelog::journal::{DayEntry, Journal, Score};
+use stridelog::journal::store::{FsStore, Scope, Store, day_path};
+use stridelog::journal::{DayEntry, Score};
 use stridelog::tui::app::App;
 use stridelog::tui::ctx::SaveState;
 use stridelog::tui::tabs::log::form::{DayField, Field, Kind, RunField};
@@ -37,58 +34,7 @@ fn today() -> NaiveDate {
     date("2026-11-22")
 }
 
-/// A memory store the test keeps a handle on while the app owns it.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryStore>>);
-
-impl Store for Shared {
-    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
-        self.0.borrow_mut().load(scope)
-    }
-    fn save(&mut self, day: &DayEntry) -> Result<(), SaveError> {
-        self.0.borrow_mut().save(day)
-    }
-    fn access(&self) -> Access {
-        self.0.borrow().access()
-    }
-    fn location(&self) -> String {
-        self.0.borrow().location()
-    }
-    fn adopt(&mut self, loaded: Loaded) -> Journal {
-        self.0.borrow_mut().adopt(loaded)
-    }
-    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
-        self.0.borrow_mut().reload_day(date)
-    }
-    fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
-        self.0.borrow_mut().keep_copy(day, stamp)
-    }
-}
-
-impl Shared {
-    fn with(store: MemoryStore) -> Self {
-        Self(Rc::new(RefCell::new(store)))
-    }
-
-    /// The file's text as the store holds it.
-    fn text(&self, on: NaiveDate) -> Option<String> {
-        self.0.borrow().files.get(&on).cloned()
-    }
-
-    /// The day as the store holds it (parsed back from its text).
-    fn day(&self, on: NaiveDate) -> Option<DayEntry> {
-        let text = self.text(on)?;
-        Some(entry::parse_day(&text, Some(on)).expect("the store holds valid files"))
-    }
-
-    fn saves(&self) -> usize {
-        self.0.borrow().saves
-    }
-
-    fn fail(&self, message: Option<&str>) {
-        self.0.borrow_mut().fail_saves = message.map(str::to_owned);
-    }
-}
+use stridelog::journal::memory::SharedStore as Shared;
 
 fn app_with(days: Vec<DayEntry>) -> (App, Shared) {
     let shared = Shared::with(MemoryStore::with_days(days));

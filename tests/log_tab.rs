@@ -6,15 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use std::cell::RefCell;
-use std::io;
-use std::rc::Rc;
 use stridelog::journal::entry::{
     self, Character, Location, PainType, RoutineSession, Run, Side, Slump, Surface, Triage,
 };
 use stridelog::journal::memory::MemoryStore;
-use stridelog::journal::store::{Access, FsStore, Loaded, SaveError, Scope, Store, day_path};
-use stridelog::journal::{DayEntry, Journal, Score};
+use stridelog::journal::store::{FsStore, Scope, Store, day_path};
+use stridelog::journal::{DayEntry, Score};
 use stridelog::tui::Tab;
 use stridelog::tui::app::{App, Overlay};
 use stridelog::tui::ctx::{Clock, Ctx, SaveState};
@@ -32,54 +29,7 @@ fn today() -> NaiveDate {
     date("2026-11-22")
 }
 
-/// A memory store the test keeps a handle on while the app owns it.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryStore>>);
-
-impl Store for Shared {
-    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
-        self.0.borrow_mut().load(scope)
-    }
-    fn save(&mut self, day: &DayEntry) -> Result<(), SaveError> {
-        self.0.borrow_mut().save(day)
-    }
-    fn access(&self) -> Access {
-        self.0.borrow().access()
-    }
-    fn location(&self) -> String {
-        self.0.borrow().location()
-    }
-    fn adopt(&mut self, loaded: Loaded) -> Journal {
-        self.0.borrow_mut().adopt(loaded)
-    }
-    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
-        self.0.borrow_mut().reload_day(date)
-    }
-    fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
-        self.0.borrow_mut().keep_copy(day, stamp)
-    }
-}
-
-impl Shared {
-    fn with(store: MemoryStore) -> Self {
-        Self(Rc::new(RefCell::new(store)))
-    }
-
-    /// The day as the store holds it (parsed back from its text).
-    fn day(&self, on: NaiveDate) -> Option<DayEntry> {
-        let store = self.0.borrow();
-        let text = store.files.get(&on)?;
-        Some(entry::parse_day(text, Some(on)).expect("the store holds valid files"))
-    }
-
-    fn saves(&self) -> usize {
-        self.0.borrow().saves
-    }
-
-    fn fail(&self, message: Option<&str>) {
-        self.0.borrow_mut().fail_saves = message.map(str::to_owned);
-    }
-}
+use stridelog::journal::memory::SharedStore as Shared;
 
 fn at_7_30() -> Clock {
     Clock::Fixed(today().and_time(NaiveTime::from_hms_opt(7, 30, 0).unwrap()))

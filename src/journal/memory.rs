@@ -151,3 +151,63 @@ impl Store for MemoryStore {
         Ok(path)
     }
 }
+
+/// A [`MemoryStore`] that a test keeps a handle on while the app owns a clone of it: look at
+/// what was saved, or make saves fail, in the middle of a session.
+#[derive(Debug, Clone, Default)]
+pub struct SharedStore(pub std::rc::Rc<std::cell::RefCell<MemoryStore>>);
+
+impl SharedStore {
+    /// Shares `store`.
+    pub fn with(store: MemoryStore) -> Self {
+        Self(std::rc::Rc::new(std::cell::RefCell::new(store)))
+    }
+
+    /// The day file's text as the store holds it.
+    pub fn text(&self, on: NaiveDate) -> Option<String> {
+        self.0.borrow().files.get(&on).cloned()
+    }
+
+    /// The day as the store holds it (parsed back from its text).
+    ///
+    /// # Panics
+    /// When the stored text does not parse: the app wrote a broken file.
+    pub fn day(&self, on: NaiveDate) -> Option<DayEntry> {
+        let text = self.text(on)?;
+        Some(entry::parse_day(&text, Some(on)).expect("the store holds valid files"))
+    }
+
+    /// How many saves succeeded.
+    pub fn saves(&self) -> usize {
+        self.0.borrow().saves
+    }
+
+    /// Makes every save fail with `message` (or succeed again with `None`).
+    pub fn fail(&self, message: Option<&str>) {
+        self.0.borrow_mut().fail_saves = message.map(str::to_owned);
+    }
+}
+
+impl Store for SharedStore {
+    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
+        self.0.borrow_mut().load(scope)
+    }
+    fn save(&mut self, day: &DayEntry) -> Result<(), SaveError> {
+        self.0.borrow_mut().save(day)
+    }
+    fn access(&self) -> Access {
+        self.0.borrow().access()
+    }
+    fn location(&self) -> String {
+        self.0.borrow().location()
+    }
+    fn adopt(&mut self, loaded: Loaded) -> Journal {
+        self.0.borrow_mut().adopt(loaded)
+    }
+    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
+        self.0.borrow_mut().reload_day(date)
+    }
+    fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
+        self.0.borrow_mut().keep_copy(day, stamp)
+    }
+}
