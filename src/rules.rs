@@ -143,9 +143,7 @@ impl Ctx<'_> {
 
     /// The triage of the most recent day in the last `n` days that has one.
     fn latest_triage(&self, n: u64) -> Option<(NaiveDate, &Triage)> {
-        self.last(n)
-            .rev()
-            .find_map(|d| d.triage.as_ref().map(|t| (d.date, t)))
+        crate::triage::latest_triage(self.journal, self.today, n)
     }
 
     /// The most recent day file on or before today.
@@ -172,19 +170,11 @@ pub(crate) fn back(date: NaiveDate, n: u64) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// A red flag in plain words.
+/// A red flag in plain words: the Triage checklist's own label, so the report, the rules and the
+/// banner name it the same way.
 #[must_use]
 pub fn red_flag_words(flag: RedFlag) -> &'static str {
-    match flag {
-        RedFlag::BladderOrBowel => "change in bladder or bowel control",
-        RedFlag::SaddleNumbness => "numbness between the legs (saddle area)",
-        RedFlag::BothLegs => "symptoms in both legs",
-        RedFlag::ProgressiveWeakness => "weakness getting worse",
-        RedFlag::FootDrop => "foot drop",
-        RedFlag::SexualDysfunction => "new sexual dysfunction",
-        RedFlag::FeverOrWeightLoss => "fever or unexplained weight loss",
-        RedFlag::MajorTrauma => "major fall or accident",
-    }
+    crate::triage::words::red_flag_label(flag)
 }
 
 /// A pain type in plain words.
