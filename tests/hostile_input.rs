@@ -8,6 +8,8 @@
 //! be created and a full disk keep the typed value on screen with the reason, and the same key
 //! saves it once the fault is gone.
 
+mod support;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -21,8 +23,11 @@ use stridelog::journal::{DayEntry, Score};
 use stridelog::tui::app::App;
 use stridelog::tui::ctx::SaveState;
 use stridelog::tui::tabs::log::form::{DayField, Field, Kind, RunField};
-use stridelog::tui::tabs::log::{Input, Item, Mode, Page};
+use stridelog::tui::tabs::log::{Item, Mode, Page};
 use stridelog::tui::testing::{self, draw};
+use support::log_form::{
+    ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
+};
 
 // ---------------------------------------------------------------- helpers
 
@@ -41,14 +46,6 @@ fn app_with(days: Vec<DayEntry>) -> (App, Shared) {
     (testing::app(Box::new(shared.clone()), today()), shared)
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.press(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
 /// Types `text` key by key; a newline is the Enter key.
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
@@ -60,17 +57,6 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-fn go_to_field(app: &mut App, field: DayField) {
-    for _ in 0..40 {
-        press(app, KeyCode::Up);
-    }
-    let index = DayField::ALL.iter().position(|f| *f == field).unwrap();
-    for _ in 0..index {
-        press(app, KeyCode::Down);
-    }
-    assert_eq!(app.log.field(), Some(Field::Day(field)));
-}
-
 /// Opens run `index` of the selected day.
 fn open_run(app: &mut App, index: usize) {
     go_to_field(app, DayField::MorningPain);
@@ -80,41 +66,6 @@ fn open_run(app: &mut App, index: usize) {
     assert_eq!(app.log.day_cursor(), Item::Run(index));
     press(app, KeyCode::Enter);
     assert_eq!(app.log.page(), Page::Run(Some(index)));
-}
-
-fn go_to_run_field(app: &mut App, field: RunField) {
-    for _ in 0..20 {
-        press(app, KeyCode::Up);
-    }
-    let index = RunField::ALL.iter().position(|f| *f == field).unwrap();
-    for _ in 0..index {
-        press(app, KeyCode::Down);
-    }
-    assert_eq!(app.log.field(), Some(Field::Run(field)));
-}
-
-fn edit_error(app: &App) -> Option<String> {
-    match app.log.mode() {
-        Mode::Edit(edit) => edit.error.clone(),
-        _ => None,
-    }
-}
-
-fn editor_text(app: &App) -> Option<String> {
-    match app.log.mode() {
-        Mode::Edit(edit) => match &edit.input {
-            Input::Text(t) => Some(t.text()),
-            Input::Choice(_) => None,
-        },
-        _ => None,
-    }
-}
-
-fn message(app: &App) -> String {
-    app.log
-        .message()
-        .map(|(_, m)| m.to_owned())
-        .unwrap_or_default()
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {

@@ -1,6 +1,8 @@
 //! The Log tab driven like a user drives it: key events through `App::press`, then the
 //! journal, the store and the screen are checked.
 
+mod support;
+
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,8 +18,11 @@ use stridelog::tui::Tab;
 use stridelog::tui::app::{App, Overlay};
 use stridelog::tui::ctx::{Clock, Ctx, SaveState};
 use stridelog::tui::tabs::log::form::{DayField, Field, RunField};
-use stridelog::tui::tabs::log::{Input, Item, Mode, Page};
+use stridelog::tui::tabs::log::{Item, Mode, Page};
 use stridelog::tui::theme::THEME;
+use support::log_form::{
+    ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
+};
 
 // ---------------------------------------------------------------- helpers
 
@@ -51,14 +56,6 @@ fn app_with(days: Vec<DayEntry>) -> (App, Shared) {
     (app_on(shared.clone()), shared)
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.press(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
 fn shift_tab(app: &mut App) {
     app.press(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
 }
@@ -69,56 +66,8 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-/// Puts the cursor on a field of the day's form.
-fn go_to_field(app: &mut App, field: DayField) {
-    for _ in 0..40 {
-        press(app, KeyCode::Up);
-    }
-    let index = DayField::ALL.iter().position(|f| *f == field).unwrap();
-    for _ in 0..index {
-        press(app, KeyCode::Down);
-    }
-    assert_eq!(app.log.field(), Some(Field::Day(field)));
-}
-
-/// Puts the cursor on a field of the open run.
-fn go_to_run_field(app: &mut App, field: RunField) {
-    for _ in 0..20 {
-        press(app, KeyCode::Up);
-    }
-    let index = RunField::ALL.iter().position(|f| *f == field).unwrap();
-    for _ in 0..index {
-        press(app, KeyCode::Down);
-    }
-    assert_eq!(app.log.field(), Some(Field::Run(field)));
-}
-
 fn stored(app: &App, on: NaiveDate) -> DayEntry {
     app.ctx.day_or_new(on)
-}
-
-fn edit_error(app: &App) -> Option<String> {
-    match app.log.mode() {
-        Mode::Edit(edit) => edit.error.clone(),
-        _ => None,
-    }
-}
-
-fn editor_text(app: &App) -> Option<String> {
-    match app.log.mode() {
-        Mode::Edit(edit) => match &edit.input {
-            Input::Text(t) => Some(t.text()),
-            Input::Choice(_) => None,
-        },
-        _ => None,
-    }
-}
-
-fn message(app: &App) -> String {
-    app.log
-        .message()
-        .map(|(_, m)| m.to_owned())
-        .unwrap_or_default()
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
