@@ -53,6 +53,9 @@ pub struct Ctx {
     pub notice: Option<String>,
     /// The rules' verdict on the journal as it stands, refreshed after every change.
     pub evaluation: Evaluation,
+    /// Distance per pair of shoes over the whole journal, refreshed with the verdict (it walks
+    /// every day, so it is kept out of the draw path).
+    pub shoe_distances: Vec<(String, f64)>,
     /// Why the settings cannot be changed here (the file is broken: fix it first), if so.
     pub settings_locked: Option<String>,
     /// A day whose save was refused because its file changed on disk: the runner chooses
@@ -73,6 +76,7 @@ impl Ctx {
     ) -> Self {
         let access = store.access();
         let evaluation = rules::evaluate(&journal, today);
+        let shoe_distances = rules::shoe_distances(&journal);
         let location = store.location();
         Self {
             today,
@@ -88,6 +92,7 @@ impl Ctx {
             config_dir: None,
             notice: None,
             evaluation,
+            shoe_distances,
             conflict: None,
             settings_locked: None,
             history: Vec::new(),
@@ -144,9 +149,10 @@ impl Ctx {
         self.refresh();
     }
 
-    /// Recomputes what is derived from the journal (the rules' verdict).
+    /// Recomputes what is derived from the journal (the rules' verdict, shoe totals).
     pub fn refresh(&mut self) {
         self.evaluation = rules::evaluate(&self.journal, self.today);
+        self.shoe_distances = rules::shoe_distances(&self.journal);
     }
 
     /// The current local time (fixed in tests).

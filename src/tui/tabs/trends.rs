@@ -223,12 +223,7 @@ impl TrendsView<'_> {
             detail: weeks.get(selected).map_or_else(Vec::new, |w| {
                 week::detail_lines(w, ctx.today, ctx.settings.units, theme, right_width)
             }),
-            shoes: shoes::shoe_lines(
-                &rules::shoe_distances(&ctx.journal),
-                &ctx.settings,
-                theme,
-                right_width,
-            ),
+            shoes: shoes::shoe_lines(&ctx.shoe_distances, &ctx.settings, theme, right_width),
             weeks,
         }
     }
