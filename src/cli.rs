@@ -91,7 +91,14 @@ pub enum Command {
     /// Log a day from the shell (scripts, ssh from a phone): merges into the day's file.
     Log(LogArgs),
     /// One short line for a shell prompt or tmux: is today logged, and the verdict.
-    Status,
+    Status {
+        /// Also print what the verdict means, every reason with its source, and the
+        /// not-medical-advice line.
+        #[arg(long)]
+        long: bool,
+    },
+    /// Where the rules and guidance come from: every source in full.
+    Sources,
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     ///
     /// For example: `stridelog completions bash > ~/.local/share/bash-completion/completions/stridelog`.
@@ -153,9 +160,9 @@ pub struct LogArgs {
     /// The run's pain before/during/after, 0-10 each, `-` for not recorded: `2/3/3`.
     #[arg(long, value_name = "B/D/A", requires = "run", allow_hyphen_values = true, value_parser = crate::commands::log::parse_run_pain)]
     pub run_pain: Option<RunPain>,
-    /// Had to change how you ran to tolerate the pain.
-    #[arg(long, requires = "run")]
-    pub gait_changed: bool,
+    /// Had to change how you ran to tolerate the pain (`--gait-changed` alone means yes).
+    #[arg(long, value_name = "yes|no", requires = "run", num_args = 0..=1, default_missing_value = "yes", hide_possible_values = true, value_parser = BoolishValueParser::new())]
+    pub gait_changed: Option<bool>,
     /// What the run was on.
     #[arg(long, value_enum, requires = "run")]
     pub surface: Option<SurfaceArg>,

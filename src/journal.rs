@@ -75,4 +75,40 @@ impl Journal {
         self.stray_files.sort();
         self.stray_files.dedup();
     }
+
+    /// True when a day on or before `today` holds a triage.
+    #[must_use]
+    pub fn has_triage_by(&self, today: NaiveDate) -> bool {
+        self.days.range(..=today).any(|(_, d)| d.triage.is_some())
+    }
+}
+
+/// Which years [`load_for_rules`] read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// Years from the first one asked for; older years were not needed.
+    From(i32),
+    /// Every year: the recent ones held no triage, so the older ones were read to find it.
+    All,
+}
+
+/// Reads the years from `first` on and, when they hold no triage on or before `today`, every
+/// older year too: a red flag counts at any age until a newer triage answers no (design
+/// section 4), so the latest triage must be found however old it is. Most journals have a
+/// triage in the recent years and pay nothing extra.
+///
+/// # Errors
+/// When the data dir cannot be listed.
+pub fn load_for_rules(
+    store: &mut dyn store::Store,
+    first: i32,
+    today: NaiveDate,
+) -> std::io::Result<(Journal, Coverage)> {
+    let mut journal = store.load(store::Scope::From(first))?;
+    if journal.has_triage_by(today) {
+        return Ok((journal, Coverage::From(first)));
+    }
+    let older = store.load(store::Scope::Before(first))?;
+    journal.merge(older);
+    Ok((journal, Coverage::All))
 }

@@ -3,6 +3,7 @@
 //! The core (`journal`, `rules`, `triage`, `routine`, `report`) is pure and never imports
 //! ratatui; the `tui` module draws it; `cli` and `commands` serve the shell.
 
+pub mod advice;
 pub mod cli;
 pub mod commands;
 pub mod import;
@@ -10,5 +11,6 @@ pub mod journal;
 pub mod report;
 pub mod routine;
 pub mod rules;
+pub mod sources;
 pub mod triage;
 pub mod tui;

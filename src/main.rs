@@ -111,8 +111,12 @@ fn run_shell_command(
                 }
             })
         }
-        Command::Status => {
-            commands::status::run(data_dir, today, stdout)
+        Command::Sources => {
+            write!(stdout, "{}", stridelog::sources::render_list())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status { long } => {
+            commands::status::run(data_dir, today, long, stdout)
                 .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
             Ok(ExitCode::SUCCESS)
         }

@@ -10,10 +10,8 @@ use crate::journal::Journal;
 use crate::rules::{self, Evaluation, WeekSummary};
 use chrono::NaiveDate;
 
-/// The line every report ends with (also for the help screen and the README).
-pub const DISCLAIMER: &str = "Not medical advice: stridelog keeps your notes and applies \
-    published rules of thumb; it cannot examine you or diagnose anything. See a physiotherapist \
-    or doctor about pain that worries you, and get urgent care for any red flag.";
+/// The line every report ends with: the one defined in [`crate::advice`].
+pub use crate::advice::DISCLAIMER;
 
 /// The weeks a report covers unless told otherwise.
 pub const DEFAULT_WEEKS: usize = 12;

@@ -1,8 +1,9 @@
-//! The rules engine (design section 4, rules version 1): pure functions from a journal and a
+//! The rules engine (design section 4, rules version 2): pure functions from a journal and a
 //! date to a verdict with reasons, plus the weekly aggregates the report and charts share.
 //!
-//! Time is passed in (`today`), never read. Day files dated after `today` are ignored, and no
-//! rule looks further back than [`LOOKBACK_DAYS`], so the cost does not grow with the history.
+//! Time is passed in (`today`), never read. Day files dated after `today` are ignored. Apart
+//! from the latest triage (a red flag counts at any age, until a newer triage answers no), no
+//! rule looks further back than [`LOOKBACK_DAYS`].
 
 mod load;
 mod symptoms;
@@ -16,17 +17,18 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use table::table_index;
-pub use table::{REFERENCES, RULES, RuleInfo, rule_info};
+pub use table::{RULES, RULES_VERSION, RuleInfo, rule_info};
 pub use verdict::{Level, Verdict};
 pub use weekly::{WeekSummary, shoe_distances, weeks};
 
 /// An upper bound on how far back any rule looks, in days before `today` (the design's
-/// 42 + 30). The rules of version 1 need only `today - 41` onwards: the 42-day triage and
-/// six-week windows, and `today - 36` for a long run compared with the 30 days before it.
+/// 42 + 30), apart from the latest triage, which counts at any age: see
+/// [`crate::journal::load_for_rules`]. The windows need only `today - 41` onwards: the 42-day
+/// triage and six-week windows, and `today - 36` for a long run against the 30 days before it.
 pub const LOOKBACK_DAYS: u64 = 72;
 
 /// A rule that fired: why, with the numbers, and where the rule comes from. Serialises as the
-/// design's JSON object (`id`, `level`, `message`, `evidence`, `source`, in that order).
+/// design's JSON object (`id`, `level`, `message`, `evidence`, `source`, `sources`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleHit {
     pub id: &'static str,
@@ -35,7 +37,10 @@ pub struct RuleHit {
     pub message: String,
     /// The dates and numbers that made it fire.
     pub evidence: String,
-    pub source: &'static str,
+    /// The sources' short forms, with a note on how they bear on the rule when needed.
+    pub source: String,
+    /// Ids of the sources table (design section 9).
+    pub sources: &'static [&'static str],
 }
 
 impl RuleHit {
@@ -50,7 +55,8 @@ impl RuleHit {
             level: info.level,
             message: message.into(),
             evidence,
-            source: info.source,
+            source: info.source_text(),
+            sources: info.sources,
         }
     }
 }
@@ -83,6 +89,7 @@ pub fn evaluate(journal: &Journal, today: NaiveDate) -> Evaluation {
     let ctx = Ctx { journal, today };
     let mut hits: Vec<RuleHit> = Vec::new();
     hits.extend(symptoms::red_flag(&ctx));
+    hits.extend(symptoms::serious_signs(&ctx));
     hits.extend(symptoms::bilateral(&ctx));
     hits.extend(symptoms::radiculopathy(&ctx));
     hits.extend(load::gait_change(&ctx));
@@ -100,9 +107,10 @@ pub fn evaluate(journal: &Journal, today: NaiveDate) -> Evaluation {
     hits.extend(symptoms::not_ready(&ctx));
     hits.extend(symptoms::six_weeks(&ctx));
     hits.extend(symptoms::sleep_disturbed(&ctx));
+    hits.extend(symptoms::no_recent_check(&ctx));
     let serious = hits
         .iter()
-        .any(|h| matches!(h.level, Level::Urgent | Level::Stop));
+        .any(|h| matches!(h.level, Level::Urgent | Level::Doctor | Level::Stop));
     if !serious {
         hits.extend(symptoms::ok_to_run(&ctx));
     }
@@ -144,6 +152,11 @@ impl Ctx<'_> {
     /// The triage of the most recent day in the last `n` days that has one.
     fn latest_triage(&self, n: u64) -> Option<(NaiveDate, &Triage)> {
         crate::triage::latest_triage(self.journal, self.today, n)
+    }
+
+    /// The triage of the most recent day on or before today that has one, however old.
+    fn latest_triage_any_age(&self) -> Option<(NaiveDate, &Triage)> {
+        crate::triage::latest_triage_any_age(self.journal, self.today)
     }
 
     /// The most recent day file on or before today.

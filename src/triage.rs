@@ -16,31 +16,34 @@
 //! | `Tendon`          | [`Sign::SitBone`] and [`Sign::WarmsUp`]                         |
 //! | `Unsure`          | none of the above, but at least one pain question or the slump test was answered yes or no |
 //!
-//! Several kinds can be suggested at once (seed 003; Bogduk 2009). When nothing was answered
+//! Several kinds can be suggested at once (Runner's World UK; Bogduk 2009). When nothing was answered
 //! (everything skipped or untouched) the classification is empty: no answers, no claim.
 
 pub mod words;
 
 use crate::journal::Journal;
-use crate::journal::entry::{PainType, RedFlag, Slump, Triage};
+use crate::journal::entry::{FlagTier, PainType, RedFlag, Slump, Triage};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The red flags in the order they are asked and saved.
-pub const RED_FLAG_ORDER: [RedFlag; 8] = [
+/// The red flags in the order they are asked and saved: the emergency tier first, then the
+/// signs that need a doctor within days. Version 1's `FeverOrWeightLoss` is read but no longer
+/// asked (it is split into `Fever` and `WeightLoss`).
+pub const RED_FLAG_ORDER: [RedFlag; 12] = [
     RedFlag::BladderOrBowel,
     RedFlag::SaddleNumbness,
     RedFlag::BothLegs,
     RedFlag::ProgressiveWeakness,
     RedFlag::FootDrop,
     RedFlag::SexualDysfunction,
-    RedFlag::FeverOrWeightLoss,
+    RedFlag::Fever,
     RedFlag::MajorTrauma,
+    RedFlag::WeightLoss,
+    RedFlag::CancerHistory,
+    RedFlag::ImmuneSuppressed,
+    RedFlag::NightPain,
 ];
-
-/// A red flag in the latest triage counts for this many days (design section 4, `red-flag`).
-pub const RED_FLAG_DAYS: u64 = 14;
 
 /// How far back the history of triages goes.
 pub const HISTORY_DAYS: u64 = 56;
@@ -254,12 +257,26 @@ pub fn latest_triage(
         .find_map(|day| day.triage.as_ref().map(|t| (day.date, t)))
 }
 
-/// The red flags that stand now: those of the latest triage in the last
-/// [`RED_FLAG_DAYS`] days, if it has any (design section 4, rule `red-flag`).
+/// The latest triage on or before `today`, however old, with its date.
+pub fn latest_triage_any_age(journal: &Journal, today: NaiveDate) -> Option<(NaiveDate, &Triage)> {
+    journal
+        .days
+        .range(..=today)
+        .rev()
+        .find_map(|(date, day)| day.triage.as_ref().map(|t| (*date, t)))
+}
+
+/// The red flags that stand now: those of the latest triage, however old, if it has any. They
+/// stand until a newer triage answers no (design section 4, `red-flag` and `serious-signs`).
 pub fn current_red_flags(journal: &Journal, today: NaiveDate) -> Option<(NaiveDate, &[RedFlag])> {
-    latest_triage(journal, today, RED_FLAG_DAYS)
+    latest_triage_any_age(journal, today)
         .filter(|(_, t)| !t.red_flags.is_empty())
         .map(|(date, t)| (date, t.red_flags.as_slice()))
+}
+
+/// The most pressing tier among `flags` (emergency before doctor), if any.
+pub fn highest_tier(flags: &[RedFlag]) -> Option<FlagTier> {
+    flags.iter().map(|f| f.tier()).min()
 }
 
 /// One difference between a triage and the one before it.

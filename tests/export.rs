@@ -105,7 +105,12 @@ fn csv_has_one_row_per_day_with_the_journal_values() {
             day.sleep_hours,
             "{row:?}"
         );
-        assert_eq!(row[col("pain_medication")], day.pain_medication.to_string());
+        assert_eq!(
+            row[col("pain_medication")],
+            day.pain_medication
+                .map(|b| b.to_string())
+                .unwrap_or_default()
+        );
         assert_eq!(row[col("notes")], day.notes);
     }
 }
@@ -125,7 +130,7 @@ fn csv_quotes_notes_and_leaves_missing_values_empty() {
             distance_km: 3.25,
             duration_s: Some(1200),
             pain_after: Score::new(6),
-            gait_changed: true,
+            gait_changed: Some(true),
             ..Run::default()
         },
     ];

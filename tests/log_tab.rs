@@ -94,10 +94,10 @@ fn full_day() -> DayEntry {
     day.locations = vec![Location::LowerBack, Location::Buttock, Location::Thigh];
     day.side = Some(Side::Left);
     day.character = vec![Character::Dull, Character::Tingling];
-    day.pain_medication = false;
+    day.pain_medication = Some(false);
     day.normal_activities = Some(true);
     day.sleep_hours = Some(7.5);
-    day.sleep_disturbed = true;
+    day.sleep_disturbed = Some(true);
     day.sitting_hours = Some(8.0);
     day.stress = score(4);
     day.heat_minutes = Some(15);
@@ -256,9 +256,15 @@ fn multi_select_single_choice_and_yes_no_fields() {
 
     go_to_field(&mut app, DayField::Medication);
     press(&mut app, KeyCode::Char(' '));
-    assert!(store.day(today()).unwrap().pain_medication);
+    assert_eq!(store.day(today()).unwrap().pain_medication, Some(true));
     press(&mut app, KeyCode::Char('n'));
-    assert!(!store.day(today()).unwrap().pain_medication);
+    assert_eq!(store.day(today()).unwrap().pain_medication, Some(false));
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(
+        store.day(today()).unwrap().pain_medication,
+        None,
+        "Delete clears an answer back to unanswered, not to no"
+    );
 
     go_to_field(&mut app, DayField::NormalActivities);
     press(&mut app, KeyCode::Char('y'));
@@ -272,7 +278,7 @@ fn multi_select_single_choice_and_yes_no_fields() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     press(&mut app, KeyCode::Enter);
-    assert!(store.day(today()).unwrap().sleep_disturbed);
+    assert_eq!(store.day(today()).unwrap().sleep_disturbed, Some(true));
 
     // Esc in a chooser changes nothing.
     let saves = store.saves();
@@ -444,10 +450,11 @@ fn adding_a_run_with_every_field() {
             pain_before: score(2),
             pain_during: score(3),
             pain_after: score(4),
-            gait_changed: true,
+            gait_changed: Some(true),
             surface: Some(Surface::Trail),
             shoes: Some("Pegasus 40".into()),
             notes: "Calf tight at 4 km".into(),
+            ..Run::default()
         }
     );
     let text = screen(&app, 80, 24);
@@ -516,12 +523,12 @@ fn undo_puts_back_the_last_change_and_saves_it() {
     store.fail(Some("disk full"));
     press(&mut app, KeyCode::Char('u'));
     assert!(message(&app).contains("u tries again"), "{}", message(&app));
-    assert!(stored(&app, today()).pain_medication);
+    assert_eq!(stored(&app, today()).pain_medication, Some(true));
     store.fail(None);
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(store.saves(), 3, "the undo is saved too");
     let on_disk = store.day(today()).unwrap();
-    assert!(!on_disk.pain_medication);
+    assert_eq!(on_disk.pain_medication, None, "back to unanswered");
     assert_eq!(on_disk.worst_pain, score(8));
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(store.day(today()).unwrap().worst_pain, score(4));
@@ -580,9 +587,9 @@ fn a_failed_flip_is_kept_on_screen_and_r_retries() {
     go_to_field(&mut app, DayField::Medication);
     press(&mut app, KeyCode::Char(' '));
     let unsaved = app.log.unsaved().expect("kept for a retry");
-    assert!(unsaved.day.pain_medication);
+    assert_eq!(unsaved.day.pain_medication, Some(true));
     assert!(unsaved.error.contains("read-only file system"));
-    assert!(!stored(&app, today()).pain_medication);
+    assert_eq!(stored(&app, today()).pain_medication, None);
     assert!(message(&app).contains("r tries again"));
     // The form shows the value that is waiting, and other edits wait for it.
     let shown = screen(&app, 80, 24);
@@ -596,7 +603,7 @@ fn a_failed_flip_is_kept_on_screen_and_r_retries() {
     store.fail(None);
     press(&mut app, KeyCode::Char('r'));
     assert!(app.log.unsaved().is_none());
-    assert!(store.day(today()).unwrap().pain_medication);
+    assert_eq!(store.day(today()).unwrap().pain_medication, Some(true));
 }
 
 #[test]

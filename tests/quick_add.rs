@@ -114,7 +114,7 @@ fn a_new_day_gets_every_field_given() {
         (run.pain_before, run.pain_during, run.pain_after),
         (Score::new(2), Score::new(3), None)
     );
-    assert!(run.gait_changed);
+    assert_eq!(run.gait_changed, Some(true));
     assert_eq!(run.surface, Some(Surface::Trail));
     assert_eq!(run.shoes.as_deref(), Some("Pegasus 40"));
     assert_eq!(d.notes, "Calf tingling after 4 km.");

@@ -167,7 +167,7 @@ fn gait_change() {
     let changed = |n| {
         day(n, |d| {
             d.runs.push(Run {
-                gait_changed: true,
+                gait_changed: Some(true),
                 ..run_km(5.0)
             });
         })
@@ -467,7 +467,7 @@ fn weekly_jump_and_over_10() {
 #[test]
 fn not_ready_to_run() {
     let radicular = |n| triage(n, vec![], vec![PainType::Radicular]);
-    let meds = |n| day(n, |d| d.pain_medication = true);
+    let meds = |n| day(n, |d| d.pain_medication = Some(true));
     let limited = |n, v| day(n, move |d| d.normal_activities = Some(v));
     check(
         "not-ready-to-run",
@@ -508,7 +508,7 @@ fn not_ready_to_run() {
             (
                 "the triage day itself",
                 vec![day(2, |d| {
-                    d.pain_medication = true;
+                    d.pain_medication = Some(true);
                     d.triage = Some(Triage {
                         classification: vec![PainType::Radicular, PainType::Referred],
                         ..Triage::default()
@@ -542,7 +542,7 @@ fn six_weeks() {
 
 #[test]
 fn sleep_disturbed() {
-    let bad = |n| day(n, |d| d.sleep_disturbed = true);
+    let bad = |n| day(n, |d| d.sleep_disturbed = Some(true));
     check(
         "sleep-disturbed",
         vec![
@@ -586,7 +586,7 @@ fn ok_to_run() {
                     let mut days = pains(&[(0, 1), (3, 3), (6, 0)]);
                     days.push(day(1, |d| {
                         d.runs.push(Run {
-                            gait_changed: true,
+                            gait_changed: Some(true),
                             ..run_km(3.0)
                         });
                     }));
@@ -620,15 +620,15 @@ fn hits_are_ordered_by_level_then_table() {
         day(0, |d| {
             d.runs.push(Run {
                 pain_during: score(7),
-                gait_changed: true,
+                gait_changed: Some(true),
                 ..run_km(5.6)
             });
             d.side = Some(Side::Both);
-            d.sleep_disturbed = true;
+            d.sleep_disturbed = Some(true);
         }),
         triage(1, vec![RedFlag::FootDrop], vec![]),
-        day(2, |d| d.sleep_disturbed = true),
-        day(3, |d| d.sleep_disturbed = true),
+        day(2, |d| d.sleep_disturbed = Some(true)),
+        day(3, |d| d.sleep_disturbed = Some(true)),
         ran(7, 5.0),
     ];
     let eval = evaluate(&journal(days), today());
@@ -707,8 +707,8 @@ fn noisy_journal(days: i64, mut seed: u64) -> Journal {
         list.push(day(n, |d| {
             d.worst_pain = (next(4) > 0).then(|| Score::new(next(11) as u8).unwrap());
             d.morning_pain = (next(3) > 0).then(|| Score::new(next(8) as u8).unwrap());
-            d.sleep_disturbed = next(6) == 0;
-            d.pain_medication = next(8) == 0;
+            d.sleep_disturbed = Some(next(6) == 0);
+            d.pain_medication = Some(next(8) == 0);
             d.normal_activities = [None, Some(true), Some(false)][next(3) as usize];
             d.side = (next(20) == 0).then_some(Side::Both);
             for _ in 0..next(3) {
@@ -717,7 +717,7 @@ fn noisy_journal(days: i64, mut seed: u64) -> Journal {
                     pain_before: Score::new(next(12) as u8),
                     pain_during: Score::new(next(12) as u8),
                     pain_after: Score::new(next(12) as u8),
-                    gait_changed: next(25) == 0,
+                    gait_changed: Some(next(25) == 0),
                     ..Run::default()
                 });
             }

@@ -233,7 +233,7 @@ fn arb_run() -> impl Strategy<Value = Run> {
         0.0f64..300.0,
         prop::option::of(0u32..100_000),
         (arb_score(), arb_score(), arb_score()),
-        any::<bool>(),
+        prop::option::of(any::<bool>()),
         prop::option::of(prop::sample::select(vec![
             Surface::Road,
             Surface::Track,
@@ -243,9 +243,25 @@ fn arb_run() -> impl Strategy<Value = Run> {
         ])),
         prop::option::of("\\PC{0,20}"),
         "\\PC{0,40}",
+        (
+            prop::option::of((0u32..86_399).prop_map(|s| {
+                chrono::NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap()
+            })),
+            prop::option::of("\\PC{0,20}"),
+            prop::option::of("[a-z]{1,8}:[0-9]{1,12}"),
+        ),
     )
         .prop_map(
-            |(distance_km, duration_s, (b, d, a), gait_changed, surface, shoes, notes)| Run {
+            |(
+                distance_km,
+                duration_s,
+                (b, d, a),
+                gait_changed,
+                surface,
+                shoes,
+                notes,
+                (start, name, source),
+            )| Run {
                 distance_km,
                 duration_s,
                 pain_before: b,
@@ -255,6 +271,9 @@ fn arb_run() -> impl Strategy<Value = Run> {
                 surface,
                 shoes,
                 notes,
+                start,
+                name,
+                source,
             },
         )
 }
@@ -277,9 +296,9 @@ fn arb_day() -> impl Strategy<Value = DayEntry> {
         ),
         prop::collection::vec(arb_run(), 0..3),
         (
-            any::<bool>(),
             prop::option::of(any::<bool>()),
-            any::<bool>(),
+            prop::option::of(any::<bool>()),
+            prop::option::of(any::<bool>()),
         ),
         (
             prop::option::of(0.0f64..=24.0),
@@ -288,7 +307,12 @@ fn arb_day() -> impl Strategy<Value = DayEntry> {
         (prop::option::of(0u32..=1440), prop::option::of(0u32..=1440)),
         prop::option::of((
             prop::collection::vec(
-                prop::sample::select(vec![RedFlag::BothLegs, RedFlag::FootDrop]),
+                prop::sample::select(vec![
+                    RedFlag::BothLegs,
+                    RedFlag::FootDrop,
+                    RedFlag::NightPain,
+                    RedFlag::FeverOrWeightLoss,
+                ]),
                 0..2,
             ),
             prop::option::of(prop::sample::select(vec![Slump::Positive, Slump::Negative])),

@@ -95,7 +95,7 @@ pub fn generate(today: NaiveDate, days: u32, seed: u64) -> Vec<DayEntry> {
                 pain_before: score(before),
                 pain_during: score(during),
                 pain_after: score(after),
-                gait_changed: after > 6.5 && rng.chance(0.5),
+                gait_changed: Some(after > 6.5 && rng.chance(0.5)),
                 surface: Some(
                     [
                         Surface::Road,
@@ -110,6 +110,7 @@ pub fn generate(today: NaiveDate, days: u32, seed: u64) -> Vec<DayEntry> {
                 } else {
                     String::new()
                 },
+                ..Run::default()
             });
             load = km;
         }
@@ -130,10 +131,10 @@ pub fn generate(today: NaiveDate, days: u32, seed: u64) -> Vec<DayEntry> {
             }
             day.side = Some(Side::Left);
         }
-        day.pain_medication = worst >= 6.5;
+        day.pain_medication = Some(worst >= 6.5);
         day.normal_activities = Some(worst < 6.0);
         day.sleep_hours = Some(((6.0 + rng.unit() * 2.5) * 2.0).round() / 2.0);
-        day.sleep_disturbed = worst >= 6.0 && rng.chance(0.6);
+        day.sleep_disturbed = Some(worst >= 6.0 && rng.chance(0.6));
         day.sitting_hours = if weekday < 5 {
             Some((6.0 + rng.unit() * 3.0).round())
         } else {

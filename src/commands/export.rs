@@ -36,6 +36,13 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "notes",
 ];
 
+/// `true` when a run of the day changed the gait, `false` when every answered run did not,
+/// empty when no run was answered.
+fn gait_changed_any(day: &DayEntry) -> Option<bool> {
+    let answers = day.runs.iter().filter_map(|r| r.gait_changed);
+    answers.reduce(|a, b| a || b)
+}
+
 fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -79,11 +86,11 @@ pub fn csv_row(day: &DayEntry) -> Vec<String> {
         number(day.distance_km(), 3),
         opt(duration),
         opt(max_run_pain),
-        day.runs.iter().any(|r| r.gait_changed).to_string(),
-        day.pain_medication.to_string(),
+        opt(gait_changed_any(day)),
+        opt(day.pain_medication),
         opt(day.normal_activities),
         day.sleep_hours.map(|h| number(h, 2)).unwrap_or_default(),
-        day.sleep_disturbed.to_string(),
+        opt(day.sleep_disturbed),
         day.sitting_hours.map(|h| number(h, 2)).unwrap_or_default(),
         opt(day.stress),
         opt(day.heat_minutes),
@@ -178,7 +185,7 @@ mod tests {
             Run {
                 distance_km: 5.2,
                 pain_after: Score::new(5),
-                gait_changed: true,
+                gait_changed: Some(true),
                 ..Run::default()
             },
         ];
@@ -195,6 +202,7 @@ mod tests {
         );
         let empty = csv_row(&DayEntry::new(day.date));
         assert_eq!(&empty[3..7], ["0", "0", "", ""]);
+        assert_eq!(&empty[7..9], ["", ""], "unanswered is not \"no\"");
         assert_eq!(number(-0.0, 3), "0");
         assert_eq!(number(7.0, 2), "7");
     }

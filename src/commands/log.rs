@@ -60,7 +60,7 @@ fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> Str
         gait_changed: args.gait_changed,
         surface: args.surface.map(Surface::from),
         shoes: args.shoes.clone(),
-        notes: String::new(),
+        ..Run::default()
     };
     let mut line = format!(
         "run added: {:.2} {}",
@@ -79,8 +79,10 @@ fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> Str
             score(pain.after)
         );
     }
-    if new.gait_changed {
-        line.push_str(", gait changed");
+    match new.gait_changed {
+        Some(true) => line.push_str(", gait changed"),
+        Some(false) => line.push_str(", gait not changed"),
+        None => {}
     }
     if let Some(surface) = new.surface {
         let _ = write!(line, ", surface {surface:?}");
@@ -108,7 +110,7 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
         changes.push(add_run(day, run, args, units));
     }
     if let Some(v) = args.medication {
-        day.pain_medication = v;
+        day.pain_medication = Some(v);
         changes.push(format!("pain medication {}", yes_no(v)));
     }
     if let Some(v) = args.normal {
@@ -120,7 +122,7 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
         changes.push(format!("sleep {v} h"));
     }
     if let Some(v) = args.sleep_disturbed {
-        day.sleep_disturbed = v;
+        day.sleep_disturbed = Some(v);
         changes.push(format!("sleep disturbed {}", yes_no(v)));
     }
     if let Some(v) = args.sitting {

@@ -1,6 +1,7 @@
 //! `stridelog report`: reads only the years the report can look at, then renders it.
 
-use crate::journal::store::{FsStore, Scope, Store};
+use crate::journal::load_for_rules;
+use crate::journal::store::FsStore;
 use crate::report::{self, Format};
 use crate::rules::LOOKBACK_DAYS;
 use chrono::{Datelike, Days, NaiveDate};
@@ -27,6 +28,6 @@ pub fn run(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut store = FsStore::open_read_only(data_dir);
-    let journal = store.load(Scope::From(first_year(today, weeks)))?;
+    let (journal, _) = load_for_rules(&mut store, first_year(today, weeks), today)?;
     out.write_all(report::render(&journal, today, weeks, format).as_bytes())
 }

@@ -1,9 +1,10 @@
 //! `stridelog status`: one short line for a shell prompt or a tmux status bar, e.g.
-//! `today logged · Run with care`. Reads only the years the rules can look at.
+//! `today logged · Run with care`; `--long` adds the reasons and the not-medical-advice line.
+//! Reads only the years the rules can look at (and older ones only to find the latest triage).
 
-use crate::journal::Journal;
-use crate::journal::store::{FsStore, Scope, Store};
-use crate::rules;
+use crate::journal::store::FsStore;
+use crate::journal::{Journal, load_for_rules};
+use crate::rules::{self, Verdict};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -16,13 +17,48 @@ pub fn line(journal: &Journal, today: chrono::NaiveDate) -> String {
     } else {
         "today not logged"
     };
-    let verdict = rules::evaluate(journal, today).verdict.headline();
-    format!("{logged} · {verdict}")
+    let verdict = rules::evaluate(journal, today).verdict;
+    match verdict {
+        // An emergency sign is never shortened to a headline: the one instruction goes with it.
+        Verdict::Urgent => format!(
+            "{logged} · {}: {}",
+            verdict.headline(),
+            crate::advice::URGENT_ACTION
+        ),
+        _ => format!("{logged} · {}", verdict.headline()),
+    }
+}
+
+/// `status --long`: the line, what the verdict means, every reason with its source, and the
+/// not-medical-advice sentence.
+pub fn long(journal: &Journal, today: chrono::NaiveDate) -> String {
+    let evaluation = rules::evaluate(journal, today);
+    let mut out = line(journal, today);
+    out.push('\n');
+    out.push_str(evaluation.verdict.meaning());
+    out.push('\n');
+    for hit in &evaluation.hits {
+        out.push_str(&format!(
+            "- {} ({}): {} [{}]\n",
+            hit.id, hit.level, hit.message, hit.source
+        ));
+    }
+    out.push_str(crate::advice::DISCLAIMER);
+    out
 }
 
 /// Prints the status line. A missing data dir is simply an empty journal.
-pub fn run(data_dir: &Path, today: chrono::NaiveDate, out: &mut impl Write) -> io::Result<()> {
+pub fn run(
+    data_dir: &Path,
+    today: chrono::NaiveDate,
+    long_form: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut store = FsStore::open_read_only(data_dir);
-    let journal = store.load(Scope::From(super::report::first_year(today, 0)))?;
-    writeln!(out, "{}", line(&journal, today))
+    let (journal, _) = load_for_rules(&mut store, super::report::first_year(today, 0), today)?;
+    if long_form {
+        writeln!(out, "{}", long(&journal, today))
+    } else {
+        writeln!(out, "{}", line(&journal, today))
+    }
 }

@@ -1,4 +1,5 @@
-//! The day file: one logged day, format version 1 (design section 3).
+//! The day file: one logged day, format version 2 (design section 3). Versions 1 and 2 are
+//! read; version 2 is written.
 //!
 //! Everything a runner records lives here as plain data. Parsing checks every value and reports
 //! problems with the file, the field and the position; nothing is clamped or fixed silently.
@@ -8,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
 /// The newest day-file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A score on the 0-10 scale (pain, stress). Out-of-range values are a load error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -93,7 +94,8 @@ pub enum Surface {
     Treadmill,
 }
 
-/// A warning sign that needs urgent medical care (design section 4, `red-flag`).
+/// A warning sign from the red-flag questions (design section 4). Each belongs to one tier:
+/// see [`RedFlag::tier`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RedFlag {
     BladderOrBowel,
@@ -102,8 +104,45 @@ pub enum RedFlag {
     ProgressiveWeakness,
     FootDrop,
     SexualDysfunction,
+    /// Version 1's combined question; still read, no longer written by the Triage tab. It is
+    /// treated as an emergency because it cannot be split after the fact.
     FeverOrWeightLoss,
     MajorTrauma,
+    Fever,
+    WeightLoss,
+    CancerHistory,
+    ImmuneSuppressed,
+    NightPain,
+}
+
+/// How soon a red flag needs a doctor (design section 4, after NICE CKS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlagTier {
+    /// Possible cauda equina syndrome or another emergency: emergency care now.
+    Emergency,
+    /// A sign of a serious cause that needs a doctor within days.
+    Doctor,
+}
+
+impl RedFlag {
+    /// The tier of this flag.
+    #[must_use]
+    pub fn tier(self) -> FlagTier {
+        match self {
+            Self::BladderOrBowel
+            | Self::SaddleNumbness
+            | Self::BothLegs
+            | Self::ProgressiveWeakness
+            | Self::FootDrop
+            | Self::SexualDysfunction
+            | Self::FeverOrWeightLoss
+            | Self::MajorTrauma
+            | Self::Fever => FlagTier::Emergency,
+            Self::WeightLoss | Self::CancerHistory | Self::ImmuneSuppressed | Self::NightPain => {
+                FlagTier::Doctor
+            }
+        }
+    }
 }
 
 /// The result of the seated slump self-test.
@@ -132,11 +171,18 @@ pub struct Run {
     pub pain_before: Option<Score>,
     pub pain_during: Option<Score>,
     pub pain_after: Option<Score>,
-    /// Had to change how they ran to tolerate the pain.
-    pub gait_changed: bool,
+    /// Had to change how they ran to tolerate the pain (`None`: not answered).
+    pub gait_changed: Option<bool>,
     pub surface: Option<Surface>,
     pub shoes: Option<String>,
     pub notes: String,
+    /// Local time of day the run started (format 2).
+    pub start: Option<NaiveTime>,
+    /// The activity's name, e.g. from an import (format 2).
+    pub name: Option<String>,
+    /// Where an import found it: `strava:<id>`, `garmin:<id>`, `fit:…`, `gpx:…`, `tcx:…`
+    /// (format 2).
+    pub source: Option<String>,
 }
 
 impl Run {
@@ -188,17 +234,17 @@ pub struct DayEntry {
     pub character: Vec<Character>,
     #[serde(default)]
     pub runs: Vec<Run>,
-    /// Took pain medication today.
+    /// Took pain medication today (`None`: not answered, never read as "no").
     #[serde(default)]
-    pub pain_medication: bool,
+    pub pain_medication: Option<bool>,
     /// Managed normal day-to-day activities.
     #[serde(default)]
     pub normal_activities: Option<bool>,
     #[serde(default)]
     pub sleep_hours: Option<f64>,
-    /// Pain woke them or kept them awake.
+    /// Pain woke them or kept them awake (`None`: not answered).
     #[serde(default)]
-    pub sleep_disturbed: bool,
+    pub sleep_disturbed: Option<bool>,
     #[serde(default)]
     pub sitting_hours: Option<f64>,
     #[serde(default)]
@@ -228,10 +274,10 @@ impl DayEntry {
             side: None,
             character: Vec::new(),
             runs: Vec::new(),
-            pain_medication: false,
+            pain_medication: None,
             normal_activities: None,
             sleep_hours: None,
-            sleep_disturbed: false,
+            sleep_disturbed: None,
             sitting_hours: None,
             stress: None,
             heat_minutes: None,
@@ -242,10 +288,18 @@ impl DayEntry {
         }
     }
 
-    /// True when nothing but the date is recorded.
+    /// True when nothing but the date (and the format version) is recorded.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        *self == Self::new(self.date)
+        let mut blank = Self::new(self.date);
+        blank.version = self.version;
+        *self == blank
+    }
+
+    /// True when a run of the day has `gait_changed: Some(true)`.
+    #[must_use]
+    pub fn gait_changed(&self) -> bool {
+        self.runs.iter().any(|r| r.gait_changed == Some(true))
     }
 
     /// Total distance of the day's runs, in kilometres.
@@ -448,7 +502,8 @@ pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
     Ok(value)
 }
 
-/// Writes a day as RON text in the house style (no struct names, four-space indent).
+/// Writes a day as RON text in the house style (no struct names, four-space indent), always in
+/// the current format: an older day is upgraded as it is written (its values unchanged).
 ///
 /// # Panics
 /// Never in practice: every field of a [`DayEntry`] can be written as RON.
@@ -458,6 +513,16 @@ pub fn format_day(entry: &DayEntry) -> String {
         .struct_names(false)
         .compact_arrays(true)
         .indentor("    ".to_owned());
+    let upgraded;
+    let entry = if entry.version == FORMAT_VERSION {
+        entry
+    } else {
+        upgraded = DayEntry {
+            version: FORMAT_VERSION,
+            ..entry.clone()
+        };
+        &upgraded
+    };
     let mut text =
         ron::ser::to_string_pretty(entry, config).expect("a day entry always serialises to RON");
     text.push('\n');
@@ -475,11 +540,12 @@ mod tests {
     #[test]
     fn minimal_file_needs_only_version_and_date() {
         let day = parse_day(
-            "(version: 1, date: \"2026-11-22\")",
+            "(version: 2, date: \"2026-11-22\")",
             Some(date("2026-11-22")),
         )
         .unwrap();
         assert_eq!(day, DayEntry::new(date("2026-11-22")));
+        assert!(day.is_empty());
     }
 
     #[test]
@@ -544,8 +610,8 @@ mod tests {
 
     #[test]
     fn newer_version_with_unknown_fields_is_reported_as_newer() {
-        let err = parse_day("(version: 2, date: \"2026-11-22\", mood: Some(3))", None).unwrap_err();
-        assert_eq!(err.kind, ParseErrorKind::NewerVersion(2));
+        let err = parse_day("(version: 3, date: \"2026-11-22\", mood: Some(3))", None).unwrap_err();
+        assert_eq!(err.kind, ParseErrorKind::NewerVersion(3));
     }
 
     #[test]
@@ -570,5 +636,63 @@ mod tests {
             "{text}"
         );
         assert_eq!(parse_day(&text, Some(day.date)).unwrap(), day);
+    }
+
+    #[test]
+    fn version_1_yes_no_reads_explicit_false_as_no_and_missing_as_unanswered() {
+        let day = parse_day(
+            "(version: 1, date: \"2026-11-22\", pain_medication: false,\n runs: [(distance_km: 5.0, gait_changed: true)])",
+            None,
+        )
+        .unwrap();
+        assert_eq!(day.pain_medication, Some(false));
+        assert_eq!(day.sleep_disturbed, None);
+        assert_eq!(day.runs[0].gait_changed, Some(true));
+    }
+
+    #[test]
+    fn version_2_file_of_the_design_parses() {
+        let text = r#"(
+    version: 2,
+    date: "2026-11-30",
+    pain_medication: None,
+    sleep_disturbed: Some(false),
+    runs: [(distance_km: 8.02, duration_s: Some(2890), start: Some("07:12:00"),
+            name: Some("Morning Run"), source: Some("strava:12873491"), gait_changed: None)],
+    triage: Some((red_flags: [NightPain], slump: None, classification: [])),
+)"#;
+        let day = parse_day(text, Some(date("2026-11-30"))).unwrap();
+        assert_eq!(day.sleep_disturbed, Some(false));
+        assert_eq!(day.pain_medication, None);
+        let run = &day.runs[0];
+        assert_eq!(run.start, NaiveTime::from_hms_opt(7, 12, 0));
+        assert_eq!(run.name.as_deref(), Some("Morning Run"));
+        assert_eq!(run.source.as_deref(), Some("strava:12873491"));
+        assert_eq!(day.triage.unwrap().red_flags[0].tier(), FlagTier::Doctor);
+    }
+
+    #[test]
+    fn saving_a_version_1_day_writes_version_2_with_the_same_values() {
+        let text = "(version: 1, date: \"2026-11-22\", worst_pain: Some(4), sleep_disturbed: false,\n triage: Some((red_flags: [FeverOrWeightLoss])))";
+        let day = parse_day(text, None).unwrap();
+        assert_eq!(day.version, 1);
+        let written = format_day(&day);
+        assert!(written.contains("version: 2"), "{written}");
+        let again = parse_day(&written, None).unwrap();
+        assert_eq!(again.version, FORMAT_VERSION);
+        assert_eq!(
+            DayEntry {
+                version: 1,
+                ..again
+            },
+            day
+        );
+    }
+
+    #[test]
+    fn fever_or_weight_loss_from_version_1_counts_as_an_emergency() {
+        assert_eq!(RedFlag::FeverOrWeightLoss.tier(), FlagTier::Emergency);
+        assert_eq!(RedFlag::Fever.tier(), FlagTier::Emergency);
+        assert_eq!(RedFlag::WeightLoss.tier(), FlagTier::Doctor);
     }
 }

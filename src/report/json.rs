@@ -9,10 +9,13 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Report<'a> {
     today: NaiveDate,
+    rules_version: u32,
     verdict: Verdict,
+    verdict_text: &'static str,
     rules: &'a [RuleHit],
     weeks: Vec<Week>,
     problems: Vec<Problem<'a>>,
+    disclaimer: &'static str,
 }
 
 #[derive(Serialize)]
@@ -58,7 +61,9 @@ impl From<&WeekSummary> for Week {
 pub(super) fn render(data: &ReportData) -> String {
     let report = Report {
         today: data.today,
+        rules_version: crate::rules::RULES_VERSION,
         verdict: data.evaluation.verdict,
+        verdict_text: data.evaluation.verdict.headline(),
         rules: &data.evaluation.hits,
         weeks: data.weeks.iter().map(Week::from).collect(),
         problems: data
@@ -70,6 +75,7 @@ pub(super) fn render(data: &ReportData) -> String {
                 error: &p.error,
             })
             .collect(),
+        disclaimer: crate::advice::DISCLAIMER,
     };
     let mut text =
         serde_json::to_string_pretty(&report).expect("a report always serialises to JSON");

@@ -78,7 +78,7 @@ pub(super) fn render(data: &ReportData) -> String {
         let _ = writeln!(out, "{}", escape(&hit.message));
         let _ = writeln!(out);
         let _ = writeln!(out, "- Evidence: {}", escape(&hit.evidence));
-        let _ = writeln!(out, "- Source: {}", escape(hit.source));
+        let _ = writeln!(out, "- Source: {}", escape(&hit.source));
         let _ = writeln!(out);
     }
 
@@ -144,8 +144,32 @@ pub(super) fn render(data: &ReportData) -> String {
         let _ = writeln!(out);
     }
 
+    write_sources(&mut out, data);
+
     let _ = writeln!(out, "---");
     let _ = writeln!(out);
     let _ = writeln!(out, "*{DISCLAIMER}*");
     out
+}
+
+/// The full citations behind the rules that fired, in the order of the sources table.
+fn write_sources(out: &mut String, data: &ReportData) {
+    let cited: Vec<&crate::sources::Source> = crate::sources::SOURCES
+        .iter()
+        .filter(|s| {
+            data.evaluation
+                .hits
+                .iter()
+                .any(|h| h.sources.contains(&s.id))
+        })
+        .collect();
+    if cited.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Sources");
+    let _ = writeln!(out);
+    for source in cited {
+        let _ = writeln!(out, "- **{}**: {}", source.short, escape(source.full));
+    }
+    let _ = writeln!(out);
 }

@@ -23,7 +23,7 @@ fn hit_if_any(id: &'static str, message: &str, evidence: &[String]) -> Option<Ru
 
 pub(super) fn gait_change(ctx: &Ctx) -> Option<RuleHit> {
     let evidence: Vec<String> = recent_runs(ctx)
-        .filter(|(_, r)| r.gait_changed)
+        .filter(|(_, r)| r.gait_changed == Some(true))
         .map(|(d, r)| format!("{}, running style changed", run_label(d, r)))
         .collect();
     hit_if_any(
@@ -168,8 +168,9 @@ pub(super) fn weekly(ctx: &Ctx) -> Option<RuleHit> {
     if r * 10 > b * 13 {
         Some(RuleHit::new(
             "weekly-jump",
-            "You ran more than 30 % further than in the 7 days before: ease back to let your \
-             body catch up.",
+            "You ran more than 30 % further than in the 7 days before. For your information: \
+             studies found no clear link between weekly jumps and injury; a single much longer \
+             run matters more.",
             evidence,
         ))
     } else if r * 10 > b * 11 {

@@ -2,7 +2,7 @@
 //! six weeks of pain, disturbed sleep, readiness to run, and the "OK to run" rule.
 
 use super::{Ctx, RuleHit, red_flag_words};
-use crate::journal::entry::{Character, PainType, Side};
+use crate::journal::entry::{Character, FlagTier, PainType, RedFlag, Side};
 use crate::journal::{DayEntry, Score};
 use chrono::NaiveDate;
 
@@ -19,21 +19,75 @@ fn dates(list: &[NaiveDate]) -> String {
         .join(", ")
 }
 
-pub(super) fn red_flag(ctx: &Ctx) -> Option<RuleHit> {
-    let (date, triage) = ctx.latest_triage(14)?;
-    if triage.red_flags.is_empty() {
-        return None;
-    }
+/// The flags of one tier in the latest triage (however old), in plain words, with its date.
+fn flags_of_tier(ctx: &Ctx, tier: FlagTier) -> Option<(NaiveDate, Vec<&'static str>)> {
+    let (date, triage) = ctx.latest_triage_any_age()?;
     let flags: Vec<&str> = triage
         .red_flags
         .iter()
-        .map(|f| red_flag_words(*f))
+        .filter(|f| f.tier() == tier)
+        .map(|f: &RedFlag| red_flag_words(*f))
         .collect();
+    (!flags.is_empty()).then_some((date, flags))
+}
+
+fn stays(date: NaiveDate, ctx: &Ctx) -> String {
+    let age = (ctx.today - date).num_days();
+    if age == 0 {
+        "today".to_owned()
+    } else {
+        format!("{age} days ago; it stands until a newer triage answers no")
+    }
+}
+
+pub(super) fn red_flag(ctx: &Ctx) -> Option<RuleHit> {
+    let (date, flags) = flags_of_tier(ctx, FlagTier::Emergency)?;
     Some(RuleHit::new(
         "red-flag",
-        "A red-flag symptom was reported: do not run, and get medical care today \
-         (emergency care for bladder, bowel or saddle changes).",
-        format!("triage of {date}: {}", flags.join(", ")),
+        format!(
+            "You reported a sign that can mean an emergency. {} Do not run.",
+            crate::advice::URGENT_ACTION
+        ),
+        format!(
+            "triage of {date} ({}): {}",
+            stays(date, ctx),
+            flags.join(", ")
+        ),
+    ))
+}
+
+pub(super) fn serious_signs(ctx: &Ctx) -> Option<RuleHit> {
+    let (date, flags) = flags_of_tier(ctx, FlagTier::Doctor)?;
+    Some(RuleHit::new(
+        "serious-signs",
+        format!(
+            "You reported a sign that needs a doctor's check within days. {}",
+            crate::advice::DOCTOR_ACTION
+        ),
+        format!(
+            "triage of {date} ({}): {}",
+            stays(date, ctx),
+            flags.join(", ")
+        ),
+    ))
+}
+
+pub(super) fn no_recent_check(ctx: &Ctx) -> Option<RuleHit> {
+    if ctx.latest_triage(42).is_some() {
+        return None;
+    }
+    let evidence = match ctx.latest_triage_any_age() {
+        Some((date, _)) => format!(
+            "latest triage {date}, {} days ago (more than 6 weeks)",
+            (ctx.today - date).num_days()
+        ),
+        None => "no triage saved yet".to_owned(),
+    };
+    Some(RuleHit::new(
+        "no-recent-check",
+        "Answer the red-flag questions in Triage: a check every six weeks makes sure nothing \
+         serious is missed before the app says it is OK to run.",
+        evidence,
     ))
 }
 
@@ -46,7 +100,8 @@ pub(super) fn bilateral(ctx: &Ctx) -> Option<RuleHit> {
     (!days.is_empty()).then(|| {
         RuleHit::new(
             "bilateral-symptoms",
-            "Pain in both legs can be a warning sign: answer the red-flag questions in Triage.",
+            "You logged symptoms in both legs, which can be a warning sign: rest from running \
+             and answer the red-flag questions in Triage now.",
             format!("both legs on {}", dates(&days)),
         )
     })
@@ -75,8 +130,8 @@ pub(super) fn radiculopathy(ctx: &Ctx) -> Option<RuleHit> {
     (!evidence.is_empty()).then(|| {
         RuleHit::new(
             "radiculopathy-signs",
-            "Numbness or weakness means the nerve itself may be affected: have a \
-             physiotherapist or doctor examine it.",
+            "You reported numbness or weakness, or your self-check suggests the nerve itself \
+             may be affected: have a physiotherapist or doctor examine it.",
             evidence.join("; "),
         )
     })
@@ -163,7 +218,7 @@ pub(super) fn not_ready(ctx: &Ctx) -> Option<RuleHit> {
     }
     let latest = ctx.latest_day()?;
     let mut reasons = Vec::new();
-    if latest.pain_medication {
+    if latest.pain_medication == Some(true) {
         reasons.push("took pain medication");
     }
     if latest.normal_activities == Some(false) {
@@ -172,8 +227,8 @@ pub(super) fn not_ready(ctx: &Ctx) -> Option<RuleHit> {
     (!reasons.is_empty()).then(|| {
         RuleHit::new(
             "not-ready-to-run",
-            "With radicular (nerve) pain, wait to run until you are off pain medication and \
-             back to normal daily activities.",
+            "Your self-check suggests radicular (nerve root) pain: with that, wait to run until \
+             you are off pain medication and back to normal daily activities.",
             format!(
                 "triage of {triage_date}: radicular; latest logged day {}: {}",
                 latest.date,
@@ -198,7 +253,8 @@ pub(super) fn six_weeks(ctx: &Ctx) -> Option<RuleHit> {
     }
     Some(RuleHit::new(
         "six-weeks",
-        "Pain has gone on for six weeks: most back pain settles by then, so get it assessed.",
+        "Pain has gone on for six weeks: most back pain settles by then (nerve pain can take \
+         longer), so get it assessed.",
         format!(
             "highest worst pain of each week from {} to {}: {}",
             ctx.ago(41),
@@ -211,7 +267,7 @@ pub(super) fn six_weeks(ctx: &Ctx) -> Option<RuleHit> {
 pub(super) fn sleep_disturbed(ctx: &Ctx) -> Option<RuleHit> {
     let nights: Vec<NaiveDate> = ctx
         .last(7)
-        .filter(|d| d.sleep_disturbed)
+        .filter(|d| d.sleep_disturbed == Some(true))
         .map(|d| d.date)
         .collect();
     (nights.len() >= 3).then(|| {
@@ -227,8 +283,10 @@ pub(super) fn sleep_disturbed(ctx: &Ctx) -> Option<RuleHit> {
     })
 }
 
-/// Called only when no urgent or stop rule fired.
+/// Called only when no urgent, doctor or stop rule fired. Needs a red-flag check in the last
+/// six weeks: "OK to run" is never said to someone who has not answered the questions.
 pub(super) fn ok_to_run(ctx: &Ctx) -> Option<RuleHit> {
+    ctx.latest_triage(42)?;
     let values = worst_values(ctx.last(7));
     let top = values.iter().map(|(_, p)| *p).max()?;
     (values.len() >= 3 && top <= 3).then(|| {
@@ -236,7 +294,8 @@ pub(super) fn ok_to_run(ctx: &Ctx) -> Option<RuleHit> {
             "ok-to-run",
             "Pain is low and not getting worse: running looks fine; build up gently.",
             format!(
-                "worst pain recorded on {} of the last 7 days, highest {top}/10",
+                "worst pain recorded on {} of the last 7 days, highest {top}/10; red-flag \
+                 check within the last 6 weeks",
                 values.len()
             ),
         )

@@ -8,6 +8,7 @@ use std::fmt;
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Urgent,
+    Doctor,
     Stop,
     Caution,
     Ok,
@@ -20,6 +21,7 @@ impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Urgent => "urgent",
+            Self::Doctor => "doctor",
             Self::Stop => "stop",
             Self::Caution => "caution",
             Self::Ok => "ok",
@@ -27,15 +29,16 @@ impl Level {
         }
     }
 
-    /// 0 for the most serious level, 4 for `Info`: sorting by it puts the worst first.
+    /// 0 for the most serious level, 5 for `Info`: sorting by it puts the worst first.
     #[must_use]
     pub fn rank(self) -> u8 {
         match self {
             Self::Urgent => 0,
-            Self::Stop => 1,
-            Self::Caution => 2,
-            Self::Ok => 3,
-            Self::Info => 4,
+            Self::Doctor => 1,
+            Self::Stop => 2,
+            Self::Caution => 3,
+            Self::Ok => 4,
+            Self::Info => 5,
         }
     }
 
@@ -44,6 +47,7 @@ impl Level {
     pub fn verdict(self) -> Option<Verdict> {
         match self {
             Self::Urgent => Some(Verdict::Urgent),
+            Self::Doctor => Some(Verdict::Doctor),
             Self::Stop => Some(Verdict::Stop),
             Self::Caution => Some(Verdict::Caution),
             Self::Ok => Some(Verdict::Ok),
@@ -64,6 +68,7 @@ impl fmt::Display for Level {
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Urgent,
+    Doctor,
     Stop,
     Caution,
     Ok,
@@ -76,6 +81,7 @@ impl Verdict {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Urgent => "urgent",
+            Self::Doctor => "doctor",
             Self::Stop => "stop",
             Self::Caution => "caution",
             Self::Ok => "ok",
@@ -87,7 +93,8 @@ impl Verdict {
     #[must_use]
     pub fn headline(self) -> &'static str {
         match self {
-            Self::Urgent => "Seek urgent medical care",
+            Self::Urgent => "Get emergency care now",
+            Self::Doctor => "See a doctor within days",
             Self::Stop => "Rest from running",
             Self::Caution => "Run with care",
             Self::Ok => "OK to run",
@@ -99,10 +106,8 @@ impl Verdict {
     #[must_use]
     pub fn meaning(self) -> &'static str {
         match self {
-            Self::Urgent => {
-                "A red-flag symptom was reported: do not run, and contact a doctor or \
-                 emergency service today."
-            }
+            Self::Urgent => crate::advice::URGENT_ACTION,
+            Self::Doctor => crate::advice::DOCTOR_ACTION,
             Self::Stop => {
                 "Your pain or your recent runs say running is making things worse: take a \
                  break from it and keep to gentle movement."
@@ -114,7 +119,7 @@ impl Verdict {
             Self::Ok => "Pain is low and steady: carry on running and build up gently.",
             Self::Unknown => {
                 "Not enough recent entries for a verdict: record your worst pain on at least \
-                 3 of the last 7 days."
+                 3 of the last 7 days, and answer the red-flag questions in Triage."
             }
         }
     }

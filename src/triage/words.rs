@@ -1,50 +1,13 @@
 //! Every word the triage checklist shows, and where each fact comes from, in one place so it
 //! can be reviewed by a clinician and translated without reading the logic.
 //!
-//! The facts come from the project's seed articles 000 and 003 and the sources listed in the
-//! design (section 4); the sentences are our own. Keep each question to one idea, in plain
+//! The facts come from the sources table ([`crate::sources`], design section 9); the sentences
+//! are our own. Sources are named by id. Keep each question to one idea, in plain
 //! words, and answerable with yes or no. The screen's own phrases are at the end.
 
 use super::Sign;
-use crate::journal::entry::{PainType, RedFlag};
-
-/// Where a fact comes from: a short form for the screen and the full reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Source {
-    pub short: &'static str,
-    pub full: &'static str,
-}
-
-pub const SEED_000: Source = Source {
-    short: "seed 000",
-    full: "Seed article 000, \"Running with Sciatica\": red flags and the slump test",
-};
-pub const SEED_003: Source = Source {
-    short: "seed 003",
-    full: "Seed article 003, a physiotherapist on the kinds of sciatic pain in runners",
-};
-pub const NICE_CKS: Source = Source {
-    short: "NICE CKS",
-    full: "NICE Clinical Knowledge Summaries: Sciatica (lumbar radiculopathy), red flags",
-};
-pub const BMJ_CES: Source = Source {
-    short: "BMJ Best Practice",
-    full: "BMJ Best Practice: Cauda equina syndrome",
-};
-pub const BOGDUK_2009: Source = Source {
-    short: "Bogduk 2009",
-    full: "Bogduk N 2009, Pain 147:17: referred pain, radicular pain and radiculopathy differ \
-           and can coexist",
-};
-pub const MAITLAND_1985: Source = Source {
-    short: "Maitland 1985",
-    full: "Maitland GD 1985, Aust J Physiother 31:215: the slump test",
-};
-pub const SILBERNAGEL_2007: Source = Source {
-    short: "Silbernagel 2007",
-    full: "Silbernagel KG et al. 2007, Am J Sports Med 35:897: pain-monitoring model \
-           (developed for tendon pain)",
-};
+use crate::advice::{DOCTOR_ACTION, RED_FLAG_STAYS, URGENT_ACTION};
+use crate::journal::entry::{FlagTier, PainType, RedFlag};
 
 /// Shown on every part of the checklist.
 pub const NOT_A_DIAGNOSIS: &str = "Information to help you decide, not a diagnosis.";
@@ -67,11 +30,14 @@ pub struct RedFlagText {
 
 pub const RED_FLAG_TITLE: &str = "Red flags";
 pub const RED_FLAG_SHORT: &str = "Flags";
-pub const RED_FLAG_INTRO: &str = "Warning signs first: a yes to any of these means the pain may \
-need emergency care, whatever else is going on. Each needs a yes or a no.";
+pub const RED_FLAG_INTRO: &str = "Warning signs first. Each needs a yes or a no. The first \
+eight can mean an emergency; the last four mean a doctor should see you within days.";
+/// The heading over each tier's questions.
+pub const TIER_EMERGENCY_HEADING: &str = "Emergency signs: a yes means emergency care now";
+pub const TIER_DOCTOR_HEADING: &str = "Serious signs: a yes means a doctor within days";
 
-/// The questions, in the order they are asked (and saved).
-pub const RED_FLAGS: [RedFlagText; 8] = [
+/// The questions, in the order they are asked (and saved): emergency tier, then doctor tier.
+pub const RED_FLAGS: [RedFlagText; 12] = [
     RedFlagText {
         flag: RedFlag::BladderOrBowel,
         question: "Has your bladder or bowel control changed or gone, including trouble \
@@ -112,12 +78,11 @@ pub const RED_FLAGS: [RedFlagText; 8] = [
         label: "new sexual problems",
     },
     RedFlagText {
-        flag: RedFlag::FeverOrWeightLoss,
-        question: "Along with the back pain, do you have a fever, or have you lost weight \
-                   without trying?",
-        hint: "A temperature, night sweats or feeling unwell, or clothes getting loose for no \
-               reason.",
-        label: "fever or unexplained weight loss",
+        flag: RedFlag::Fever,
+        question: "Along with the back pain, do you have a fever or feel hot, shivery and \
+                   unwell?",
+        hint: "A raised temperature with back pain can mean an infection near the spine.",
+        label: "fever with back pain",
     },
     RedFlagText {
         flag: RedFlag::MajorTrauma,
@@ -125,31 +90,85 @@ pub const RED_FLAGS: [RedFlagText; 8] = [
         hint: "A fall from a height or down stairs, a road accident, a heavy blow to the back.",
         label: "after a major fall or accident",
     },
+    RedFlagText {
+        flag: RedFlag::WeightLoss,
+        question: "Have you lost weight recently without trying?",
+        hint: "Clothes getting loose or the scales going down when you have not changed how \
+               you eat or train.",
+        label: "weight loss without trying",
+    },
+    RedFlagText {
+        flag: RedFlag::CancerHistory,
+        question: "Have you ever had cancer?",
+        hint: "Any cancer in the past, even if it was treated long ago.",
+        label: "history of cancer",
+    },
+    RedFlagText {
+        flag: RedFlag::ImmuneSuppressed,
+        question: "Is your immune system weakened, do you take steroids long term, or do you \
+                   inject drugs?",
+        hint: "For example HIV, chemotherapy, medicines after a transplant, or steroid tablets \
+               for months.",
+        label: "weakened immune system, long-term steroids or injected drugs",
+    },
+    RedFlagText {
+        flag: RedFlag::NightPain,
+        question: "Is there pain at night that does not ease when you rest or change position?",
+        hint: "Pain that wakes you and stays however you lie, not just stiffness on turning.",
+        label: "night pain that rest does not ease",
+    },
 ];
 
-/// What to do now when any red flag is present: the headline and the detail.
-pub const RED_FLAG_ACTION: &str =
-    "Get emergency care today: an emergency department or your emergency number.";
-pub const RED_FLAG_ACTION_MORE: &str = "It cannot wait for a routine appointment. Do not run.";
-/// Why the warning stays on screen.
-pub const RED_FLAG_STAYS: &str = "(Shown until a newer triage has no red flag.)";
+/// How many red-flag questions are asked.
+pub const RED_FLAG_COUNT: usize = RED_FLAGS.len();
+
+/// The heading of a red-flag tier ("EMERGENCY" / "SEE A DOCTOR").
+pub fn tier_word(tier: FlagTier) -> &'static str {
+    match tier {
+        FlagTier::Emergency => "EMERGENCY RED FLAG",
+        FlagTier::Doctor => "SEE A DOCTOR",
+    }
+}
+
+/// What to do now for a tier: the one sentence of [`crate::advice`].
+pub fn tier_action(tier: FlagTier) -> &'static str {
+    match tier {
+        FlagTier::Emergency => URGENT_ACTION,
+        FlagTier::Doctor => DOCTOR_ACTION,
+    }
+}
+
 /// Said when an answer was saved at once so the warning shows everywhere.
 pub const RED_FLAG_SAVED_AT_ONCE: &str =
     "Red flag saved at once: the warning now shows on every tab.";
-/// Shown when the eight questions are answered and all are no.
+/// Shown when every red-flag question is answered and all are no.
 pub const RED_FLAGS_CLEAR: &str = "No red flags.";
-/// All eight answered no while an earlier saved red flag still shows.
+/// All answered no while an earlier saved red flag still shows.
 pub const RED_FLAGS_CLEAR_BANNER_STAYS: &str =
-    "No red flags now. The red banner clears once you save this (Result, Enter).";
+    "No red flags now. The banner clears once you save this (Result, Enter).";
 /// A yes changed to no after it was saved.
 pub const RED_FLAG_CHANGED_TO_NO: &str =
     "Changed to no. The saved warning stays until you save this triage (Result, Enter).";
 pub const RED_FLAG_NO_SKIP: &str =
     "Red-flag questions cannot be skipped: answer y (yes) or n (no).";
-pub const RED_FLAG_SOURCES: &[Source] = &[SEED_000, NICE_CKS, BMJ_CES];
+pub const RED_FLAG_SOURCES: &[&str] = &["nice-cks-sciatica", "barraclough-2021", "movaia"];
+
+/// The labels of the flags of one tier, joined; empty when none.
+pub fn tier_labels(flags: &[RedFlag], tier: FlagTier) -> String {
+    flags
+        .iter()
+        .filter(|f| f.tier() == tier)
+        .map(|f| red_flag_label(*f))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The short label of a red flag.
 pub fn red_flag_label(flag: RedFlag) -> &'static str {
+    if flag == RedFlag::FeverOrWeightLoss {
+        // Version 1's combined question, still read from old files.
+        return "fever or unexplained weight loss";
+    }
     RED_FLAGS
         .iter()
         .find(|t| t.flag == flag)
@@ -183,7 +202,7 @@ stretch behind the knee)?";
 pub const SLUMP_KEYS: &str = "y yes · n no · s skip";
 pub const SLUMP_INFO: &str = "Information only: a self-test at home is not a validated \
 diagnosis. A clinician reads it together with a full examination.";
-pub const SLUMP_SOURCES: &[Source] = &[SEED_000, MAITLAND_1985];
+pub const SLUMP_SOURCES: &[&str] = &["movaia", "maitland-1985"];
 
 /// How a slump answer reads in the result and the history.
 pub const SLUMP_POSITIVE: &str = "brought on leg pain (positive)";
@@ -238,8 +257,9 @@ pub const SIGNS: [SignText; 9] = [
     },
     SignText {
         sign: Sign::NumbOrPins,
-        question: "Is part of the leg or foot numb, or do you get pins and needles there?",
-        hint: "Numbness around the genitals or anus is a red flag: answer that one yes.",
+        question: "Is part of the leg or foot numb, with less feeling when you touch it?",
+        hint: "Tingling or pins and needles alone do not count here. Numbness around the \
+               genitals or anus is a red flag: answer that one yes.",
     },
     SignText {
         sign: Sign::Weakness,
@@ -277,7 +297,7 @@ pub struct PainTypeText {
     pub means: &'static str,
     /// What the seed suggests doing.
     pub guidance: &'static str,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static str],
 }
 
 pub const RESULT_TITLE: &str = "Result";
@@ -296,7 +316,7 @@ pub const PAIN_TYPES: [PainTypeText; 5] = [
         guidance: "You can usually keep up your normal activities while it recovers. Let how \
                    bad the pain is, and whether it is easing or building from week to week, \
                    decide how much you run.",
-        sources: &[SEED_003, BOGDUK_2009],
+        sources: &["runners-world-uk", "bogduk-2009"],
     },
     PainTypeText {
         pain: PainType::Radicular,
@@ -308,7 +328,7 @@ pub const PAIN_TYPES: [PainTypeText; 5] = [
                    pharmacist about medication. Build up again slowly, walking first. Run again \
                    only once your normal daily activities are back and you are off pain \
                    medication.",
-        sources: &[SEED_003],
+        sources: &["runners-world-uk"],
     },
     PainTypeText {
         pain: PainType::Radiculopathy,
@@ -318,7 +338,7 @@ pub const PAIN_TYPES: [PainTypeText; 5] = [
                 with radicular pain.",
         guidance: "Get it assessed by a doctor or physiotherapist. If the weakness or numbness \
                    gets worse, treat it as a red flag.",
-        sources: &[SEED_003, BOGDUK_2009],
+        sources: &["runners-world-uk", "bogduk-2009"],
     },
     PainTypeText {
         pain: PainType::Tendon,
@@ -329,7 +349,7 @@ pub const PAIN_TYPES: [PainTypeText; 5] = [
         guidance: "Load it gradually rather than resting it completely. A common guide: pain \
                    during activity up to about 5 out of 10, settled by the next morning, and \
                    not building week to week.",
-        sources: &[SEED_003, SILBERNAGEL_2007],
+        sources: &["runners-world-uk", "silbernagel-2007"],
     },
     PainTypeText {
         pain: PainType::Unsure,
@@ -338,7 +358,7 @@ pub const PAIN_TYPES: [PainTypeText; 5] = [
                 buttock and leg pain can come from many places.",
         guidance: "Keep logging. See a physiotherapist or doctor if it lasts, gets worse or \
                    worries you; most episodes of back pain settle in about six weeks.",
-        sources: &[SEED_003],
+        sources: &["runners-world-uk"],
     },
 ];
 
@@ -408,36 +428,54 @@ pub fn title(date: &str, today: bool, has_triage: bool) -> String {
     t
 }
 
-/// The red banner on every tab.
-pub fn banner(date: &str, labels: &str) -> String {
-    format!(
-        "RED FLAG · triage of {date}: {labels}. {RED_FLAG_ACTION} {RED_FLAG_ACTION_MORE} \
-         {RED_FLAG_STAYS}"
-    )
+/// The banner on every tab for the standing red flags of the triage of `date`: one line per
+/// tier present, the most pressing first, each with its instruction.
+pub fn banner(date: &str, flags: &[RedFlag]) -> Vec<(FlagTier, String)> {
+    [FlagTier::Emergency, FlagTier::Doctor]
+        .into_iter()
+        .filter_map(|tier| {
+            let labels = tier_labels(flags, tier);
+            (!labels.is_empty()).then(|| {
+                (
+                    tier,
+                    format!(
+                        "{} · triage of {date}: {labels}. {} {RED_FLAG_STAYS}",
+                        tier_word(tier),
+                        tier_action(tier)
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
-/// The red lines on the tab when the banner does not show the answers' red flags.
-pub fn red_flags_in_answers(labels: &str) -> String {
-    format!("RED FLAG in your answers: {labels}. {RED_FLAG_ACTION} {RED_FLAG_ACTION_MORE}")
+/// The lines for red flags answered yes (not yet shown by the banner, or in the result): one
+/// per tier present, each with what to do.
+pub fn red_flags_found(flags: &[RedFlag], with_action: bool) -> Vec<(FlagTier, String)> {
+    [FlagTier::Emergency, FlagTier::Doctor]
+        .into_iter()
+        .filter_map(|tier| {
+            let labels = tier_labels(flags, tier);
+            (!labels.is_empty()).then(|| {
+                let text = if with_action {
+                    format!("{}: {labels}. {}", tier_word(tier), tier_action(tier))
+                } else {
+                    format!("{}: {labels}.", tier_word(tier))
+                };
+                (tier, text)
+            })
+        })
+        .collect()
 }
 
-/// The result's red-flag line; `with_action` adds what to do now.
-pub fn red_flags_found(labels: &str, with_action: bool) -> String {
-    if with_action {
-        format!("RED FLAGS: {labels}. {RED_FLAG_ACTION} {RED_FLAG_ACTION_MORE}")
-    } else {
-        format!("RED FLAGS: {labels}.")
-    }
-}
-
-pub const RED_FLAGS_NONE: &str = "Red flags: none of the eight.";
+pub const RED_FLAGS_NONE: &str = "Red flags: none.";
 
 pub fn red_flags_to_answer(left: usize) -> String {
-    format!("Red flags: {left} of 8 questions still to answer.")
+    format!("Red flags: {left} of {RED_FLAG_COUNT} questions still to answer.")
 }
 
 pub fn red_flags_answered(done: usize) -> String {
-    format!("{done} of 8 answered. y yes · n no")
+    format!("{done} of {RED_FLAG_COUNT} answered. y yes · n no")
 }
 
 pub fn save_needs_red_flags(left: usize) -> String {

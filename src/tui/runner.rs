@@ -8,7 +8,7 @@ use super::ctx::{Clock, Ctx};
 use super::tabs::routine::Effect;
 use super::theme;
 use crate::journal::settings::Settings;
-use crate::journal::store::{self, FsStore, Loaded, Scope, Store};
+use crate::journal::store::{self, FsStore, Loaded, Scope};
 use chrono::{Datelike, Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
@@ -43,10 +43,12 @@ pub fn start(
     let mut store = FsStore::open(data_dir)
         .wrap_err_with(|| format!("could not open the journal folder {}", data_dir.display()))?;
     let first = first_year(today);
-    let journal = store
-        .load(Scope::From(first))
+    // The latest triage counts at any age: when the recent years hold none, the older years
+    // are read now rather than in the background, so a red flag is on the first frame.
+    let (journal, coverage) = crate::journal::load_for_rules(&mut store, first, today)
         .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
-    let history = (!exit_after_first_frame).then(|| {
+    let older_to_load = coverage != crate::journal::Coverage::All && !exit_after_first_frame;
+    let history = older_to_load.then(|| {
         let (tx, rx) = mpsc::channel();
         let root = data_dir.to_path_buf();
         std::thread::spawn(move || {

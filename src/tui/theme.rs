@@ -20,8 +20,10 @@ pub struct Theme {
     pub info: Style,
     pub caution: Style,
     pub stop: Style,
-    /// The red-flag banner: white on red, bold.
+    /// The emergency red-flag banner: white on red, bold.
     pub urgent: Style,
+    /// The see-a-doctor banner: black on yellow, bold.
+    pub doctor: Style,
     pub border: Style,
     pub chart_worst: Style,
     pub chart_morning: Style,
@@ -56,6 +58,10 @@ pub const THEME: Theme = Theme {
         .fg(Color::White)
         .bg(Color::Red)
         .add_modifier(Modifier::BOLD),
+    doctor: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD),
     border: Style::new().fg(Color::DarkGray),
     chart_worst: Style::new().fg(Color::LightRed),
     chart_morning: Style::new().fg(Color::Yellow),
@@ -80,12 +86,24 @@ pub const MONO: Theme = Theme {
     caution: Style::new().add_modifier(Modifier::BOLD),
     stop: Style::new().add_modifier(Modifier::BOLD),
     urgent: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+    doctor: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
     border: Style::new(),
     chart_worst: Style::new(),
     chart_morning: Style::new(),
     chart_run: Style::new(),
     bar: Style::new(),
 };
+
+impl Theme {
+    /// The style of a red-flag tier: [`Theme::urgent`] or [`Theme::doctor`].
+    #[must_use]
+    pub fn tier(&self, tier: crate::journal::entry::FlagTier) -> Style {
+        match tier {
+            crate::journal::entry::FlagTier::Emergency => self.urgent,
+            crate::journal::entry::FlagTier::Doctor => self.doctor,
+        }
+    }
+}
 
 /// The theme for this process: [`MONO`] when `NO_COLOR` is set to anything non-empty.
 pub fn from_env() -> &'static Theme {

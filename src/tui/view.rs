@@ -52,9 +52,7 @@ impl Widget for &App {
         .areas(area);
         self.render_header(header, buf);
         if !urgent.is_empty() {
-            Paragraph::new(urgent)
-                .style(theme.urgent)
-                .render(urgent_area, buf);
+            Paragraph::new(urgent).render(urgent_area, buf);
         }
         if let Some(reason) = read_only {
             Line::from(format!(
@@ -176,6 +174,7 @@ impl App {
 pub fn verdict_style(verdict: Verdict, theme: &Theme) -> Style {
     match verdict {
         Verdict::Urgent => theme.urgent,
+        Verdict::Doctor => theme.doctor,
         Verdict::Stop => theme.stop,
         Verdict::Caution => theme.caution,
         Verdict::Ok => theme.ok,

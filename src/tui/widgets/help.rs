@@ -7,11 +7,6 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-/// Not medical advice: shown in help, README and report footers.
-pub const DISCLAIMER: &str = "stridelog is a journal, not medical advice. It helps you notice \
-patterns; it cannot diagnose. If you are worried, or pain is severe or getting worse, see a \
-doctor or physiotherapist.";
-
 const GLOBAL: &[(&str, &str)] = &[
     (
         "1-4",
@@ -49,11 +44,14 @@ fn lines(theme: &Theme) -> Vec<Line<'static>> {
     section("Routine", tabs::routine::HELP, theme, &mut lines);
     section("Trends", tabs::trends::HELP, theme, &mut lines);
     lines.push(Line::from(Span::styled(
-        "Where the rules come from",
+        "Sources: where the rules and guidance come from",
         theme.title,
     )));
-    for reference in crate::rules::REFERENCES {
-        lines.push(Line::from(format!("  {reference}")));
+    for source in &crate::sources::SOURCES {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}: ", source.short), theme.key),
+            Span::raw(source.full),
+        ]));
     }
     lines
 }

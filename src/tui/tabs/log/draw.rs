@@ -259,17 +259,9 @@ pub(super) fn minutes(seconds: u32) -> String {
     }
 }
 
+/// A red flag in the Triage checklist's own words.
 pub(super) fn red_flag(flag: RedFlag) -> &'static str {
-    match flag {
-        RedFlag::BladderOrBowel => "bladder or bowel change",
-        RedFlag::SaddleNumbness => "saddle numbness",
-        RedFlag::BothLegs => "both legs",
-        RedFlag::ProgressiveWeakness => "progressive weakness",
-        RedFlag::FootDrop => "foot drop",
-        RedFlag::SexualDysfunction => "sexual dysfunction",
-        RedFlag::FeverOrWeightLoss => "fever or weight loss",
-        RedFlag::MajorTrauma => "major trauma",
-    }
+    crate::triage::words::red_flag_label(flag)
 }
 
 pub(super) fn pain_type(kind: PainType) -> &'static str {

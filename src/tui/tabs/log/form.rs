@@ -69,8 +69,7 @@ pub enum Field {
     Run(RunField),
 }
 
-pub(super) const YES_NO: &[&str] = &["yes", "no"];
-const YES_NO_UNSET: &[&str] = &["yes", "no", "not set"];
+pub(super) const YES_NO_UNSET: &[&str] = &["yes", "no", "not set"];
 const LOCATIONS: &[(Location, &str)] = &[
     (Location::LowerBack, "lower back"),
     (Location::Buttock, "buttock"),
@@ -153,6 +152,11 @@ pub(super) fn picked<T: Copy>(table: &[(T, &'static str)], chosen: &[usize]) -> 
 
 pub(super) fn yes_no(value: Option<bool>) -> Option<String> {
     value.map(|v| if v { "yes" } else { "no" }.to_owned())
+}
+
+/// The ticks of a yes / no / not-set choice.
+pub(super) fn yes_no_ticks(value: Option<bool>) -> Vec<bool> {
+    vec![value == Some(true), value == Some(false), value.is_none()]
 }
 
 /// `Some(true)` for "yes" (index 0), `Some(false)` for "no", `None` for "not set".
@@ -266,8 +270,9 @@ impl DayField {
             DayField::Locations => LOCATION_LABELS,
             DayField::Character => CHARACTER_LABELS,
             DayField::Side => SIDE_LABELS,
-            DayField::Medication | DayField::SleepDisturbed => YES_NO,
-            DayField::NormalActivities => YES_NO_UNSET,
+            DayField::Medication | DayField::SleepDisturbed | DayField::NormalActivities => {
+                YES_NO_UNSET
+            }
             _ => &[],
         }
     }
@@ -283,10 +288,10 @@ impl DayField {
             DayField::Locations => list_labels(LOCATIONS, &day.locations),
             DayField::Character => list_labels(CHARACTERS, &day.character),
             DayField::Side => day.side.map(|s| label_of(SIDES, &s).to_owned()),
-            DayField::Medication => yes_no(Some(day.pain_medication)),
+            DayField::Medication => yes_no(day.pain_medication),
             DayField::NormalActivities => yes_no(day.normal_activities),
             DayField::SleepHours => hours(day.sleep_hours),
-            DayField::SleepDisturbed => yes_no(Some(day.sleep_disturbed)),
+            DayField::SleepDisturbed => yes_no(day.sleep_disturbed),
             DayField::SittingHours => hours(day.sitting_hours),
             DayField::HeatMinutes => minutes(day.heat_minutes),
             DayField::IceMinutes => minutes(day.ice_minutes),
@@ -340,12 +345,9 @@ impl DayField {
             DayField::Locations => ticks_of(LOCATIONS, &day.locations),
             DayField::Character => ticks_of(CHARACTERS, &day.character),
             DayField::Side => tick_option(SIDES, day.side.as_ref()),
-            DayField::Medication => vec![day.pain_medication, !day.pain_medication],
-            DayField::SleepDisturbed => vec![day.sleep_disturbed, !day.sleep_disturbed],
-            DayField::NormalActivities => {
-                let v = day.normal_activities;
-                vec![v == Some(true), v == Some(false), v.is_none()]
-            }
+            DayField::Medication => yes_no_ticks(day.pain_medication),
+            DayField::SleepDisturbed => yes_no_ticks(day.sleep_disturbed),
+            DayField::NormalActivities => yes_no_ticks(day.normal_activities),
             _ => Vec::new(),
         }
     }
@@ -356,8 +358,8 @@ impl DayField {
             DayField::Locations => day.locations = picked(LOCATIONS, chosen),
             DayField::Character => day.character = picked(CHARACTERS, chosen),
             DayField::Side => day.side = picked(SIDES, chosen).first().copied(),
-            DayField::Medication => day.pain_medication = yes_no_from(chosen) == Some(true),
-            DayField::SleepDisturbed => day.sleep_disturbed = yes_no_from(chosen) == Some(true),
+            DayField::Medication => day.pain_medication = yes_no_from(chosen),
+            DayField::SleepDisturbed => day.sleep_disturbed = yes_no_from(chosen),
             DayField::NormalActivities => day.normal_activities = yes_no_from(chosen),
             _ => {}
         }
@@ -373,10 +375,10 @@ impl DayField {
             DayField::Locations => day.locations = empty.locations,
             DayField::Character => day.character = empty.character,
             DayField::Side => day.side = None,
-            DayField::Medication => day.pain_medication = false,
+            DayField::Medication => day.pain_medication = None,
             DayField::NormalActivities => day.normal_activities = None,
             DayField::SleepHours => day.sleep_hours = None,
-            DayField::SleepDisturbed => day.sleep_disturbed = false,
+            DayField::SleepDisturbed => day.sleep_disturbed = None,
             DayField::SittingHours => day.sitting_hours = None,
             DayField::HeatMinutes => day.heat_minutes = None,
             DayField::IceMinutes => day.ice_minutes = None,

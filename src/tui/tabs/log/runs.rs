@@ -2,8 +2,8 @@
 //! shoes used before. Pure, no ratatui. Distances go through [`DistanceUnit`] only.
 
 use super::form::{
-    Kind, RunField, SURFACE_LABELS, SURFACES, YES_NO, label_of, picked, score_text, tick_option,
-    yes_no, yes_no_from,
+    Kind, RunField, SURFACE_LABELS, SURFACES, YES_NO_UNSET, label_of, picked, score_text,
+    tick_option, yes_no, yes_no_from, yes_no_ticks,
 };
 use super::input::{self, DistanceUnit};
 use crate::journal::entry::Run;
@@ -73,7 +73,7 @@ impl RunField {
 
     pub fn options(self) -> &'static [&'static str] {
         match self {
-            RunField::GaitChanged => YES_NO,
+            RunField::GaitChanged => YES_NO_UNSET,
             RunField::Surface => SURFACE_LABELS,
             _ => &[],
         }
@@ -87,7 +87,7 @@ impl RunField {
             RunField::PainBefore => run.pain_before.map(|s| format!("{s}/10")),
             RunField::PainDuring => run.pain_during.map(|s| format!("{s}/10")),
             RunField::PainAfter => run.pain_after.map(|s| format!("{s}/10")),
-            RunField::GaitChanged => yes_no(Some(run.gait_changed)),
+            RunField::GaitChanged => yes_no(run.gait_changed),
             RunField::Surface => run.surface.map(|s| label_of(SURFACES, &s).to_owned()),
             RunField::Shoes => run.shoes.clone(),
             RunField::Notes => (!run.notes.is_empty()).then(|| run.notes.clone()),
@@ -143,7 +143,7 @@ impl RunField {
 
     pub fn ticks(self, run: &Run) -> Vec<bool> {
         match self {
-            RunField::GaitChanged => vec![run.gait_changed, !run.gait_changed],
+            RunField::GaitChanged => yes_no_ticks(run.gait_changed),
             RunField::Surface => tick_option(SURFACES, run.surface.as_ref()),
             _ => Vec::new(),
         }
@@ -151,7 +151,7 @@ impl RunField {
 
     pub fn apply_choice(self, run: &mut Run, chosen: &[usize]) {
         match self {
-            RunField::GaitChanged => run.gait_changed = yes_no_from(chosen) == Some(true),
+            RunField::GaitChanged => run.gait_changed = yes_no_from(chosen),
             RunField::Surface => run.surface = picked(SURFACES, chosen).first().copied(),
             _ => {}
         }
@@ -165,7 +165,7 @@ impl RunField {
             RunField::PainBefore => run.pain_before = None,
             RunField::PainDuring => run.pain_during = None,
             RunField::PainAfter => run.pain_after = None,
-            RunField::GaitChanged => run.gait_changed = false,
+            RunField::GaitChanged => run.gait_changed = None,
             RunField::Surface => run.surface = None,
             RunField::Shoes => run.shoes = None,
             RunField::Notes => run.notes.clear(),
@@ -192,7 +192,7 @@ pub fn run_summary(run: &Run, unit: DistanceUnit) -> String {
             show(pains[2])
         ));
     }
-    if run.gait_changed {
+    if run.gait_changed == Some(true) {
         parts.push("GAIT CHANGED".into());
     }
     if let Some(surface) = run.surface {

@@ -153,20 +153,14 @@ impl LogState {
         self.change_field(
             ctx,
             |f, day| match f {
-                DayField::Medication => day.pain_medication = !day.pain_medication,
-                DayField::SleepDisturbed => day.sleep_disturbed = !day.sleep_disturbed,
-                DayField::NormalActivities => {
-                    day.normal_activities = match day.normal_activities {
-                        None => Some(true),
-                        Some(true) => Some(false),
-                        Some(false) => None,
-                    }
-                }
+                DayField::Medication => cycle(&mut day.pain_medication),
+                DayField::SleepDisturbed => cycle(&mut day.sleep_disturbed),
+                DayField::NormalActivities => cycle(&mut day.normal_activities),
                 _ => {}
             },
             |f, run| {
                 if f == RunField::GaitChanged {
-                    run.gait_changed = !run.gait_changed;
+                    cycle(&mut run.gait_changed);
                 }
             },
         );
@@ -330,4 +324,13 @@ impl LogState {
             (Field::Day(f), _) => format!("{} on {on}", f.label().to_lowercase()),
         }
     }
+}
+
+/// Space on a yes/no field: not answered → yes → no → not answered.
+fn cycle(answer: &mut Option<bool>) {
+    *answer = match *answer {
+        None => Some(true),
+        Some(true) => Some(false),
+        Some(false) => None,
+    };
 }

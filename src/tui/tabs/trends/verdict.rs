@@ -58,6 +58,7 @@ pub fn worst_pain_days(journal: &Journal, today: NaiveDate) -> usize {
 pub fn level_style(level: Level, theme: &Theme) -> Style {
     match level {
         Level::Urgent => theme.urgent,
+        Level::Doctor => theme.doctor,
         Level::Stop => theme.stop,
         Level::Caution => theme.caution,
         Level::Ok => theme.ok,
@@ -98,7 +99,7 @@ fn hit_lines(hit: &RuleHit, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     lines.extend(wrap(
         &[
             ("Source:", theme.dim),
-            (hit.source, theme.dim),
+            (hit.source.as_str(), theme.dim),
             (&rule, theme.dim),
         ],
         width,

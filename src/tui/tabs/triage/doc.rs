@@ -1,7 +1,6 @@
 //! Text laid out by hand for the Triage tab: wrapped here (not by the paragraph) so the view
 //! knows on which line each question starts and can keep the selected one in sight.
 
-use crate::triage::words;
 use crate::tui::widgets::banner::wrap_hanging;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -78,8 +77,8 @@ pub(super) fn bold(style: Style) -> Style {
     style.add_modifier(Modifier::BOLD)
 }
 
-pub(super) fn sources(list: &[words::Source]) -> String {
-    list.iter().map(|s| s.short).collect::<Vec<_>>().join("; ")
+pub(super) fn sources(ids: &[&str]) -> String {
+    crate::sources::short_list(ids)
 }
 
 /// Draws `doc` in `area`, scrolled to `offset`.

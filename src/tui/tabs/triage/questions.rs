@@ -4,17 +4,18 @@ use super::SLUMP_QUESTION_INDEX;
 use super::doc::{Doc, bold, sources};
 use super::result::type_names;
 use super::view::TriageView;
+use crate::journal::entry::FlagTier;
 use crate::triage::{self, Reply, words};
 use crate::tui::theme::Theme;
 use ratatui::text::Span;
 
-/// The answer badge in front of a question.
-fn badge(reply: Option<Reply>, red_flag: bool, theme: &Theme) -> Span<'static> {
+/// The answer badge in front of a question; a red-flag "yes" takes its tier's style.
+fn badge(reply: Option<Reply>, red_flag: Option<FlagTier>, theme: &Theme) -> Span<'static> {
     match (reply, red_flag) {
-        (Some(Reply::Yes), true) => Span::styled("[ yes ]", theme.urgent),
-        (Some(Reply::No), true) => Span::styled("[ no  ]", theme.ok),
-        (Some(Reply::Yes), false) => Span::styled("[ yes ]", theme.caution),
-        (Some(Reply::No), false) => Span::styled("[ no  ]", theme.base),
+        (Some(Reply::Yes), Some(tier)) => Span::styled("[ yes ]", theme.tier(tier)),
+        (Some(Reply::No), Some(_)) => Span::styled("[ no  ]", theme.ok),
+        (Some(Reply::Yes), None) => Span::styled("[ yes ]", theme.caution),
+        (Some(Reply::No), None) => Span::styled("[ no  ]", theme.base),
         (Some(Reply::Skip), _) => Span::styled("[skip ]", theme.dim),
         (None, _) => Span::styled("[  ?  ]", theme.dim),
     }
@@ -26,7 +27,7 @@ impl TriageView<'_> {
         &self,
         doc: &mut Doc,
         reply: Option<Reply>,
-        red_flag: bool,
+        red_flag: Option<FlagTier>,
         q: &str,
         hint: &str,
         selected: bool,
@@ -63,11 +64,31 @@ impl TriageView<'_> {
         doc.text(words::RED_FLAG_INTRO, theme.base);
         doc.blank();
         let cursor = self.state.cursor().unwrap_or(0);
+        let mut tier_shown = None;
         for (i, text) in words::RED_FLAGS.iter().enumerate() {
+            let tier = text.flag.tier();
+            if tier_shown != Some(tier) {
+                if tier_shown.is_some() {
+                    doc.blank();
+                }
+                let heading = match tier {
+                    FlagTier::Emergency => words::TIER_EMERGENCY_HEADING,
+                    FlagTier::Doctor => words::TIER_DOCTOR_HEADING,
+                };
+                doc.text(heading, theme.title);
+                tier_shown = Some(tier);
+            }
             let reply = answers
                 .red_flag(text.flag)
                 .map(|yes| if yes { Reply::Yes } else { Reply::No });
-            self.question(doc, reply, true, text.question, text.hint, i == cursor);
+            self.question(
+                doc,
+                reply,
+                Some(tier),
+                text.question,
+                text.hint,
+                i == cursor,
+            );
         }
         doc.blank();
         doc.text(
@@ -109,7 +130,7 @@ impl TriageView<'_> {
         self.question(
             doc,
             self.state.answers.slump,
-            false,
+            None,
             words::SLUMP_QUESTION,
             words::SLUMP_KEYS,
             cursor == SLUMP_QUESTION_INDEX,
@@ -141,7 +162,7 @@ impl TriageView<'_> {
         let cursor = self.state.cursor().unwrap_or(0);
         for (i, text) in words::SIGNS.iter().enumerate() {
             let reply = self.state.answers.sign(text.sign);
-            self.question(doc, reply, false, text.question, text.hint, i == cursor);
+            self.question(doc, reply, None, text.question, text.hint, i == cursor);
         }
         doc.blank();
         let found = triage::classify(&self.state.answers);

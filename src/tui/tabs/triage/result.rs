@@ -88,9 +88,9 @@ impl TriageView<'_> {
             };
             doc.text(&text, style);
         } else {
-            let labels: Vec<&str> = present.iter().map(|f| words::red_flag_label(*f)).collect();
-            let text = words::red_flags_found(&labels.join(", "), !compact);
-            doc.text(&text, theme.urgent);
+            for (tier, text) in words::red_flags_found(&present, !compact) {
+                doc.text(&text, theme.tier(tier));
+            }
         }
         doc.para(
             vec![Span::styled(

@@ -6,7 +6,6 @@ use super::{NoteKind, Section, TriageState};
 use crate::triage::{self, words};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::banner::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -27,8 +26,8 @@ impl TriageView<'_> {
         self.ctx.theme
     }
 
-    /// The red flags answered yes, when the red banner above does not show them (the save
-    /// failed, or the selected day does not count as the latest triage of the last 14 days).
+    /// The red flags answered yes, when the banner above does not show them (the save failed,
+    /// or the selected day is not the latest triage), one line per tier with what to do.
     fn local_urgent(&self, width: u16) -> Vec<Line<'static>> {
         let present = self.state.answers.red_flags_present();
         let shown = triage::current_red_flags(&self.ctx.journal, self.ctx.today)
@@ -36,12 +35,8 @@ impl TriageView<'_> {
         if present.is_empty() || shown {
             return Vec::new();
         }
-        let labels: Vec<&str> = present.iter().map(|f| words::red_flag_label(*f)).collect();
-        let text = words::red_flags_in_answers(&labels.join(", "));
-        wrap(&text, usize::from(width.max(12)) - 2)
-            .into_iter()
-            .map(|line| Line::from(format!(" {line}")))
-            .collect()
+        let parts = words::red_flags_found(&present, true);
+        crate::tui::widgets::banner::tier_lines(&parts, width, self.theme())
     }
 
     fn section_bar(&self, width: u16) -> Line<'static> {
@@ -51,7 +46,11 @@ impl TriageView<'_> {
         let mut spans = vec![Span::raw(" ")];
         for section in Section::ALL {
             let progress = match section {
-                Section::RedFlags => format!(" {}/8", 8 - answers.red_flags_unanswered().len()),
+                Section::RedFlags => format!(
+                    " {}/{}",
+                    words::RED_FLAG_COUNT - answers.red_flags_unanswered().len(),
+                    words::RED_FLAG_COUNT
+                ),
                 Section::Slump => {
                     if answers.slump.is_some() {
                         " ✓".into()
@@ -64,8 +63,10 @@ impl TriageView<'_> {
             };
             let style = if section == self.state.section {
                 theme.tab_selected
-            } else if section == Section::RedFlags && !answers.red_flags_present().is_empty() {
-                theme.urgent
+            } else if let (Section::RedFlags, Some(tier)) =
+                (section, triage::highest_tier(&answers.red_flags_present()))
+            {
+                theme.tier(tier)
             } else {
                 theme.tab
             };
@@ -104,7 +105,7 @@ impl TriageView<'_> {
                 if left == 0 {
                     words::NEXT_SLUMP.to_owned()
                 } else {
-                    words::red_flags_answered(8 - left)
+                    words::red_flags_answered(words::RED_FLAG_COUNT - left)
                 }
             }
             Section::Slump => words::NEXT_SIGNS.to_owned(),
@@ -144,9 +145,7 @@ impl Widget for TriageView<'_> {
             Constraint::Length(1),
         ])
         .areas(inner);
-        Paragraph::new(local)
-            .style(theme.urgent)
-            .render(urgent, buf);
+        Paragraph::new(local).render(urgent, buf);
         self.section_bar(bar.width).render(bar, buf);
         Line::from(Span::styled(
             format!(" {}", words::NOT_A_DIAGNOSIS),
