@@ -18,3 +18,7 @@ pub const DISCLAIMER: &str = "Not medical advice: stridelog keeps your notes and
 
 /// Why a red flag stays on screen.
 pub const RED_FLAG_STAYS: &str = "Shown until a newer triage answers no.";
+
+/// Shown before every routine starts and on its running screen.
+pub const ROUTINE_STOP_RULE: &str = "Stop if an exercise increases your pain or sends it \
+    further down the leg.";

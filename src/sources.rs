@@ -2,6 +2,8 @@
 //! comes from. Screens show the short form ("Silbernagel 2007"); help, `stridelog sources` and
 //! the Markdown report show the full citation. Every source is named here once, by its id.
 
+use std::fmt::Write as _;
+
 /// One source: its id (as written in rules, routines and the JSON report), the short form for
 /// screens, and the full citation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +118,7 @@ pub fn short_list(ids: &[&str]) -> String {
 pub fn render_list() -> String {
     let mut out = String::from("Where stridelog's rules and guidance come from:\n\n");
     for s in &SOURCES {
-        out.push_str(&format!("{} [{}]\n    {}\n", s.short, s.id, s.full));
+        let _ = writeln!(out, "{} [{}]\n    {}", s.short, s.id, s.full);
     }
     out
 }

@@ -289,9 +289,11 @@ fn import_never_touches_pain_data_of_an_existing_day() {
     let after = day(dir.path(), "2026-03-02");
     assert_eq!(after.runs.len(), 2);
     assert_eq!(after.runs[0], existing.runs[0]);
+    assert_eq!(after.version, 2, "saving upgrades a version-1 day");
     assert_eq!(
         DayEntry {
             runs: existing.runs.clone(),
+            version: existing.version,
             ..after.clone()
         },
         existing,

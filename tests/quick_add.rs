@@ -162,6 +162,8 @@ fn merging_keeps_the_other_fields_adds_the_run_and_appends_the_note() {
     assert_eq!(after.worst_pain, Score::new(6));
     assert_eq!(after.notes, "Calf tingling after 4 km.\nSecond run, easy.");
     let mut expected = existing.clone();
+    assert_eq!(after.version, 2, "saving upgrades a version-1 day");
+    expected.version = 2;
     expected.worst_pain = Score::new(6);
     expected.notes.clone_from(&after.notes);
     expected.runs.push(after.runs[1].clone());
@@ -215,20 +217,26 @@ fn a_running_app_holding_the_journal_is_respected() {
 fn status_says_whether_today_is_logged_and_the_verdict() {
     let dir = tempfile::tempdir().unwrap();
     let status = |root: &Path| text(&stridelog(root, &["status"]).stdout);
-    assert_eq!(
-        status(dir.path()),
-        "today not logged · Log a few more days\n"
-    );
-    // Three calm days: OK to run.
+    // A new journal is asked for the red-flag questions first.
+    assert_eq!(status(dir.path()), "today not logged · Run with care\n");
     for date in ["2026-03-08", "2026-03-09"] {
         let out = stridelog(dir.path(), &["log", "--date", date, "--worst", "2"]);
         assert!(out.status.success());
     }
-    assert_eq!(
-        status(dir.path()),
-        "today not logged · Log a few more days\n"
-    );
     stridelog(dir.path(), &["log", "--worst", "1", "--run", "5km,30:00"]);
+    // Three calm days but no red-flag check: never "OK to run".
+    assert_eq!(status(dir.path()), "today logged · Run with care\n");
+    let long = text(&stridelog(dir.path(), &["status", "--long"]).stdout);
+    assert!(long.contains("no-recent-check"), "{long}");
+    assert!(long.contains(stridelog::advice::DISCLAIMER), "{long}");
+    // A red-flag check that found nothing, a week ago: now OK to run.
+    let checked = path(dir.path(), "2026-03-03");
+    std::fs::create_dir_all(checked.parent().unwrap()).unwrap();
+    std::fs::write(
+        &checked,
+        "(version: 2, date: \"2026-03-03\", triage: Some((red_flags: [])))",
+    )
+    .unwrap();
     assert_eq!(status(dir.path()), "today logged · OK to run\n");
     // A run that hurt: rest.
     stridelog(dir.path(), &["log", "--run", "3km", "--run-pain", "3/6/7"]);

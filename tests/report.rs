@@ -78,7 +78,7 @@ fn keys_in_order(text: &str) -> Vec<String> {
 #[test]
 fn json_keys_are_in_the_documented_order() {
     let text = render(&sample(), date(TODAY), 2, Format::Json);
-    let rule = ["id", "level", "message", "evidence", "source"];
+    let rule = ["id", "level", "message", "evidence", "source", "sources"];
     let week = [
         "start",
         "end",
@@ -90,7 +90,7 @@ fn json_keys_are_in_the_documented_order() {
         "max_run_pain",
         "routines",
     ];
-    let mut expected = vec!["today", "verdict", "rules"];
+    let mut expected = vec!["today", "rules_version", "verdict", "verdict_text", "rules"];
     for _ in 0..3 {
         expected.extend(rule);
     }
@@ -98,7 +98,7 @@ fn json_keys_are_in_the_documented_order() {
     for _ in 0..2 {
         expected.extend(week);
     }
-    expected.extend(["problems", "path", "error"]);
+    expected.extend(["problems", "path", "error", "disclaimer"]);
     assert_eq!(keys_in_order(&text), expected, "{text}");
 }
 
@@ -184,12 +184,25 @@ fn json_of_an_empty_journal_is_unknown_with_nulls() {
         value,
         json!({
             "today": "2026-11-22",
-            "verdict": "unknown",
-            "rules": [],
+            "rules_version": 2,
+            "verdict": "caution",
+            "verdict_text": "Run with care",
+            "rules": [{
+                "id": "no-recent-check",
+                "level": "caution",
+                "message": "Answer the red-flag questions in Triage: a check every six weeks \
+                            makes sure nothing serious is missed before the app says it is OK \
+                            to run.",
+                "evidence": "no triage saved yet",
+                "source": "stridelog (a red-flag check every six weeks is our choice; NICE CKS \
+                           lists the flags)",
+                "sources": ["stridelog"],
+            }],
             "weeks": [{"start": "2026-11-16", "end": "2026-11-22", "days_logged": 0, "runs": 0,
                        "distance_km": 0.0, "mean_worst_pain": null, "mean_morning_pain": null,
                        "max_run_pain": null, "routines": 0}],
             "problems": [],
+            "disclaimer": stridelog::advice::DISCLAIMER,
         })
     );
     let weeks: Value =
@@ -243,7 +256,43 @@ fn markdown_without_triage_says_so() {
         "{text}"
     );
     assert!(
-        text.contains("## Verdict: Log a few more days (unknown)"),
+        text.contains("## Verdict: Run with care (caution)"),
         "{text}"
+    );
+    assert!(text.contains("### no-recent-check (caution)"), "{text}");
+}
+
+#[test]
+fn no_report_format_names_a_seed_article() {
+    let mut journal = sample();
+    // The latest triage (today) reports an emergency and a doctor-tier sign.
+    let today = journal
+        .days
+        .entry(date(TODAY))
+        .or_insert_with(|| DayEntry::new(date(TODAY)));
+    today.triage = Some(Triage {
+        red_flags: vec![
+            stridelog::journal::entry::RedFlag::SaddleNumbness,
+            stridelog::journal::entry::RedFlag::NightPain,
+        ],
+        ..Default::default()
+    });
+    for format in [Format::Text, Format::Markdown, Format::Json] {
+        let text = render(&journal, date(TODAY), 4, format);
+        assert!(
+            !text.to_lowercase().contains("seed 0"),
+            "{format:?}\n{text}"
+        );
+        assert!(
+            text.contains(stridelog::advice::URGENT_ACTION),
+            "{format:?}"
+        );
+        assert!(text.contains(stridelog::advice::DISCLAIMER), "{format:?}");
+    }
+    let markdown = render(&journal, date(TODAY), 4, Format::Markdown);
+    assert!(markdown.contains("## Sources"), "{markdown}");
+    assert!(
+        markdown.contains("Barraclough K. \"Cauda equina syndrome\". BMJ 2021;372:n32"),
+        "{markdown}"
     );
 }

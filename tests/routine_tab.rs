@@ -122,6 +122,7 @@ fn small() -> Routine {
         id: "small".into(),
         name: "Small".into(),
         purpose: "A test routine.".into(),
+        sources: Vec::new(),
         source: String::new(),
         steps: vec![
             step(

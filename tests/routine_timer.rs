@@ -52,6 +52,7 @@ fn routine(steps: Vec<Step>) -> Routine {
         id: "test".into(),
         name: "Test".into(),
         purpose: String::new(),
+        sources: Vec::new(),
         source: String::new(),
         steps,
     };

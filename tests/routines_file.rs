@@ -40,7 +40,15 @@ fn every_built_in_routine_parses_and_is_valid() {
     assert_eq!(names.len(), all.len(), "names must be unique");
     for r in &all {
         assert!(!r.purpose.trim().is_empty(), "{} has no purpose", r.id);
-        assert!(r.source.contains("seed"), "{} names no seed", r.id);
+        assert!(!r.sources.is_empty(), "{} names no source", r.id);
+        for id in &r.sources {
+            assert!(
+                stridelog::sources::by_id(id).is_some(),
+                "{}: {id} is not in the sources table",
+                r.id
+            );
+        }
+        assert!(!r.source_text().to_lowercase().contains("seed"), "{}", r.id);
         for step in &r.steps {
             let what = format!("{} / {}", r.id, step.exercise);
             match step.kind {

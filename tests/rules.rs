@@ -88,6 +88,11 @@ fn triage(n: i64, flags: Vec<RedFlag>, kinds: Vec<PainType>) -> DayEntry {
     })
 }
 
+/// A triage with no red flag, `n` days ago: the check `ok-to-run` needs.
+fn checked(n: i64) -> DayEntry {
+    triage(n, vec![], vec![])
+}
+
 #[test]
 fn red_flag() {
     let flag = || vec![RedFlag::BladderOrBowel];
@@ -96,20 +101,146 @@ fn red_flag() {
         vec![
             ("flag today", vec![triage(0, flag(), vec![])], true),
             ("flag 13 days ago", vec![triage(13, flag(), vec![])], true),
-            ("flag 14 days ago", vec![triage(14, flag(), vec![])], false),
+            ("flag 14 days ago", vec![triage(14, flag(), vec![])], true),
+            ("flag 200 days ago", vec![triage(200, flag(), vec![])], true),
+            (
+                "an old flag with calm days since",
+                {
+                    let mut days = pains(&[(0, 1), (1, 1), (2, 1)]);
+                    days.push(triage(200, flag(), vec![]));
+                    days
+                },
+                true,
+            ),
             ("no flag", vec![triage(0, vec![], vec![])], false),
             (
-                "a later triage without flags replaces it",
-                vec![triage(10, flag(), vec![]), triage(2, vec![], vec![])],
+                "a later triage without flags clears it",
+                vec![triage(200, flag(), vec![]), triage(2, vec![], vec![])],
                 false,
             ),
             ("flag after today", vec![triage(-1, flag(), vec![])], false),
             ("no triage", vec![worst(0, 9)], false),
+            (
+                "a doctor-tier flag alone is not an emergency",
+                vec![triage(0, vec![RedFlag::NightPain], vec![])],
+                false,
+            ),
+            (
+                "version 1's fever-or-weight-loss counts as an emergency",
+                vec![triage(30, vec![RedFlag::FeverOrWeightLoss], vec![])],
+                true,
+            ),
+            (
+                "fever is an emergency",
+                vec![triage(0, vec![RedFlag::Fever], vec![])],
+                true,
+            ),
         ],
     );
     let eval = evaluate(&journal(vec![triage(3, flag(), vec![])]), today());
     assert_eq!(eval.verdict, Verdict::Urgent);
     assert!(eval.hits[0].evidence.contains(&ago(3).to_string()));
+    assert!(
+        eval.hits[0]
+            .message
+            .contains(stridelog::advice::URGENT_ACTION),
+        "the rule's message holds the one urgent sentence"
+    );
+    assert!(eval.hits[0].message.contains("You reported"));
+    // 200 days on, with calm days logged since, it is still the verdict.
+    let mut days = pains(&[(0, 1), (1, 1), (2, 1)]);
+    days.push(triage(200, flag(), vec![]));
+    let eval = evaluate(&journal(days), today());
+    assert_eq!(eval.verdict, Verdict::Urgent);
+    assert!(!eval.fired("ok-to-run"));
+}
+
+#[test]
+fn serious_signs() {
+    let doctor = |n, f| triage(n, vec![f], vec![]);
+    check(
+        "serious-signs",
+        vec![
+            (
+                "night pain today",
+                vec![doctor(0, RedFlag::NightPain)],
+                true,
+            ),
+            (
+                "weight loss 300 days ago",
+                vec![doctor(300, RedFlag::WeightLoss)],
+                true,
+            ),
+            (
+                "cancer history",
+                vec![doctor(1, RedFlag::CancerHistory)],
+                true,
+            ),
+            (
+                "weakened immune system",
+                vec![doctor(1, RedFlag::ImmuneSuppressed)],
+                true,
+            ),
+            (
+                "an emergency flag only",
+                vec![doctor(0, RedFlag::FootDrop)],
+                false,
+            ),
+            (
+                "cleared by a newer triage",
+                vec![doctor(60, RedFlag::NightPain), checked(5)],
+                false,
+            ),
+            (
+                "version 1's fever-or-weight-loss is not split",
+                vec![doctor(0, RedFlag::FeverOrWeightLoss)],
+                false,
+            ),
+        ],
+    );
+    let eval = evaluate(
+        &journal(vec![doctor(2, RedFlag::NightPain), worst(0, 1)]),
+        today(),
+    );
+    assert_eq!(eval.verdict, Verdict::Doctor);
+    assert_eq!(eval.verdict.headline(), "See a doctor within days");
+    assert!(!eval.fired("red-flag"));
+    // Both tiers in one triage fire both rules; the emergency sets the verdict.
+    let both = evaluate(
+        &journal(vec![triage(
+            1,
+            vec![RedFlag::SaddleNumbness, RedFlag::CancerHistory],
+            vec![],
+        )]),
+        today(),
+    );
+    assert!(both.fired("red-flag") && both.fired("serious-signs"));
+    assert_eq!(both.verdict, Verdict::Urgent);
+    assert_eq!(both.hits[0].id, "red-flag");
+    assert_eq!(both.hits[1].id, "serious-signs");
+}
+
+#[test]
+fn no_recent_check() {
+    check(
+        "no-recent-check",
+        vec![
+            ("an empty journal", vec![], true),
+            (
+                "calm days, no triage",
+                pains(&[(0, 1), (1, 1), (2, 1)]),
+                true,
+            ),
+            ("triage today", vec![checked(0)], false),
+            ("triage 41 days ago", vec![checked(41)], false),
+            ("triage 42 days ago", vec![checked(42)], true),
+            ("triage after today only", vec![checked(-1)], true),
+        ],
+    );
+    let eval = evaluate(&Journal::default(), today());
+    assert_eq!(eval.verdict, Verdict::Caution);
+    assert_eq!(eval.verdict.headline(), "Run with care");
+    assert!(eval.hits[0].message.contains("red-flag questions"));
 }
 
 #[test]
@@ -361,7 +492,11 @@ fn pain_trend() {
         today(),
     );
     assert_eq!(eval.hit("pain-trend-improving").unwrap().level, Level::Info);
-    assert_eq!(eval.verdict, Verdict::Ok, "ok-to-run sets it, not info");
+    assert_eq!(
+        eval.verdict,
+        Verdict::Caution,
+        "no-recent-check sets it, not info"
+    );
 }
 
 #[test]
@@ -455,12 +590,18 @@ fn weekly_jump_and_over_10() {
         &journal(vec![ran(7, 10.0), ran(1, 6.5), ran(0, 6.5)]),
         today(),
     );
-    assert_eq!(eval.hits.len(), 1, "{:#?}", eval.hits);
     assert!(eval.fired("weekly-over-10"));
+    let eval = evaluate(
+        &journal(with_check(vec![ran(7, 10.0), ran(1, 6.6), ran(0, 6.6)])),
+        today(),
+    );
+    assert_eq!(eval.hits.len(), 1, "{:#?}", eval.hits);
+    assert_eq!(eval.hits[0].id, "weekly-jump");
+    assert_eq!(eval.hits[0].level, Level::Info);
     assert_eq!(
         eval.verdict,
         Verdict::Unknown,
-        "info never sets the verdict"
+        "info never sets the verdict: a weekly jump alone is information"
     );
 }
 
@@ -558,32 +699,78 @@ fn sleep_disturbed() {
     );
 }
 
+/// `days` with a clean red-flag check 10 days ago.
+fn with_check(mut days: Vec<DayEntry>) -> Vec<DayEntry> {
+    days.push(checked(10));
+    days
+}
+
 #[test]
 fn ok_to_run() {
     check(
         "ok-to-run",
         vec![
-            ("3 low days", pains(&[(0, 1), (3, 3), (6, 0)]), true),
-            ("2 low days", pains(&[(0, 1), (3, 3)]), false),
-            ("one day at 4", pains(&[(0, 1), (3, 4), (6, 0)]), false),
+            (
+                "3 low days",
+                with_check(pains(&[(0, 1), (3, 3), (6, 0)])),
+                true,
+            ),
+            (
+                "3 low days without a red-flag check",
+                pains(&[(0, 1), (3, 3), (6, 0)]),
+                false,
+            ),
+            (
+                "the check 41 days ago",
+                {
+                    let mut days = pains(&[(0, 1), (3, 3), (6, 0)]);
+                    days.push(checked(41));
+                    days
+                },
+                true,
+            ),
+            (
+                "the check 42 days ago",
+                {
+                    let mut days = pains(&[(0, 1), (3, 3), (6, 0)]);
+                    days.push(checked(42));
+                    days
+                },
+                false,
+            ),
+            ("2 low days", with_check(pains(&[(0, 1), (3, 3)])), false),
+            (
+                "one day at 4",
+                with_check(pains(&[(0, 1), (3, 4), (6, 0)])),
+                false,
+            ),
             (
                 "a day outside the 7",
-                pains(&[(0, 1), (3, 2), (7, 0)]),
+                with_check(pains(&[(0, 1), (3, 2), (7, 0)])),
                 false,
             ),
             (
                 "days without worst_pain do not count",
-                vec![
+                with_check(vec![
                     worst(0, 1),
                     worst(1, 1),
                     day(2, |d| d.morning_pain = score(0)),
-                ],
+                ]),
+                false,
+            ),
+            (
+                "not after a doctor-tier flag",
+                {
+                    let mut days = pains(&[(0, 1), (3, 3), (6, 0)]);
+                    days.push(triage(5, vec![RedFlag::NightPain], vec![]));
+                    days
+                },
                 false,
             ),
             (
                 "not after a stop rule",
                 {
-                    let mut days = pains(&[(0, 1), (3, 3), (6, 0)]);
+                    let mut days = with_check(pains(&[(0, 1), (3, 3), (6, 0)]));
                     days.push(day(1, |d| {
                         d.runs.push(Run {
                             gait_changed: Some(true),
@@ -597,8 +784,8 @@ fn ok_to_run() {
         ],
     );
     // With a caution rule it still fires, and caution is the verdict.
-    let mut days = pains(&[(0, 1), (3, 3), (6, 0)]);
-    days.push(day(2, |d| d.side = Some(Side::Both)));
+    let mut days = with_check(pains(&[(0, 1), (3, 3), (6, 0)]));
+    days.push(day(2, |d| d.character = vec![Character::Numbness]));
     let eval = evaluate(&journal(days), today());
     assert!(eval.fired("ok-to-run"));
     assert_eq!(eval.verdict, Verdict::Caution);
@@ -606,10 +793,77 @@ fn ok_to_run() {
 
 #[test]
 fn verdict_is_unknown_without_data() {
-    let eval = evaluate(&Journal::default(), today());
+    // A recent clean check, but too few pain entries for a verdict.
+    let eval = evaluate(&journal(vec![checked(3), worst(0, 1)]), today());
     assert_eq!(eval.verdict, Verdict::Unknown);
-    assert!(eval.hits.is_empty());
+    assert!(eval.hits.is_empty(), "{:#?}", eval.hits);
     assert_eq!(eval.verdict.headline(), "Log a few more days");
+}
+
+#[test]
+fn unanswered_is_never_no_and_never_yes() {
+    // Three nights unanswered, two disturbed: not enough for sleep-disturbed.
+    let days = vec![
+        day(0, |d| d.sleep_disturbed = Some(true)),
+        day(1, |d| d.sleep_disturbed = Some(true)),
+        day(2, |d| d.sleep_disturbed = None),
+        day(3, |d| d.sleep_disturbed = Some(false)),
+    ];
+    assert!(!fired(days.clone(), "sleep-disturbed"));
+    let mut three = days;
+    three.push(day(4, |d| d.sleep_disturbed = Some(true)));
+    assert!(fired(three, "sleep-disturbed"));
+    // Medication unanswered does not block a radicular runner; answered yes does.
+    let radicular = triage(5, vec![], vec![PainType::Radicular]);
+    let unanswered = vec![radicular.clone(), day(0, |d| d.pain_medication = None)];
+    assert!(!fired(unanswered, "not-ready-to-run"));
+    let yes = vec![radicular, day(0, |d| d.pain_medication = Some(true))];
+    assert!(fired(yes, "not-ready-to-run"));
+    // A run with gait unanswered is not a gait change.
+    assert!(!fired(
+        vec![day(0, |d| d.runs.push(run_km(5.0)))],
+        "gait-change"
+    ));
+}
+
+#[test]
+fn a_journal_of_version_1_and_version_2_files_is_read_as_one() {
+    use stridelog::journal::entry::parse_day;
+    let v1_flag = parse_day(
+        &format!(
+            "(version: 1, date: \"{}\", pain_medication: false,\n triage: Some((red_flags: [FeverOrWeightLoss])))",
+            ago(90)
+        ),
+        None,
+    )
+    .unwrap();
+    let v2_calm = parse_day(
+        &format!(
+            "(version: 2, date: \"{}\", worst_pain: Some(1), sleep_disturbed: None)",
+            ago(1)
+        ),
+        None,
+    )
+    .unwrap();
+    let eval = evaluate(&journal(vec![v1_flag.clone(), v2_calm.clone()]), today());
+    assert_eq!(eval.verdict, Verdict::Urgent, "{:#?}", eval.hits);
+    assert!(
+        eval.hit("red-flag")
+            .unwrap()
+            .evidence
+            .contains("fever or unexplained weight loss")
+    );
+    // A newer version-2 triage that answers no clears the version-1 flag.
+    let v2_clear = parse_day(
+        &format!(
+            "(version: 2, date: \"{}\", triage: Some((red_flags: [])))",
+            ago(2)
+        ),
+        None,
+    )
+    .unwrap();
+    let eval = evaluate(&journal(vec![v1_flag, v2_calm, v2_clear]), today());
+    assert!(!eval.fired("red-flag"));
 }
 
 #[test]
@@ -626,7 +880,7 @@ fn hits_are_ordered_by_level_then_table() {
             d.side = Some(Side::Both);
             d.sleep_disturbed = Some(true);
         }),
-        triage(1, vec![RedFlag::FootDrop], vec![]),
+        triage(1, vec![RedFlag::FootDrop, RedFlag::NightPain], vec![]),
         day(2, |d| d.sleep_disturbed = Some(true)),
         day(3, |d| d.sleep_disturbed = Some(true)),
         ran(7, 5.0),
@@ -637,9 +891,10 @@ fn hits_are_ordered_by_level_then_table() {
         ids,
         [
             "red-flag",
+            "serious-signs",
+            "bilateral-symptoms",
             "gait-change",
             "run-pain-high",
-            "bilateral-symptoms",
             "long-run-spike",
             "sleep-disturbed",
             "weekly-over-10",
@@ -653,14 +908,22 @@ fn hits_are_ordered_by_level_then_table() {
 
 #[test]
 fn verdict_is_the_highest_level() {
-    let caution = vec![day(0, |d| d.side = Some(Side::Both))];
+    let caution = with_check(vec![day(0, |d| d.character = vec![Character::Weakness])]);
     assert_eq!(
         evaluate(&journal(caution), today()).verdict,
         Verdict::Caution
     );
     let stop = pains(&[(0, 7)]);
     assert_eq!(evaluate(&journal(stop), today()).verdict, Verdict::Stop);
-    let ok = pains(&[(0, 2), (1, 2), (2, 2)]);
+    let both_legs = with_check(vec![day(0, |d| d.side = Some(Side::Both))]);
+    assert_eq!(
+        evaluate(&journal(both_legs), today()).verdict,
+        Verdict::Stop,
+        "both legs logged on the Log tab: rest from running"
+    );
+    let doctor = vec![triage(0, vec![RedFlag::ImmuneSuppressed], vec![])];
+    assert_eq!(evaluate(&journal(doctor), today()).verdict, Verdict::Doctor);
+    let ok = with_check(pains(&[(0, 2), (1, 2), (2, 2)]));
     assert_eq!(evaluate(&journal(ok), today()).verdict, Verdict::Ok);
 }
 
@@ -668,7 +931,8 @@ fn verdict_is_the_highest_level() {
 fn every_rule_level_matches_the_design_table() {
     let expected = [
         ("red-flag", Level::Urgent),
-        ("bilateral-symptoms", Level::Caution),
+        ("serious-signs", Level::Doctor),
+        ("bilateral-symptoms", Level::Stop),
         ("radiculopathy-signs", Level::Caution),
         ("gait-change", Level::Stop),
         ("run-pain-high", Level::Stop),
@@ -679,11 +943,12 @@ fn every_rule_level_matches_the_design_table() {
         ("pain-trend-worsening", Level::Stop),
         ("pain-trend-improving", Level::Info),
         ("long-run-spike", Level::Caution),
-        ("weekly-jump", Level::Caution),
+        ("weekly-jump", Level::Info),
         ("weekly-over-10", Level::Info),
         ("not-ready-to-run", Level::Stop),
         ("six-weeks", Level::Caution),
         ("sleep-disturbed", Level::Caution),
+        ("no-recent-check", Level::Caution),
         ("ok-to-run", Level::Ok),
     ];
     let table: Vec<(&str, Level)> = RULES.iter().map(|r| (r.id, r.level)).collect();
@@ -744,11 +1009,19 @@ fn noisy_journal(days: i64, mut seed: u64) -> Journal {
 }
 
 #[test]
-fn rules_only_read_the_last_72_days_and_nothing_after_today() {
+fn rules_only_read_the_last_72_days_the_latest_triage_and_nothing_after_today() {
     for seed in 0..40 {
         let full = noisy_journal(400, seed);
         let mut trimmed = Journal::default();
         for (date, d) in full.days.range(ago(72)..=today()) {
+            trimmed.days.insert(*date, d.clone());
+        }
+        if let Some((date, d)) = full
+            .days
+            .range(..=today())
+            .rev()
+            .find(|(_, d)| d.triage.is_some())
+        {
             trimmed.days.insert(*date, d.clone());
         }
         assert_eq!(

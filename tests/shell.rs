@@ -62,6 +62,24 @@ fn help_opens_and_closes_and_q_quits() {
 }
 
 #[test]
+fn help_lists_every_source_in_full_and_never_a_seed_article() {
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.press(key(KeyCode::Char('?')));
+    let mut seen = String::new();
+    for _ in 0..60 {
+        seen.push_str(&screen(&app, 120, 40));
+        app.press(key(KeyCode::Down));
+    }
+    assert!(!seen.to_lowercase().contains("seed 0"), "{seen}");
+    for source in &stridelog::sources::SOURCES {
+        assert!(seen.contains(source.short), "{} missing", source.short);
+    }
+    assert!(seen.contains("BMJ 2021;372:n32"), "full citations");
+    // The sources page, scrolled to its end.
+    insta::assert_snapshot!("help_sources_120x40", screen(&app, 120, 40));
+}
+
+#[test]
 fn shell_snapshots() {
     let mut app = app(Box::new(MemoryStore::new()), today());
     app.press(key(KeyCode::BackTab));
@@ -119,14 +137,44 @@ fn a_recent_red_flag_shows_a_red_banner_on_every_tab() {
 }
 
 #[test]
-fn an_old_red_flag_or_a_newer_clean_triage_shows_no_banner() {
-    let mut old = DayEntry::new(today() - chrono::Days::new(14));
+fn a_doctor_tier_flag_shows_a_yellow_banner_on_every_tab() {
+    let mut day = DayEntry::new(today() - chrono::Days::new(30));
+    day.triage = Some(Triage {
+        red_flags: vec![RedFlag::NightPain],
+        ..Triage::default()
+    });
+    let mut app = app(Box::new(MemoryStore::with_days([day])), today());
+    for tab in Tab::ALL {
+        while app.tab != tab {
+            app.press(key(KeyCode::Tab));
+        }
+        let buf = draw(&app, 100, 30);
+        let text = screen(&app, 100, 30);
+        assert!(!text.contains("EMERGENCY"), "{text}");
+        let row = (0..30)
+            .find(|y| {
+                (0..100)
+                    .map(|x| buf[(x, *y)].symbol())
+                    .collect::<String>()
+                    .contains("SEE A DOCTOR")
+            })
+            .unwrap_or_else(|| panic!("no doctor banner on tab {tab:?}"));
+        assert_eq!(buf[(3, row)].bg, Color::Yellow, "tab {tab:?}");
+        assert!(text.contains("Book a doctor"), "{text}");
+    }
+}
+
+#[test]
+fn an_old_red_flag_still_shows_and_only_a_newer_clean_triage_clears_it() {
+    let mut old = DayEntry::new(today() - chrono::Days::new(200));
     old.triage = Some(Triage {
         red_flags: vec![RedFlag::FootDrop],
         ..Triage::default()
     });
     let app_old = app(Box::new(MemoryStore::with_days([old.clone()])), today());
-    assert!(!screen(&app_old, 100, 30).contains("RED FLAG"));
+    let text = screen(&app_old, 100, 30);
+    assert!(text.contains("EMERGENCY RED FLAG"), "{text}");
+    assert!(text.contains("until a newer triage"), "{text}");
 
     let mut flagged = DayEntry::new(today() - chrono::Days::new(3));
     flagged.triage = old.triage.clone();

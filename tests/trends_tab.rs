@@ -70,13 +70,17 @@ fn history() -> Vec<DayEntry> {
     days
 }
 
-/// The last two weeks, calm: worst pain 2, morning pain 1, 6 km runs three times a week.
+/// The last two weeks, calm: worst pain 2, morning pain 1, 6 km runs three times a week, and
+/// a red-flag check with nothing found 10 days ago.
 fn calm_fortnight() -> Vec<DayEntry> {
     (0..14u64)
         .map(|n| {
             let mut day = DayEntry::new(ago(n));
             day.worst_pain = score(2);
             day.morning_pain = score(1);
+            if n == 10 {
+                day.triage = Some(Triage::default());
+            }
             if [1, 3, 5, 8, 10, 12].contains(&n) {
                 day.runs.push(run(6.0, 2, 2, 3, "Ghost 15"));
             }
@@ -143,7 +147,7 @@ fn press(app: &mut App, code: KeyCode, times: usize) {
 #[test]
 fn each_journal_gets_the_verdict_it_was_built_for() {
     let cases = [
-        (Vec::new(), Verdict::Unknown),
+        (Vec::new(), Verdict::Caution),
         (ok_days(), Verdict::Ok),
         (caution_days(), Verdict::Caution),
         (stop_days(), Verdict::Stop),
@@ -370,7 +374,7 @@ fn the_verdict_is_drawn_in_its_colour() {
 
     let app = trends(urgent_days());
     let buf = draw(&app, 80, 24);
-    let (x, y) = find(&buf, "Seek urgent medical care").unwrap();
+    let (x, y) = find(&buf, "Get emergency care now").unwrap();
     assert!(
         y < 6,
         "the urgent verdict comes first: row {y}\n{}",
@@ -388,6 +392,7 @@ fn the_verdict_is_drawn_in_its_colour() {
 fn not_enough_data_says_what_is_needed() {
     let mut day = DayEntry::new(ago(2));
     day.worst_pain = score(2);
+    day.triage = Some(Triage::default());
     let app = trends(vec![day]);
     assert_eq!(app.ctx.evaluation.verdict, Verdict::Unknown);
     let text = flat(&screen(&app, 80, 24));
@@ -451,8 +456,12 @@ fn every_size_draws_and_the_verdict_stays_visible() {
             for (width, height) in [(60, 18), (80, 24), (100, 30), (120, 40), (200, 60)] {
                 let text = screen(&app, width, height);
                 let headline = app.ctx.evaluation.verdict.headline();
+                // Right under the header and the red-flag banner (which may take several
+                // lines on a narrow terminal).
+                let banner = stridelog::tui::widgets::banner::urgent_lines(&app.ctx, width).len();
+                let row = text.lines().position(|l| l.contains(headline));
                 assert!(
-                    text.lines().skip(1).take(6).any(|l| l.contains(headline)),
+                    row.is_some_and(|r| r <= banner + 6),
                     "{width}x{height}\n{text}"
                 );
             }

@@ -105,11 +105,16 @@ fn to_triage_keeps_only_yes_flags_in_the_order_asked() {
 }
 
 #[test]
-fn red_flags_are_complete_only_when_all_eight_are_answered() {
+fn red_flags_are_complete_only_when_all_twelve_are_answered() {
+    assert_eq!(RED_FLAG_ORDER.len(), 12);
+    assert!(
+        !RED_FLAG_ORDER.contains(&RedFlag::FeverOrWeightLoss),
+        "version 1's combined question is no longer asked"
+    );
     let mut a = Answers::default();
     for (i, flag) in RED_FLAG_ORDER.iter().enumerate() {
         assert!(!a.red_flags_complete());
-        assert_eq!(a.red_flags_unanswered().len(), 8 - i);
+        assert_eq!(a.red_flags_unanswered().len(), 12 - i);
         a = a.with_red_flag(*flag, false);
     }
     assert!(a.red_flags_complete());
@@ -212,7 +217,7 @@ fn history_is_newest_first_and_compares_with_the_triage_before_the_window() {
 }
 
 #[test]
-fn current_red_flags_follow_the_latest_triage_of_fourteen_days() {
+fn current_red_flags_follow_the_latest_triage_however_old() {
     let flagged = Triage {
         red_flags: vec![RedFlag::SaddleNumbness],
         ..Triage::default()
@@ -222,8 +227,11 @@ fn current_red_flags_follow_the_latest_triage_of_fourteen_days() {
         current_red_flags(&j, date("2026-11-22")).map(|(d, f)| (d, f.to_vec())),
         Some((date("2026-11-10"), vec![RedFlag::SaddleNumbness]))
     );
-    // Day 15 after: no longer counts.
-    assert!(current_red_flags(&j, date("2026-11-24")).is_none());
+    // Day 15 after, and 200 days after: it still stands (no silent expiry).
+    assert!(current_red_flags(&j, date("2026-11-24")).is_some());
+    assert!(current_red_flags(&j, date("2027-05-29")).is_some());
+    // Not before it was reported.
+    assert!(current_red_flags(&j, date("2026-11-09")).is_none());
     // A newer clean triage clears it; an older clean one does not.
     let cleared = journal(vec![
         day_with("2026-11-10", flagged.clone()),

@@ -112,7 +112,7 @@ fn banner_row(buf: &Buffer) -> Option<(u16, bool)> {
     })
 }
 
-const ALL_NO: [&str; 8] = ["n"; 8];
+const ALL_NO: [&str; 12] = ["n"; 12];
 
 /// Red flags all no, a positive slump test, sharp pain down the leg with numbness.
 fn radicular_answers(app: &mut App) {
@@ -198,11 +198,11 @@ fn saving_needs_every_red_flag_answered() {
     assert_eq!(app.triage.section, Section::RedFlags);
     assert!(
         text(&render(&app, 80, 24))
-            .contains("Answer every red-flag question before saving (5 left)")
+            .contains("Answer every red-flag question before saving (9 left)")
     );
     // Skip is refused for a red flag.
     press(&mut app, &["s"]);
-    assert_eq!(app.triage.answers.red_flags_unanswered().len(), 5);
+    assert_eq!(app.triage.answers.red_flags_unanswered().len(), 9);
 }
 
 #[test]
@@ -238,7 +238,8 @@ fn quitting_with_unsaved_answers_asks_first() {
     press(
         &mut app,
         &[
-            "n", "n", "n", "n", "n", "n", "n", "Right", "Right", "Right", "Enter", "q",
+            "n", "n", "n", "n", "n", "n", "n", "n", "n", "n", "n", "Right", "Right", "Right",
+            "Enter", "q",
         ],
     );
     assert!(!app.running, "saved answers quit without asking");
@@ -391,8 +392,30 @@ fn a_red_flag_that_cannot_be_saved_still_shows_in_red_on_the_tab() {
     let screen = text(&buf);
     assert!(screen.contains("Not saved:"), "{screen}");
     let y = (0..24)
-        .find(|y| row_text(&buf, *y).contains("RED FLAG in your answers: foot drop"))
+        .find(|y| row_text(&buf, *y).contains("EMERGENCY RED FLAG: foot drop"))
         .unwrap_or_else(|| panic!("no local warning:\n{screen}"));
     assert_eq!(buf[(2, y)].bg, Color::Red, "{screen}");
     assert!(screen.contains("emergency"), "{screen}");
+}
+
+#[test]
+fn a_doctor_tier_yes_is_saved_at_once_and_says_see_a_doctor_not_emergency() {
+    let mut app = app(vec![]);
+    // Eight emergency questions no, then "weight loss without trying" yes.
+    press(&mut app, &["2"]);
+    press(&mut app, &["n"; 8]);
+    press(&mut app, &["y"]);
+    let saved = app.ctx.journal.day(date(TODAY)).unwrap().triage.clone();
+    assert_eq!(saved.unwrap().red_flags, vec![RedFlag::WeightLoss]);
+    let buf = render(&app, 100, 30);
+    let screen = text(&buf);
+    assert!(screen.contains("SEE A DOCTOR"), "{screen}");
+    assert!(!screen.contains("EMERGENCY RED FLAG"), "{screen}");
+    assert!(screen.contains("Book a doctor"), "{screen}");
+    let y = (0..30)
+        .find(|y| row_text(&buf, *y).contains("SEE A DOCTOR"))
+        .unwrap();
+    assert_eq!(buf[(2, y)].bg, Color::Yellow, "{screen}");
+    // Every question of version 2 is asked, in two tiers.
+    assert!(screen.contains("Serious signs"), "{screen}");
 }

@@ -5,6 +5,7 @@
 use crate::journal::store::FsStore;
 use crate::journal::{Journal, load_for_rules};
 use crate::rules::{self, Verdict};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -38,10 +39,11 @@ pub fn long(journal: &Journal, today: chrono::NaiveDate) -> String {
     out.push_str(evaluation.verdict.meaning());
     out.push('\n');
     for hit in &evaluation.hits {
-        out.push_str(&format!(
-            "- {} ({}): {} [{}]\n",
+        let _ = writeln!(
+            out,
+            "- {} ({}): {} [{}]",
             hit.id, hit.level, hit.message, hit.source
-        ));
+        );
     }
     out.push_str(crate::advice::DISCLAIMER);
     out

@@ -28,7 +28,10 @@ pub struct Routine {
     /// One line on what the routine is for.
     #[serde(default)]
     pub purpose: String,
-    /// Where the exercises and numbers come from.
+    /// Ids of the sources table (`stridelog sources`) the routine draws on.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Which part comes from which source, and what is our own choice.
     #[serde(default)]
     pub source: String,
     #[serde(deserialize_with = "de_steps")]
@@ -143,6 +146,18 @@ impl StepKind {
 }
 
 impl Routine {
+    /// Where it comes from, as shown on screen: the sources' short forms, then the note
+    /// (`"Movaia; stridelog: the rests between steps are ours"`). Empty when neither is given.
+    pub fn source_text(&self) -> String {
+        let ids: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+        let short = crate::sources::short_list(&ids);
+        match (short.is_empty(), self.source.is_empty()) {
+            (true, _) => self.source.clone(),
+            (false, true) => short,
+            (false, false) => format!("{short}: {}", self.source),
+        }
+    }
+
     /// The number of steps (a step done on both sides counts once).
     pub fn step_count(&self) -> usize {
         self.steps.len()

@@ -104,6 +104,7 @@ mod tests {
             id: id.into(),
             name: "N".into(),
             purpose: String::new(),
+            sources: Vec::new(),
             source: String::new(),
             steps: vec![step.clone()],
         };

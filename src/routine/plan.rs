@@ -128,6 +128,7 @@ mod tests {
             id: "t".into(),
             name: "T".into(),
             purpose: String::new(),
+            sources: Vec::new(),
             source: String::new(),
             steps: vec![
                 step(StepKind::Hold {

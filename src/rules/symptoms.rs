@@ -32,11 +32,10 @@ fn flags_of_tier(ctx: &Ctx, tier: FlagTier) -> Option<(NaiveDate, Vec<&'static s
 }
 
 fn stays(date: NaiveDate, ctx: &Ctx) -> String {
-    let age = (ctx.today - date).num_days();
-    if age == 0 {
-        "today".to_owned()
-    } else {
-        format!("{age} days ago; it stands until a newer triage answers no")
+    match (ctx.today - date).num_days() {
+        0 => "today".to_owned(),
+        1 => "1 day ago; it stands until a newer triage answers no".to_owned(),
+        age => format!("{age} days ago; it stands until a newer triage answers no"),
     }
 }
 

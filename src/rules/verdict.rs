@@ -106,8 +106,12 @@ impl Verdict {
     #[must_use]
     pub fn meaning(self) -> &'static str {
         match self {
-            Self::Urgent => crate::advice::URGENT_ACTION,
-            Self::Doctor => crate::advice::DOCTOR_ACTION,
+            // The instruction itself is in the `red-flag` rule's message and the banner.
+            Self::Urgent => "You reported a sign that can mean an emergency: do not run.",
+            Self::Doctor => {
+                "You reported a sign that needs a doctor's check within days: rest from running \
+                 until you have been seen."
+            }
             Self::Stop => {
                 "Your pain or your recent runs say running is making things worse: take a \
                  break from it and keep to gentle movement."

@@ -295,7 +295,7 @@ pub struct PainTypeText {
     pub name: &'static str,
     /// What it means, in one or two sentences.
     pub means: &'static str,
-    /// What the seed suggests doing.
+    /// What the sources suggest doing.
     pub guidance: &'static str,
     pub sources: &'static [&'static str],
 }

@@ -156,8 +156,10 @@ fn render_info(r: &Routine, ctx: &Ctx, info_area: Rect, buf: &mut Buffer) {
     // One line a step when everything fits; else the names run on in one paragraph.
     let width = usize::from(info_area.width.saturating_sub(2)).max(1);
     let rows = |text: &str| text.chars().count().div_ceil(width).max(1);
+    let source = r.source_text();
     let needed = rows(&r.purpose) * usize::from(!r.purpose.is_empty())
-        + rows(&format!("Source: {}", r.source)) * usize::from(!r.source.is_empty())
+        + rows(crate::advice::ROUTINE_STOP_RULE)
+        + rows(&format!("Source: {source}")) * usize::from(!source.is_empty())
         + r.steps.len()
         + 1
         + usize::from(r.has_tapped_steps());
@@ -176,10 +178,14 @@ fn render_info(r: &Routine, ctx: &Ctx, info_area: Rect, buf: &mut Buffer) {
             Span::raw(names.join(", ")),
         ]));
     }
-    if !r.source.is_empty() {
+    lines.push(Line::from(Span::styled(
+        crate::advice::ROUTINE_STOP_RULE,
+        theme.caution,
+    )));
+    if !source.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("Source: ", theme.dim),
-            Span::raw(r.source.clone()),
+            Span::raw(source),
         ]));
     }
     if r.has_tapped_steps() {
@@ -263,7 +269,10 @@ pub(super) fn render_detail(
         return;
     };
     let width = how_area.width.saturating_sub(2);
-    let mut lines = Vec::new();
+    let mut lines = vec![Line::from(Span::styled(
+        crate::advice::ROUTINE_STOP_RULE,
+        theme.caution,
+    ))];
     if step.kind.is_tapped() {
         lines.push(Line::from(Span::styled(
             "Press space after each rep.",

@@ -6,6 +6,7 @@ use super::{RoutineState, Run, big_digits};
 use crate::routine::{Phase, Side, StepKind, Timer};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::banner::wrap;
 use crate::tui::widgets::help::centered;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -249,7 +250,14 @@ fn cue_lines(
     } else {
         width
     };
-    let mut how = Vec::new();
+    // The stop rule comes first, so a short terminal never cuts it off.
+    let mut how: Vec<Line<'static>> = wrap(
+        crate::advice::ROUTINE_STOP_RULE,
+        usize::from(column).max(10),
+    )
+    .into_iter()
+    .map(|row| Line::from(Span::styled(row, theme.caution)))
+    .collect();
     bullets(&mut how, "How", cues, theme.ok, column);
     let mut avoid = Vec::new();
     bullets(&mut avoid, "Avoid", mistakes, theme.caution, column);

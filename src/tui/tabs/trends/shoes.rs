@@ -40,7 +40,7 @@ pub fn shoe_lines(
         if *km > settings.shoe_limit_km {
             let note = format!(
                 "— past your {} limit: worn shoes absorb less; consider rotating in a new pair \
-                 (seed 000)",
+                 (Movaia)",
                 whole(settings.shoe_limit_km, settings)
             );
             lines.extend(wrap(
