@@ -113,3 +113,44 @@ fn a_bad_today_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("YYYY-MM-DD"));
 }
+
+/// README text with the blockquote marks removed and runs of spaces and newlines made one.
+fn readme_words() -> String {
+    include_str!("../README.md")
+        .lines()
+        .map(|l| l.trim_start_matches('>').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn readme_uses_the_one_urgent_sentence_and_the_one_disclaimer() {
+    let readme = readme_words();
+    assert!(readme.contains(stridelog::advice::URGENT_ACTION));
+    assert!(readme.contains(stridelog::advice::DOCTOR_ACTION));
+    assert!(readme.contains(stridelog::advice::DISCLAIMER));
+    assert!(!readme.to_lowercase().contains("seed 0"));
+}
+
+#[test]
+fn sources_and_help_name_no_seed_article() {
+    let out = stridelog(&["sources"]);
+    assert!(out.status.success());
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains("Barraclough K. \"Cauda equina syndrome\""),
+        "{listed}"
+    );
+    assert!(!listed.to_lowercase().contains("seed"), "{listed}");
+    for args in [
+        &["--help"][..],
+        &["report", "--help"],
+        &["status", "--help"],
+    ] {
+        let help = text(&stridelog(args).stdout);
+        assert!(!help.to_lowercase().contains("seed 0"), "{help}");
+    }
+}

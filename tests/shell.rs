@@ -289,3 +289,29 @@ fn switching_to_miles_in_settings_changes_the_log_tab_at_once() {
         "{text}"
     );
 }
+
+#[test]
+fn banner_snapshots_for_each_tier_on_every_tab() {
+    let tiers: [(&str, Vec<RedFlag>); 3] = [
+        ("emergency", vec![RedFlag::FootDrop]),
+        ("doctor", vec![RedFlag::CancerHistory]),
+        ("both", vec![RedFlag::SaddleNumbness, RedFlag::NightPain]),
+    ];
+    for (tier, flags) in tiers {
+        let mut day = DayEntry::new(today() - chrono::Days::new(40));
+        day.triage = Some(Triage {
+            red_flags: flags,
+            ..Triage::default()
+        });
+        let mut app = app(Box::new(MemoryStore::with_days([day])), today());
+        for tab in Tab::ALL {
+            while app.tab != tab {
+                app.press(key(KeyCode::Tab));
+            }
+            insta::assert_snapshot!(
+                format!("banner_{tier}_{tab:?}_80x24").to_lowercase(),
+                screen(&app, 80, 24)
+            );
+        }
+    }
+}
