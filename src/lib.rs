@@ -7,6 +7,7 @@ pub mod advice;
 pub mod cli;
 pub mod commands;
 pub mod import;
+pub mod insights;
 pub mod journal;
 pub mod report;
 pub mod routine;

@@ -16,6 +16,7 @@ use crate::journal::entry::{DayEntry, PainType, RedFlag, Triage};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+pub(crate) use load::{is_spike, longest_before};
 use table::table_index;
 pub use table::{RULES, RULES_VERSION, RuleInfo, rule_info};
 pub use verdict::{Level, Verdict};

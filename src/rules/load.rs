@@ -6,7 +6,8 @@
 
 use super::{Ctx, RuleHit, format_km, metres};
 use crate::journal::entry::Run;
-use crate::journal::{DayEntry, Score};
+use crate::journal::{DayEntry, Journal, Score};
+use chrono::NaiveDate;
 
 /// Every run of the last 7 days with its day, oldest first.
 fn recent_runs<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (&'a DayEntry, &'a Run)> + 'a {
@@ -104,26 +105,33 @@ pub(super) fn morning_after(ctx: &Ctx) -> Option<RuleHit> {
     )
 }
 
+/// The longest single run on the 30 days before `date` (`date-30 ..= date-1`), in metres; 0
+/// when there is none. Runs earlier on the same day do not count.
+pub(crate) fn longest_before(journal: &Journal, date: NaiveDate) -> u64 {
+    let Some(to) = date.pred_opt() else {
+        return 0;
+    };
+    journal
+        .range(super::back(date, 30), to)
+        .flat_map(|d| &d.runs)
+        .map(|r| metres(r.distance_km))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The long-run-spike test: a run of `length` metres is more than 1.1 × the `longest` run of
+/// the 30 days before (which must exist: `longest` > 0).
+pub(crate) fn is_spike(length: u64, longest: u64) -> bool {
+    longest > 0 && u128::from(length) * 10 > u128::from(longest) * 11
+}
+
 pub(super) fn long_run_spike(ctx: &Ctx) -> Option<RuleHit> {
     let mut evidence = Vec::new();
     for day in ctx.last(7) {
-        let from = super::back(day.date, 30);
-        let Some(to) = day.date.pred_opt() else {
-            continue;
-        };
-        let longest = ctx
-            .journal
-            .range(from, to)
-            .flat_map(|d| &d.runs)
-            .map(|r| metres(r.distance_km))
-            .max()
-            .unwrap_or(0);
-        if longest == 0 {
-            continue;
-        }
+        let longest = longest_before(ctx.journal, day.date);
         for run in &day.runs {
             let length = metres(run.distance_km);
-            if u128::from(length) * 10 > u128::from(longest) * 11 {
+            if is_spike(length, longest) {
                 evidence.push(format!(
                     "{}: {} km vs longest {} km in the 30 days before (×{:.2})",
                     day.date,
