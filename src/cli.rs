@@ -45,6 +45,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::report::Format::Text)]
         format: crate::report::Format,
     },
+    /// What goes with your pain: run days scored by the next morning, the factors and daily
+    /// habits that go with more pain, with honest statistics (not medical advice).
+    Insights {
+        /// First day to look at (YYYY-MM-DD); default: 364 days before --to.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Last day to look at (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        /// text in plain words, json for scripts.
+        #[arg(long, value_enum, default_value_t = crate::insights::Format::Text)]
+        format: crate::insights::Format,
+    },
     /// Read every day file and list the ones that cannot be read (exit 1 if any).
     Check,
     #[command(hide = true, name = "test-hook", subcommand)]

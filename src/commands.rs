@@ -6,6 +6,7 @@ pub mod completions;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod insights;
 pub mod log;
 pub mod report;
 pub mod status;

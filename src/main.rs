@@ -111,6 +111,18 @@ fn run_shell_command(
                 }
             })
         }
+        Command::Insights { from, to, format } => {
+            match commands::insights::run(data_dir, today, from, to, format, stdout) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(commands::insights::InsightsError::Usage(message)) => {
+                    eprintln!("stridelog insights: {message}");
+                    Ok(ExitCode::from(2))
+                }
+                Err(commands::insights::InsightsError::Io(error)) => {
+                    Err(error).wrap_err_with(|| format!("could not read {}", data_dir.display()))
+                }
+            }
+        }
         Command::Sources => {
             write!(stdout, "{}", stridelog::sources::render_list())?;
             Ok(ExitCode::SUCCESS)

@@ -3,8 +3,8 @@
 //! SciPy's own regression tests for large tables), and `erfc` against published values.
 
 use stridelog::insights::stats::{
-    Table, benjamini_hochberg, erf, erfc, fisher_two_sided, ln_factorial, normal_cdf,
-    rho_interval, spearman,
+    Table, benjamini_hochberg, erf, erfc, fisher_two_sided, ln_factorial, normal_cdf, rho_interval,
+    spearman,
 };
 
 fn close(actual: f64, expected: f64, relative: f64) {
@@ -53,18 +53,46 @@ fn fisher_perfect_split_of_five_and_five_by_hand() {
 #[test]
 fn fisher_matches_scipy_on_small_tables() {
     // scipy.stats.fisher_exact(...).pvalue (also the exact rational sums).
-    close(fisher_two_sided(table(8, 2, 1, 5)), 0.034_965_034_965_034_97, 1e-10);
-    close(fisher_two_sided(table(1, 9, 11, 3)), 0.002_759_456_185_220_083_6, 1e-10);
-    close(fisher_two_sided(table(9, 5, 21, 79)), 0.001_615_904_141_147_471_8, 1e-10);
-    close(fisher_two_sided(table(10, 2, 3, 15)), 0.000_536_724_119_143_435_8, 1e-10);
-    close(fisher_two_sided(table(7, 12, 0, 5)), 0.272_068_511_198_946, 1e-10);
+    close(
+        fisher_two_sided(table(8, 2, 1, 5)),
+        0.034_965_034_965_034_97,
+        1e-10,
+    );
+    close(
+        fisher_two_sided(table(1, 9, 11, 3)),
+        0.002_759_456_185_220_083_6,
+        1e-10,
+    );
+    close(
+        fisher_two_sided(table(9, 5, 21, 79)),
+        0.001_615_904_141_147_471_8,
+        1e-10,
+    );
+    close(
+        fisher_two_sided(table(10, 2, 3, 15)),
+        0.000_536_724_119_143_435_8,
+        1e-10,
+    );
+    close(
+        fisher_two_sided(table(7, 12, 0, 5)),
+        0.272_068_511_198_946,
+        1e-10,
+    );
 }
 
 #[test]
 fn fisher_matches_scipy_on_large_tables_without_overflow() {
     // SciPy's regression test gh-4130.
-    close(fisher_two_sided(table(6, 37, 108, 200)), 0.005_092_697_748_126, 1e-9);
-    close(fisher_two_sided(table(22, 0, 0, 102)), 7.175_066_786_244_521e-25, 1e-9);
+    close(
+        fisher_two_sided(table(6, 37, 108, 200)),
+        0.005_092_697_748_126,
+        1e-9,
+    );
+    close(
+        fisher_two_sided(table(22, 0, 0, 102)),
+        7.175_066_786_244_521e-25,
+        1e-9,
+    );
     close(
         fisher_two_sided(table(94, 48, 3577, 16988)),
         2.069_356_340_993_884_7e-37,

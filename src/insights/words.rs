@@ -10,8 +10,8 @@ pub const MORE_PAIN: &str = "More pain = run pain 4/10 or more, a changed gait, 
     next morning.";
 
 /// Said wherever findings are shown.
-pub const CAVEAT: &str = "These are patterns in your own notes: they show what goes with your \
-    pain, not what causes it.";
+pub const CAVEAT: &str = "These are patterns in your own notes: something that goes with your \
+    pain is not always what brings it on.";
 
 /// A share as a whole percentage: "21 %".
 #[must_use]

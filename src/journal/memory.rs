@@ -60,6 +60,7 @@ impl Store for MemoryStore {
                 Scope::All => true,
                 Scope::From(y) => date.year() >= y,
                 Scope::Before(y) => date.year() < y,
+                Scope::Years(first, last) => (first..=last).contains(&date.year()),
             };
             if !in_scope {
                 continue;

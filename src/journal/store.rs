@@ -27,6 +27,8 @@ pub enum Scope {
     From(i32),
     /// Years before this one.
     Before(i32),
+    /// Years from the first to the last, both inclusive.
+    Years(i32, i32),
 }
 
 impl Scope {
@@ -35,6 +37,7 @@ impl Scope {
             Scope::All => true,
             Scope::From(first) => year >= first,
             Scope::Before(limit) => year < limit,
+            Scope::Years(first, last) => (first..=last).contains(&year),
         }
     }
 }
