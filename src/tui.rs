@@ -10,17 +10,24 @@ pub mod theme;
 pub mod view;
 pub mod widgets;
 
-/// The four tabs, in order.
+/// The five tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Log,
     Triage,
     Routine,
     Trends,
+    Insights,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Log, Tab::Triage, Tab::Routine, Tab::Trends];
+    pub const ALL: [Tab; 5] = [
+        Tab::Log,
+        Tab::Triage,
+        Tab::Routine,
+        Tab::Trends,
+        Tab::Insights,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -28,6 +35,7 @@ impl Tab {
             Tab::Triage => "Triage",
             Tab::Routine => "Routine",
             Tab::Trends => "Trends",
+            Tab::Insights => "Insights",
         }
     }
 

@@ -1,116 +1,21 @@
 //! Planted signals and null journals: the insights find an effect that is there and rarely
-//! claim one that is not. Journals are generated from a seed (a year ending on a fixed today:
-//! runs four days a week on random surfaces, shoes and distances, random daily habits, morning
-//! pain that wanders at random) and, for the planted tests, given one effect.
+//! claim one that is not. Journals are generated from a seed (`support/journals.rs`) and, for
+//! the planted tests, given one effect.
 //!
 //! The rates over 200 seeds are printed (`cargo test --test insights_signal -- --nocapture`).
 
-use chrono::{Days, NaiveDate};
+#[path = "support/journals.rs"]
+mod journals;
+
+use journals::{Plant, generate, today};
 use stridelog::insights::{self, Factor, FactorValue, LinkFactor, Window};
-use stridelog::journal::entry::{Run, Surface};
-use stridelog::journal::{DayEntry, Journal, Score};
+use stridelog::journal::Journal;
+use stridelog::journal::entry::Surface;
 
 const SEEDS: u64 = 200;
 
-/// `SplitMix64`: small, fast, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-/// What a generated journal hides.
-#[derive(Clone, Copy, PartialEq)]
-enum Plant {
-    Nothing,
-    /// After a trail run, the next morning is `points` to `points + 1` worse with probability
-    /// `p`.
-    TrailHurts {
-        p: f64,
-        points: f64,
-    },
-    /// Each hour of sitting adds this much to the next morning's pain.
-    SittingHurts(f64),
-}
-
-const SURFACES: [Surface; 5] = [
-    Surface::Road,
-    Surface::Track,
-    Surface::Trail,
-    Surface::Grass,
-    Surface::Treadmill,
-];
-const SHOES: [&str; 3] = ["Pegasus 40", "Ghost 15", "Speedgoat 5"];
-
-fn score(value: f64) -> Option<Score> {
-    Score::new(value.round().clamp(0.0, 10.0) as u8)
-}
-
-/// A year and a half of days ending today (the window is the last 365), 90 % of them logged.
-fn generate(seed: u64, plant: Plant) -> Journal {
-    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xC0FFEE);
-    let first = today() - Days::new(540);
-    let mut journal = Journal::default();
-    let mut extra = 0.0; // what the planted effect adds to the next morning
-    for offset in 0..=540 {
-        let date = first + Days::new(offset);
-        let morning = 1.0 + rng.unit() * 3.0 + extra;
-        extra = 0.0;
-        if !rng.chance(0.9) {
-            continue;
-        }
-        let mut day = DayEntry::new(date);
-        day.morning_pain = score(morning);
-        let sitting = (rng.unit() * 10.0).round();
-        day.sitting_hours = Some(sitting);
-        day.sleep_hours = Some(5.0 + (rng.unit() * 8.0).round() / 2.0);
-        day.stress = score(rng.unit() * 8.0);
-        day.heat_minutes = Some(rng.below(4) as u32 * 10);
-        day.ice_minutes = Some(rng.below(3) as u32 * 5);
-        if rng.chance(4.0 / 7.0) {
-            let surface = SURFACES[rng.below(5) as usize];
-            day.runs.push(Run {
-                distance_km: 3.0 + (rng.unit() * 200.0).round() / 10.0,
-                pain_during: score(rng.unit() * 3.4),
-                pain_after: score(rng.unit() * 3.4),
-                gait_changed: Some(false),
-                surface: Some(surface),
-                shoes: Some(SHOES[rng.below(3) as usize].to_owned()),
-                ..Run::default()
-            });
-            if let Plant::TrailHurts { p, points } = plant
-                && surface == Surface::Trail
-                && rng.chance(p)
-            {
-                extra = points + rng.below(2) as f64;
-            }
-        }
-        if let Plant::SittingHurts(per_hour) = plant {
-            extra += sitting * per_hour;
-        }
-        journal.days.insert(date, day);
-    }
-    journal
-}
+/// A year and a half, so that the 365-day window has its look-back.
+const DAYS: u64 = 541;
 
 fn analyse(journal: &Journal) -> insights::Insights {
     insights::analyse(journal, Window::resolve(None, None, today()), today())
@@ -136,7 +41,7 @@ const TRAIL_SOMETIMES: Plant = Plant::TrailHurts {
 
 fn detection_rate(plant: Plant) -> (usize, f64) {
     let found = (0..SEEDS)
-        .filter(|&seed| trail_is_clear(&analyse(&generate(seed, plant))))
+        .filter(|&seed| trail_is_clear(&analyse(&generate(seed, plant, DAYS, today()))))
         .count();
     (found, found as f64 / SEEDS as f64)
 }
@@ -154,7 +59,7 @@ fn a_planted_trail_effect_is_found_in_almost_every_journal() {
 
 #[test]
 fn a_planted_trail_effect_is_worded_with_its_numbers() {
-    let found = analyse(&generate(1, TRAIL_OFTEN));
+    let found = analyse(&generate(1, TRAIL_OFTEN, DAYS, today()));
     let trail = found
         .clear_factors()
         .find(|f| f.value == FactorValue::Surface(Surface::Trail))
@@ -175,7 +80,7 @@ fn a_planted_trail_effect_is_worded_with_its_numbers() {
 fn a_planted_sitting_effect_is_a_clear_link() {
     let found = (0..SEEDS)
         .filter(|&seed| {
-            analyse(&generate(seed, Plant::SittingHurts(0.2)))
+            analyse(&generate(seed, Plant::SittingHurts(0.2), DAYS, today()))
                 .clear_links()
                 .any(|l| l.factor == LinkFactor::SittingHours && l.rho > 0.0)
         })
@@ -190,7 +95,7 @@ fn journals_without_an_effect_rarely_show_anything_clear() {
     let (mut any_factor, mut any_link, mut clear_values, mut tested_values) = (0, 0, 0, 0);
     let (mut clear_links, mut tested_links, mut anything) = (0, 0, 0);
     for seed in 0..SEEDS {
-        let found = analyse(&generate(seed, Plant::Nothing));
+        let found = analyse(&generate(seed, Plant::Nothing, DAYS, today()));
         assert!(
             found.factors.len() >= 10,
             "seed {seed}: too few values tested"

@@ -62,7 +62,7 @@ pub const LEGEND: [(char, &str); 6] = [
     ('o', "fine"),
     ('~', "some more pain"),
     ('X', "more pain"),
-    ('?', "next morning not logged"),
+    ('?', "not known yet"),
     (FLAG, "red flag"),
     ('·', "no run"),
 ];

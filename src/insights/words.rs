@@ -88,29 +88,39 @@ pub fn link_noun(factor: LinkFactor) -> &'static str {
     }
 }
 
-/// "More sitting goes with more pain the next morning".
+/// A clear link: "More sitting goes with more pain the next morning"; one that is not:
+/// "Sitting: no clear link with the next morning's pain".
 #[must_use]
 pub fn link_sentence(link: &Link) -> String {
-    let direction = if link.rho < 0.0 { "less" } else { "more" };
     let noun = link_noun(link.factor);
-    let mut sentence = format!("More {noun} goes with {direction} pain the next morning");
-    if link.rho == 0.0 {
-        sentence = format!(
-            "{} shows no link with the next morning's pain",
+    if !link.clear {
+        return format!(
+            "{}: no clear link with the next morning's pain",
             capital(noun)
         );
     }
-    sentence
+    let direction = if link.rho < 0.0 { "less" } else { "more" };
+    format!("More {noun} goes with {direction} pain the next morning")
+}
+
+/// A number to two decimals, never "-0.00".
+fn two_decimals(value: f64) -> String {
+    let text = format!("{value:.2}");
+    if text == "-0.00" {
+        "0.00".to_owned()
+    } else {
+        text
+    }
 }
 
 /// "(rho 0.41, 95 % interval 0.21 to 0.58, 80 days, q 0.01)".
 #[must_use]
 pub fn link_numbers(link: &Link) -> String {
     format!(
-        "(rho {:.2}, 95 % interval {:.2} to {:.2}, {} days, q {})",
-        link.rho,
-        link.low,
-        link.high,
+        "(rho {}, 95 % interval {} to {}, {} days, q {})",
+        two_decimals(link.rho),
+        two_decimals(link.low),
+        two_decimals(link.high),
         link.n,
         p_value(link.q)
     )

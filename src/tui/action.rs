@@ -3,7 +3,8 @@
 
 use super::Tab;
 use super::tabs::{
-    log::LogAction, routine::RoutineAction, trends::TrendsAction, triage::TriageAction,
+    insights::InsightsAction, log::LogAction, routine::RoutineAction, trends::TrendsAction,
+    triage::TriageAction,
 };
 use super::widgets::settings::SettingsAction;
 use std::time::Instant;
@@ -33,4 +34,5 @@ pub enum Action {
     Triage(TriageAction),
     Routine(RoutineAction),
     Trends(TrendsAction),
+    Insights(InsightsAction),
 }

@@ -4,7 +4,9 @@ use super::Tab;
 use super::action::Action;
 use super::ctx::Ctx;
 use super::tabs::routine::{Effect, RoutineState};
-use super::tabs::{log::LogState, trends::TrendsState, triage::TriageState};
+use super::tabs::{
+    insights::InsightsState, log::LogState, trends::TrendsState, triage::TriageState,
+};
 use super::widgets::help;
 use super::widgets::settings::{self, SettingsAction};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -32,6 +34,7 @@ pub struct App {
     pub triage: TriageState,
     pub routine: RoutineState,
     pub trends: TrendsState,
+    pub insights: InsightsState,
 }
 
 impl App {
@@ -42,6 +45,7 @@ impl App {
             triage: TriageState::new(&ctx),
             routine: RoutineState::new(&ctx),
             trends: TrendsState::new(&ctx),
+            insights: InsightsState::new(&ctx),
             ctx,
             tab: Tab::Log,
             overlay: Overlay::None,
@@ -55,7 +59,7 @@ impl App {
             Tab::Log => self.log.captures_input(),
             Tab::Triage => self.triage.captures_input(),
             Tab::Routine => self.routine.captures_input(),
-            Tab::Trends => false,
+            Tab::Trends | Tab::Insights => false,
         }
     }
 
@@ -145,7 +149,7 @@ impl App {
                 KeyCode::Char(',') => Some(Action::OpenSettings),
                 KeyCode::Tab => Some(Action::NextTab),
                 KeyCode::BackTab => Some(Action::PrevTab),
-                KeyCode::Char(c @ '1'..='4') if !self.tab_uses_digits() => Tab::ALL
+                KeyCode::Char(c @ '1'..='5') if !self.tab_uses_digits() => Tab::ALL
                     .get(usize::from(c as u8 - b'1'))
                     .copied()
                     .map(Action::GoTo),
@@ -160,6 +164,7 @@ impl App {
             Tab::Triage => self.triage.map_key(key, &self.ctx).map(Action::Triage),
             Tab::Routine => self.routine.map_key(key, &self.ctx).map(Action::Routine),
             Tab::Trends => self.trends.map_key(key, &self.ctx).map(Action::Trends),
+            Tab::Insights => self.insights.map_key(key, &self.ctx).map(Action::Insights),
         }
     }
 
@@ -170,7 +175,7 @@ impl App {
             Tab::Log => self.log.uses_digits(),
             Tab::Triage => self.triage.uses_digits(),
             Tab::Routine => self.routine.uses_digits(),
-            Tab::Trends => false,
+            Tab::Trends | Tab::Insights => false,
         }
     }
 
@@ -220,6 +225,7 @@ impl App {
             Action::Triage(a) => self.triage.update(a, &mut self.ctx),
             Action::Routine(a) => self.routine.update(a, &mut self.ctx),
             Action::Trends(a) => self.trends.update(a, &mut self.ctx),
+            Action::Insights(a) => self.insights.update(a, &mut self.ctx),
         }
     }
 

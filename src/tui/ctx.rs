@@ -56,6 +56,8 @@ pub struct Ctx {
     /// Distance per pair of shoes over the whole journal, refreshed with the verdict (it walks
     /// every day, so it is kept out of the draw path).
     pub shoe_distances: Vec<(String, f64)>,
+    /// The Insights tab's findings and calendar, refreshed with the verdict.
+    pub insights: super::tabs::insights::Computed,
     /// Why the settings cannot be changed here (the file is broken: fix it first), if so.
     pub settings_locked: Option<String>,
     /// A day whose save was refused because its file changed on disk: the runner chooses
@@ -77,6 +79,7 @@ impl Ctx {
         let access = store.access();
         let evaluation = rules::evaluate(&journal, today);
         let shoe_distances = rules::shoe_distances(&journal);
+        let insights = super::tabs::insights::Computed::new(&journal, today);
         let location = store.location();
         Self {
             today,
@@ -93,6 +96,7 @@ impl Ctx {
             notice: None,
             evaluation,
             shoe_distances,
+            insights,
             conflict: None,
             settings_locked: None,
             history: Vec::new(),
@@ -153,6 +157,7 @@ impl Ctx {
     pub fn refresh(&mut self) {
         self.evaluation = rules::evaluate(&self.journal, self.today);
         self.shoe_distances = rules::shoe_distances(&self.journal);
+        self.insights = super::tabs::insights::Computed::new(&self.journal, self.today);
     }
 
     /// The current local time (fixed in tests).

@@ -4,7 +4,10 @@
 use super::Tab;
 use super::app::{App, Overlay};
 use super::ctx::SaveState;
-use super::tabs::{log::LogView, routine::RoutineView, trends::TrendsView, triage::TriageView};
+use super::tabs::{
+    insights::InsightsView, log::LogView, routine::RoutineView, trends::TrendsView,
+    triage::TriageView,
+};
 use super::theme::Theme;
 use super::widgets::{banner, help, hints, settings};
 use crate::rules::Verdict;
@@ -87,12 +90,18 @@ impl Widget for &App {
                 ctx: &self.ctx,
             }
             .render(body, buf),
+            Tab::Insights => InsightsView {
+                state: &self.insights,
+                ctx: &self.ctx,
+            }
+            .render(body, buf),
         }
         let tab_hints = match self.tab {
             Tab::Log => self.log.hints(),
             Tab::Triage => self.triage.hints(),
             Tab::Routine => self.routine.hints(),
             Tab::Trends => self.trends.hints(),
+            Tab::Insights => self.insights.hints(),
         };
         hints::line(tab_hints, theme, !self.tab_captures_input()).render(hint_area, buf);
         self.render_status(status_area, buf);
@@ -121,8 +130,15 @@ impl App {
             spans.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
             spans.push(Span::raw(" "));
         }
-        Line::from(spans).render(area, buf);
-        let date = self.ctx.today.format(" %a %-d %b %Y ").to_string();
+        let tabs = Line::from(spans);
+        let used = tabs.width();
+        tabs.render(area, buf);
+        // The date goes at the right, shortened (or left out) where the tabs need the room.
+        let date = [" %a %-d %b %Y ", " %-d %b "]
+            .iter()
+            .map(|f| self.ctx.today.format(f).to_string())
+            .find(|d| used + d.chars().count() <= usize::from(area.width))
+            .unwrap_or_default();
         Line::from(date)
             .style(theme.dim)
             .right_aligned()

@@ -9,7 +9,7 @@ mod charts;
 mod shoes;
 mod verdict;
 mod week;
-mod wrap;
+pub(crate) mod wrap;
 
 use crate::rules;
 use crate::tui::ctx::Ctx;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 const GLOBAL: &[(&str, &str)] = &[
     (
-        "1-4",
+        "1-5",
         "open a tab (on a Log number field digits type a value)",
     ),
     ("Tab / Shift-Tab", "next / previous tab"),
@@ -43,6 +43,7 @@ fn lines(theme: &Theme) -> Vec<Line<'static>> {
     section("Triage", tabs::triage::HELP, theme, &mut lines);
     section("Routine", tabs::routine::HELP, theme, &mut lines);
     section("Trends", tabs::trends::HELP, theme, &mut lines);
+    section("Insights", tabs::insights::HELP, theme, &mut lines);
     lines.push(Line::from(Span::styled(
         "Sources: where the rules and guidance come from",
         theme.title,

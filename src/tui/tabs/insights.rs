@@ -1,0 +1,207 @@
+//! The Insights tab: what goes with your pain. A year calendar of run days by response (green,
+//! amber, red; unknown dimmed; red flags marked; today outlined), then the clear factors in
+//! plain words with their numbers, the links between daily habits and the next morning, and
+//! an honest "nothing is clear yet" with how many more run days would help.
+//!
+//! Everything shown is computed by [`Computed::new`] when the journal changes (`Ctx::refresh`),
+//! never per frame: drawing only lays out and wraps.
+
+mod calendar;
+mod findings;
+
+use crate::advice::DISCLAIMER;
+use crate::insights::calendar::Calendar;
+use crate::insights::{self, Insights, Window};
+use crate::journal::Journal;
+use crate::tui::ctx::Ctx;
+use crate::tui::tabs::trends::wrap::wrap;
+use calendar::CalendarGrid;
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+use std::cell::Cell;
+
+/// Keys of this tab, for the help overlay.
+pub const HELP: &[(&str, &str)] = &[
+    ("↑ ↓ / k j", "scroll the findings"),
+    ("PgUp / PgDn", "scroll the findings a page at a time"),
+    ("Home", "back to the top of the findings"),
+];
+
+/// The insights of the last 365 days and their calendar, computed from the journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    pub insights: Insights,
+    pub calendar: Calendar,
+}
+
+impl Computed {
+    /// Analyses the 365 days ending `today`.
+    pub fn new(journal: &Journal, today: NaiveDate) -> Self {
+        let window = Window::resolve(None, None, today);
+        let insights = insights::analyse(journal, window, today);
+        let calendar = Calendar::build(journal, &insights, today);
+        Self { insights, calendar }
+    }
+}
+
+/// The tab's state: how far the findings are scrolled.
+#[derive(Debug, Default)]
+pub struct InsightsState {
+    scroll: usize,
+    /// The largest useful `scroll` at the last draw, so scrolling stops at the end.
+    max_scroll: Cell<usize>,
+    /// Rows of findings shown at the last draw (a page).
+    page: Cell<usize>,
+}
+
+/// What can happen on this tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsightsAction {
+    /// Scroll the findings by this many rows (negative: up).
+    Scroll(i32),
+    /// Scroll by pages (negative: up).
+    ScrollPage(i32),
+    Top,
+}
+
+impl InsightsState {
+    pub fn new(_ctx: &Ctx) -> Self {
+        Self::default()
+    }
+
+    /// The first row of the findings shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<InsightsAction> {
+        Some(match key.code {
+            KeyCode::Down | KeyCode::Char('j') => InsightsAction::Scroll(1),
+            KeyCode::Up | KeyCode::Char('k') => InsightsAction::Scroll(-1),
+            KeyCode::PageDown => InsightsAction::ScrollPage(1),
+            KeyCode::PageUp => InsightsAction::ScrollPage(-1),
+            KeyCode::Home => InsightsAction::Top,
+            _ => return None,
+        })
+    }
+
+    pub fn update(&mut self, action: InsightsAction, _ctx: &mut Ctx) {
+        match action {
+            InsightsAction::Scroll(rows) => self.scroll_by(rows, 1),
+            InsightsAction::ScrollPage(pages) => {
+                self.scroll_by(pages, self.page.get().saturating_sub(1).max(1));
+            }
+            InsightsAction::Top => self.scroll = 0,
+        }
+    }
+
+    fn scroll_by(&mut self, steps: i32, rows: usize) {
+        let by = (steps.unsigned_abs() as usize).saturating_mul(rows);
+        let max = self.max_scroll.get();
+        let from = self.scroll.min(max);
+        self.scroll = if steps < 0 {
+            from.saturating_sub(by)
+        } else {
+            from.saturating_add(by).min(max)
+        };
+    }
+
+    /// The keys shown at the bottom of the screen.
+    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
+        &[("j/k", "scroll findings"), ("PgUp/PgDn", "page")]
+    }
+}
+
+/// Draws the tab.
+pub struct InsightsView<'a> {
+    pub state: &'a InsightsState,
+    pub ctx: &'a Ctx,
+}
+
+impl InsightsView<'_> {
+    fn calendar_title(&self) -> Line<'static> {
+        let theme = self.ctx.theme;
+        let found = &self.ctx.insights.insights;
+        let mut spans = vec![
+            Span::styled("─ ", theme.border),
+            Span::styled("Your last 12 months", theme.title),
+            Span::styled(
+                format!(
+                    ": {} run days, {} with a known response ",
+                    found.ledger.len(),
+                    found.classified
+                ),
+                theme.dim,
+            ),
+        ];
+        if self.ctx.history_loading {
+            spans.push(Span::styled("(still reading older years…) ", theme.dim));
+        }
+        Line::from(spans)
+    }
+
+    fn render_findings(&self, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let rows = usize::from(area.height);
+        let max_scroll = lines.len().saturating_sub(rows);
+        self.state.max_scroll.set(max_scroll);
+        self.state.page.set(rows);
+        let scroll = self.state.scroll.min(max_scroll);
+        let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+        Paragraph::new(shown).render(area, buf);
+        if max_scroll > 0 {
+            let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .track_style(self.ctx.theme.border)
+                .thumb_style(self.ctx.theme.dim)
+                .render(area, buf, &mut state);
+        }
+    }
+}
+
+impl Widget for InsightsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let theme = self.ctx.theme;
+        // The not-medical-advice line stays in view under the findings.
+        let disclaimer = wrap(&[(DISCLAIMER, theme.dim)], area.width, 1, 1);
+        let [title, grid, legend, findings, disclaimer_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(calendar::ROWS),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(disclaimer.len() as u16),
+        ])
+        .areas(area);
+        self.calendar_title().render(title, buf);
+        CalendarGrid {
+            calendar: &self.ctx.insights.calendar,
+            today: self.ctx.today,
+            theme,
+        }
+        .render(grid, buf);
+        calendar::legend(theme).render(legend, buf);
+        // The findings leave a column for the scrollbar.
+        let lines = findings::lines(
+            &self.ctx.insights.insights,
+            theme,
+            findings.width.saturating_sub(1),
+        );
+        self.render_findings(lines, findings, buf);
+        Paragraph::new(disclaimer).render(disclaimer_area, buf);
+    }
+}
