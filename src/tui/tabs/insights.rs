@@ -118,6 +118,9 @@ impl InsightsState {
     }
 }
 
+/// Rows the findings keep before the disclaimer gives up its own place.
+const FINDINGS_MIN: u16 = 5;
+
 /// Draws the tab.
 pub struct InsightsView<'a> {
     pub state: &'a InsightsState,
@@ -177,8 +180,14 @@ impl Widget for InsightsView<'_> {
             return;
         }
         let theme = self.ctx.theme;
-        // The not-medical-advice line stays in view under the findings.
-        let disclaimer = wrap(&[(DISCLAIMER, theme.dim)], area.width, 1, 1);
+        // The not-medical-advice line stays in view under the findings while they keep a few
+        // rows (banners take room); else it ends the findings.
+        let mut disclaimer = wrap(&[(DISCLAIMER, theme.dim)], area.width, 1, 1);
+        let fixed = 1 + calendar::ROWS + 1 + disclaimer.len() as u16;
+        let in_findings = area.height < fixed + FINDINGS_MIN;
+        if in_findings {
+            disclaimer.clear();
+        }
         let [title, grid, legend, findings, disclaimer_area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(calendar::ROWS),
@@ -196,11 +205,11 @@ impl Widget for InsightsView<'_> {
         .render(grid, buf);
         calendar::legend(theme).render(legend, buf);
         // The findings leave a column for the scrollbar.
-        let lines = findings::lines(
-            &self.ctx.insights.insights,
-            theme,
-            findings.width.saturating_sub(1),
-        );
+        let width = findings.width.saturating_sub(1);
+        let mut lines = findings::lines(&self.ctx.insights.insights, theme, width);
+        if in_findings {
+            lines.extend(wrap(&[(DISCLAIMER, theme.dim)], width, 1, 1));
+        }
         self.render_findings(lines, findings, buf);
         Paragraph::new(disclaimer).render(disclaimer_area, buf);
     }
