@@ -2,6 +2,7 @@
 //! rendered as text for the terminal, Markdown for a physiotherapist, or JSON for scripts
 //! (design section 5). Pure: the journal and `today` come in, a string goes out.
 
+mod insights_md;
 mod json;
 mod markdown;
 mod text;

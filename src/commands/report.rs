@@ -28,6 +28,12 @@ pub fn run(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut store = FsStore::open_read_only(data_dir);
-    let (journal, _) = load_for_rules(&mut store, first_year(today, weeks), today)?;
+    let mut first = first_year(today, weeks);
+    if format == Format::Markdown {
+        // Its "What goes with your pain" section looks at the 365 days ending today.
+        let window = crate::insights::Window::resolve(None, None, today);
+        first = first.min(window.years(today).0);
+    }
+    let (journal, _) = load_for_rules(&mut store, first, today)?;
     out.write_all(report::render(&journal, today, weeks, format).as_bytes())
 }

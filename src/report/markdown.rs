@@ -8,7 +8,7 @@ use crate::rules::{format_km, pain_type_words, red_flag_words};
 use std::fmt::Write;
 
 /// Keeps text from breaking a table row or starting Markdown emphasis by accident.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\') {
@@ -107,6 +107,8 @@ pub(super) fn render(data: &ReportData) -> String {
         }
         let _ = writeln!(out);
     }
+
+    super::insights_md::write(&mut out, data);
 
     let _ = writeln!(out, "## Triage history");
     let _ = writeln!(out);
