@@ -4,7 +4,7 @@
 
 use super::ReportData;
 use super::markdown::escape;
-use crate::insights::calendar::{Calendar, LEGEND};
+use crate::insights::calendar::{Calendar, CalendarDay, LEGEND};
 use crate::insights::words::{
     CAVEAT, MORE_PAIN, factor_numbers, factor_sentence, link_numbers, link_sentence,
     outlook_sentence,
@@ -89,7 +89,7 @@ fn calendar_text(calendar: &Calendar) -> String {
         let mut row = format!("{:<LABEL$}", month.format("%b %Y").to_string());
         let mut date = month;
         while date.month() == month.month() {
-            row.push(calendar.day(date).map_or(' ', |d| d.glyph()));
+            row.push(calendar.day(date).map_or(' ', CalendarDay::glyph));
             let Some(next) = date.succ_opt() else { break };
             date = next;
         }

@@ -64,7 +64,7 @@ fn score(value: f64) -> Option<Score> {
 
 /// `days` days ending `today`, 90 % of them logged.
 pub fn generate(seed: u64, plant: Plant, days: u64, today: NaiveDate) -> Journal {
-    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xC0FFEE);
+    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x00C0_FFEE);
     let first = today - Days::new(days - 1);
     let mut journal = Journal::default();
     let mut extra = 0.0; // what the planted effect adds to the next morning

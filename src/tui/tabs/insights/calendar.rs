@@ -32,7 +32,7 @@ pub struct CalendarGrid<'a> {
 }
 
 /// The style of a day: its response's colour, a red flag's tier, dim for the rest.
-fn style(day: &CalendarDay, theme: &Theme) -> Style {
+fn style(day: CalendarDay, theme: &Theme) -> Style {
     if let Some(tier) = day.flag {
         return theme.tier(tier);
     }
@@ -62,7 +62,7 @@ pub fn legend(theme: &Theme) -> Line<'static> {
             },
             flag: (*glyph == FLAG).then_some(crate::journal::entry::FlagTier::Emergency),
         };
-        spans.push(Span::styled(glyph.to_string(), style(&sample, theme)));
+        spans.push(Span::styled(glyph.to_string(), style(sample, theme)));
         spans.push(Span::styled(format!(" {meaning}"), theme.dim));
     }
     Line::from(spans)
@@ -119,7 +119,7 @@ impl Widget for CalendarGrid<'_> {
                 let glyph = day.glyph().to_string();
                 let at = x + cell - 1;
                 if date == self.today {
-                    buf.set_string(at, y, &glyph, style(day, theme).patch(theme.selected));
+                    buf.set_string(at, y, &glyph, style(*day, theme).patch(theme.selected));
                     if cell == 2 {
                         buf.set_string(at - 1, y, "[", theme.base);
                         buf.set_string(at + 1, y, "]", theme.base);
@@ -128,7 +128,7 @@ impl Widget for CalendarGrid<'_> {
                     let room = (area.x + area.width).saturating_sub(mark_x);
                     buf.set_stringn(mark_x, y, TODAY_MARK, usize::from(room), theme.dim);
                 } else {
-                    buf.set_string(at, y, &glyph, style(day, theme));
+                    buf.set_string(at, y, &glyph, style(*day, theme));
                 }
             }
             // The month's name above the week holding its first day; the first week shown
