@@ -223,3 +223,21 @@ fn ledger_holds_run_days_up_to_yesterday_and_reads_the_morning_after_to() {
     };
     assert!(build(&j, w, today).is_empty());
 }
+
+#[test]
+fn absurd_but_valid_distances_do_not_panic() {
+    // The store accepts any finite distance of 0 km or more; nothing here may overflow.
+    let mut days = Vec::new();
+    for n in 0..40u64 {
+        let mut d = day("2026-05-01", vec![run(1e300, Some(Surface::Road), None); 2]);
+        d.date = date("2026-05-01") + Days::new(n);
+        d.morning_pain = Score::new((n % 7) as u8);
+        days.push(d);
+    }
+    let j = journal(days);
+    let today = date("2026-06-15");
+    let found = stridelog::insights::analyse(&j, Window::resolve(None, None, today), today);
+    assert_eq!(found.ledger.len(), 40);
+    let text = stridelog::insights::render(&found, 0, stridelog::insights::Format::Json);
+    assert!(text.contains("\"ledger\""));
+}

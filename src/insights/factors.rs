@@ -254,7 +254,11 @@ pub fn values(journal: &Journal, day: &DayEntry) -> Vec<FactorValue> {
         .filter_map(|r| r.shoes.as_deref())
         .filter(|s| !s.trim().is_empty())
         .collect();
-    let total: u64 = day.runs.iter().map(|r| metres(r.distance_km)).sum();
+    let total = day
+        .runs
+        .iter()
+        .map(|r| metres(r.distance_km))
+        .fold(0, u64::saturating_add);
     let longest = longest_before(journal, day.date);
     let spike = if day
         .runs
