@@ -60,6 +60,30 @@ fn rules_on_ten_years() -> usize {
     stridelog::rules::evaluate(journal(), today()).hits.len()
 }
 
+/// The insights of the default window (the last 365 days) on ten years: what `Ctx::refresh`
+/// and `stridelog insights` compute.
+#[divan::bench]
+fn insights_last_year_of_ten() -> usize {
+    use stridelog::insights::{Window, analyse};
+    analyse(journal(), Window::resolve(None, None, today()), today())
+        .factors
+        .len()
+}
+
+/// The insights of all ten years at once (`--from` ten years back).
+#[divan::bench]
+fn insights_all_ten_years() -> usize {
+    use stridelog::insights::{Window, analyse};
+    let from = today() - chrono::Days::new(3649);
+    analyse(
+        journal(),
+        Window::resolve(Some(from), None, today()),
+        today(),
+    )
+    .factors
+    .len()
+}
+
 #[divan::bench]
 fn weekly_summaries_52_weeks() -> usize {
     stridelog::rules::weeks(journal(), today(), 52).len()
@@ -75,7 +99,7 @@ fn app_on_tab(tab: char) -> App {
     app
 }
 
-#[divan::bench(args = ['1', '2', '3', '4'])]
+#[divan::bench(args = ['1', '2', '3', '4', '5'])]
 fn render_tab_200x60(bencher: divan::Bencher, tab: char) {
     let app = app_on_tab(tab);
     bencher.bench_local(|| testing::draw(&app, 200, 60));
