@@ -70,10 +70,10 @@ fn log_a_day_with_keys_quit_and_read_the_file_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
     tui.wait_for("Morning pain");
-    tui.send("3\r");
+    tui.send("\r3\r"); // Enter opens the field, then the value
     tui.wait_for("saved");
     tui.send("\x1b[B"); // down: worst pain
-    tui.send("5\r");
+    tui.send("\r5\r");
     tui.send("a"); // add a run: distance first
     tui.send("6.4\r");
     tui.wait_for("6.4 km");
@@ -96,10 +96,10 @@ fn sigterm_mid_edit_keeps_what_was_committed_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
     tui.wait_for("Morning pain");
-    tui.send("2\r");
+    tui.send("\r2\r");
     tui.wait_for("saved");
     tui.send("\x1b[B");
-    tui.send("7"); // typing, not committed
+    tui.send("\r7"); // typing, not committed
     let status = std::process::Command::new("kill")
         .args(["-TERM", &tui.pid().to_string()])
         .status()
@@ -113,4 +113,26 @@ fn sigterm_mid_edit_keeps_what_was_committed_and_restores_the_terminal() {
         Some(2)
     );
     assert_eq!(day.worst_pain, None);
+}
+
+#[test]
+fn digits_on_the_first_screen_switch_tabs_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("Morning pain");
+    // The first screen has a number field selected: 4 must open Trends, not type a pain.
+    tui.send("4");
+    tui.wait_for("Last 12 weeks");
+    tui.send("\t"); // Tab goes on to the next tab (Log), it does not save anything
+    tui.wait_for("Morning pain");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(tui.restored_terminal());
+    assert!(
+        !dir.path().join("days").exists()
+            || fs::read_dir(dir.path().join("days/2026"))
+                .map(|d| d.count() == 0)
+                .unwrap_or(true),
+        "switching tabs wrote a day file"
+    );
 }

@@ -144,13 +144,10 @@ fn full_day() -> DayEntry {
 // ---------------------------------------------------------------- pain scores
 
 #[test]
-fn a_digit_then_enter_saves_a_pain_score_at_once() {
+fn enter_a_digit_enter_saves_a_pain_score_at_once() {
     let (mut app, store) = app_with(vec![]);
     assert_eq!(app.log.field(), Some(Field::Day(DayField::MorningPain)));
-    assert!(
-        app.log.uses_digits(),
-        "digits type a score here, not switch tabs"
-    );
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('3'));
     assert!(app.log.captures_input());
     press(&mut app, KeyCode::Enter);
@@ -168,6 +165,7 @@ fn a_digit_then_enter_saves_a_pain_score_at_once() {
 #[test]
 fn ten_is_typed_as_one_zero_and_tab_moves_on_editing() {
     let (mut app, store) = app_with(vec![]);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Tab);
     // Tab saved the morning pain and opened the worst pain.
@@ -193,10 +191,12 @@ fn ten_is_typed_as_one_zero_and_tab_moves_on_editing() {
 fn stress_and_numbers_and_clearing() {
     let (mut app, store) = app_with(vec![]);
     go_to_field(&mut app, DayField::SleepHours);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "7:30");
     press(&mut app, KeyCode::Tab); // on to "sleep disturbed" (a yes/no chooser)
     press(&mut app, KeyCode::Esc);
     go_to_field(&mut app, DayField::SittingHours);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "8,5");
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.log.field(), Some(Field::Day(DayField::Stress)));
@@ -487,6 +487,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.log.page(), Page::Run(Some(1)));
     go_to_run_field(&mut app, RunField::Duration);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "1:05:00");
     press(&mut app, KeyCode::Enter);
     assert_eq!(store.day(today()).unwrap().runs[1].duration_s, Some(3900));
@@ -514,6 +515,7 @@ fn undo_puts_back_the_last_change_and_saves_it() {
     day.worst_pain = score(4);
     let (mut app, store) = app_with(vec![day]);
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "8");
     press(&mut app, KeyCode::Enter);
     go_to_field(&mut app, DayField::Medication);
@@ -561,6 +563,7 @@ fn a_failed_save_keeps_the_typed_value_and_enter_retries() {
     let (mut app, store) = app_with(vec![day]);
     store.fail(Some("disk full"));
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "6");
     press(&mut app, KeyCode::Enter);
     let error = edit_error(&app).expect("the failure is shown");
@@ -646,14 +649,15 @@ fn a_day_that_failed_to_load_shows_its_error_and_stays_read_only() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("could not be read"), "{shown}");
     assert!(shown.contains("worst_pain"), "{shown}");
-    press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Enter);
+    assert_eq!(app.log.mode(), &Mode::Browse, "no editor opens on it");
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(app.log.mode(), &Mode::Browse);
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     assert_eq!(store.saves(), 0);
     // The day before is fine.
     press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -711,9 +715,17 @@ fn moving_between_days_and_going_to_a_typed_date() {
 
 #[test]
 fn tab_and_digits_switch_tabs_only_when_not_typing() {
-    let (mut app, _) = app_with(vec![]);
+    let (mut app, store) = app_with(vec![]);
+    // On the first screen, with a number field selected, a digit switches tabs and changes
+    // nothing in the journal.
+    assert_eq!(app.log.field(), Some(Field::Day(DayField::MorningPain)));
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(app.tab, Tab::Trends);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(store.saves(), 0, "switching tabs saved nothing");
+    assert!(store.day(today()).is_none());
+    press(&mut app, KeyCode::Char('1'));
     go_to_field(&mut app, DayField::Locations);
-    assert!(!app.log.uses_digits());
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.tab, Tab::Triage);
     press(&mut app, KeyCode::Char('1'));
@@ -722,8 +734,9 @@ fn tab_and_digits_switch_tabs_only_when_not_typing() {
     assert_eq!(app.tab, Tab::Triage);
     press(&mut app, KeyCode::BackTab);
     go_to_field(&mut app, DayField::MorningPain);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('2'));
-    assert_eq!(app.tab, Tab::Log, "a digit on a pain field is a score");
+    assert_eq!(app.tab, Tab::Log, "a digit in an open field is text");
     press(&mut app, KeyCode::Tab);
     assert_eq!(
         app.tab,
@@ -776,6 +789,7 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     let path = dir.path().join(day_path(today()));
     // Refused: no file is created.
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "11");
     press(&mut app, KeyCode::Enter);
     assert!(edit_error(&app).is_some());
@@ -857,6 +871,7 @@ fn snapshot_editing_a_field() {
 fn snapshot_inline_error() {
     let (mut app, _) = app_with(vec![full_day()]);
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "11");
     press(&mut app, KeyCode::Enter);
     assert_eq!(

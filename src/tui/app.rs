@@ -145,7 +145,7 @@ impl App {
                 KeyCode::Char(',') => Some(Action::OpenSettings),
                 KeyCode::Tab => Some(Action::NextTab),
                 KeyCode::BackTab => Some(Action::PrevTab),
-                KeyCode::Char(c @ '1'..='4') if !self.tab_uses_digits() => Tab::ALL
+                KeyCode::Char(c @ '1'..='9') => Tab::ALL
                     .get(usize::from(c as u8 - b'1'))
                     .copied()
                     .map(Action::GoTo),
@@ -160,17 +160,6 @@ impl App {
             Tab::Triage => self.triage.map_key(key, &self.ctx).map(Action::Triage),
             Tab::Routine => self.routine.map_key(key, &self.ctx).map(Action::Routine),
             Tab::Trends => self.trends.map_key(key, &self.ctx).map(Action::Trends),
-        }
-    }
-
-    /// True when the open tab gives the digit keys a meaning of its own right now (a pain
-    /// score on the Log tab's pain field, say); switch tabs with Tab then.
-    fn tab_uses_digits(&self) -> bool {
-        match self.tab {
-            Tab::Log => self.log.uses_digits(),
-            Tab::Triage => self.triage.uses_digits(),
-            Tab::Routine => self.routine.uses_digits(),
-            Tab::Trends => false,
         }
     }
 

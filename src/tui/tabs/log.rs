@@ -152,8 +152,6 @@ pub enum LogAction {
     Activate,
     /// Space: flip a yes/no, otherwise like Enter.
     Toggle,
-    /// A digit on a number field: start typing with it.
-    StartTyping(char),
     SetYesNo(bool),
     /// Delete / Backspace: empty the field.
     Clear,
@@ -202,7 +200,8 @@ impl LogState {
         let message = fresh_day.then(|| {
             (
                 Tone::Info,
-                "Nothing logged today yet: type your morning pain (0-10) and press Enter.".into(),
+                "Nothing logged today yet: press Enter, type your morning pain (0-10), Enter."
+                    .into(),
             )
         });
         Self {
@@ -283,11 +282,6 @@ impl LogState {
     /// True while typing into a field (keys go to the field, not the app).
     pub fn captures_input(&self) -> bool {
         !matches!(self.mode, Mode::Browse)
-    }
-
-    /// True when the digit keys mean something on this tab right now.
-    pub fn uses_digits(&self) -> bool {
-        matches!(self.mode, Mode::Browse) && self.field().is_some_and(|f| f.kind().takes_digits())
     }
 }
 

@@ -242,11 +242,6 @@ impl RoutineState {
         self.asking_pain()
     }
 
-    /// True when the digit keys mean something on this tab right now.
-    pub fn uses_digits(&self) -> bool {
-        self.asking_pain()
-    }
-
     pub fn update(&mut self, action: RoutineAction, ctx: &mut Ctx) {
         use RoutineAction as A;
         match action {

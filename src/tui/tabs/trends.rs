@@ -118,11 +118,6 @@ impl TrendsState {
         false
     }
 
-    /// True when the digit keys mean something on this tab right now.
-    pub fn uses_digits(&self) -> bool {
-        false
-    }
-
     pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<TrendsAction> {
         Some(match key.code {
             KeyCode::Char('w') => TrendsAction::CycleRange,

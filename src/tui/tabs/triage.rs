@@ -177,11 +177,6 @@ impl TriageState {
         false
     }
 
-    /// True when the digit keys mean something on this tab right now: never.
-    pub fn uses_digits(&self) -> bool {
-        false
-    }
-
     /// True when answers were given and not saved yet (quitting asks first).
     pub fn has_unsaved_answers(&self) -> bool {
         self.unsaved

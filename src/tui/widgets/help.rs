@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 const GLOBAL: &[(&str, &str)] = &[
     (
         "1-4",
-        "open a tab (on a Log number field digits type a value)",
+        "open a tab, from every screen (a field open for typing takes digits as text)",
     ),
     ("Tab / Shift-Tab", "next / previous tab"),
     ("?", "show or hide this help"),

@@ -98,9 +98,6 @@ impl LogState {
             KeyCode::Char('g') => A::StartGoto,
             KeyCode::Enter => A::Activate,
             KeyCode::Char(' ') => A::Toggle,
-            KeyCode::Char(c) if c.is_ascii_digit() && kind.is_some_and(Kind::takes_digits) => {
-                A::StartTyping(c)
-            }
             KeyCode::Char('y') if kind == Some(Kind::YesNo) => A::SetYesNo(true),
             KeyCode::Char('n') if kind == Some(Kind::YesNo) => A::SetYesNo(false),
             KeyCode::Delete | KeyCode::Backspace => A::Clear,

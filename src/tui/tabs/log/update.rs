@@ -46,11 +46,6 @@ impl LogState {
             A::StartGoto => self.mode = Mode::Goto(TextEditor::new("", false)),
             A::Activate => self.activate(ctx),
             A::Toggle => self.toggle(ctx),
-            A::StartTyping(c) => {
-                if let Some(field) = self.field() {
-                    self.open_editor(field, Some(c), ctx);
-                }
-            }
             A::SetYesNo(yes) => self.set_yes_no(yes, ctx),
             A::Clear => self.clear_field(ctx),
             A::AddRun => self.add_run(ctx),
