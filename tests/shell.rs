@@ -315,3 +315,32 @@ fn banner_snapshots_for_each_tier_on_every_tab() {
         }
     }
 }
+
+#[test]
+fn keys_never_reach_a_form_hidden_behind_the_too_small_notice() {
+    let store = stridelog::journal::memory::SharedStore::with(MemoryStore::new());
+    let mut app = app(Box::new(store.clone()), today());
+    app.update(stridelog::tui::action::Action::Resize(40, 10));
+    assert!(screen(&app, 40, 10).contains("too small"));
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Char('5'),
+        KeyCode::Enter,
+        KeyCode::Char('a'),
+        KeyCode::Char('2'),
+        KeyCode::Char('y'),
+    ] {
+        app.press(key(code));
+    }
+    assert_eq!(app.tab, Tab::Log, "no tab switch either");
+    assert!(!app.log.captures_input(), "no editor opened");
+    assert_eq!(store.saves(), 0, "nothing saved");
+    // Big enough again: the app answers as usual.
+    app.update(stridelog::tui::action::Action::Resize(100, 30));
+    app.press(key(KeyCode::Char('2')));
+    assert_eq!(app.tab, Tab::Triage);
+    // And q still quits from behind the notice.
+    app.update(stridelog::tui::action::Action::Resize(40, 10));
+    app.press(key(KeyCode::Char('q')));
+    assert!(!app.running);
+}

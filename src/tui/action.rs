@@ -29,6 +29,8 @@ pub enum Action {
     },
     /// Time passes (only sent while something runs against the clock).
     Tick(Instant),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
     Log(LogAction),
     Triage(TriageAction),
     Routine(RoutineAction),

@@ -32,6 +32,8 @@ pub struct App {
     pub triage: TriageState,
     pub routine: RoutineState,
     pub trends: TrendsState,
+    /// The terminal's size as last reported (columns, rows); `None` until the first report.
+    pub size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -46,7 +48,15 @@ impl App {
             tab: Tab::Log,
             overlay: Overlay::None,
             running: true,
+            size: None,
         }
+    }
+
+    /// True when the terminal is below the minimum size: the notice is drawn instead of the
+    /// tabs, so keys must not reach a form nobody can see.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
     }
 
     /// True when the open tab is in the middle of typing into a field: keys go to the field.
@@ -90,6 +100,13 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
+        }
+        if self.too_small() {
+            // Only leaving works behind the "terminal too small" notice.
+            return match key.code {
+                KeyCode::Char('q') if !self.tab_captures_input() => Some(Action::Quit),
+                _ => None,
+            };
         }
         if self.ctx.conflict.is_some() {
             return match key.code {
@@ -205,6 +222,7 @@ impl App {
             }
             Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
+            Action::Resize(w, h) => self.size = Some((w, h)),
             Action::Log(a) => self.log.update(a, &mut self.ctx),
             Action::Triage(a) => self.triage.update(a, &mut self.ctx),
             Action::Routine(a) => self.routine.update(a, &mut self.ctx),

@@ -100,6 +100,8 @@ struct Loop<'a> {
 }
 
 fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if state.exit_after_first_frame || !app.running {
@@ -120,6 +122,7 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> io::Re
                     app.update(Action::Tick(Instant::now()));
                     app.press(key);
                 }
+                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
                 _ => {}
             }
         }
