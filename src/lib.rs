@@ -14,3 +14,4 @@ pub mod rules;
 pub mod sources;
 pub mod triage;
 pub mod tui;
+pub mod values;

@@ -130,9 +130,7 @@ fn digits_on_the_first_screen_switch_tabs_and_write_nothing() {
     assert!(tui.restored_terminal());
     assert!(
         !dir.path().join("days").exists()
-            || fs::read_dir(dir.path().join("days/2026"))
-                .map(|d| d.count() == 0)
-                .unwrap_or(true),
+            || fs::read_dir(dir.path().join("days/2026")).map_or(true, |d| d.count() == 0),
         "switching tabs wrote a day file"
     );
 }

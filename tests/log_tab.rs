@@ -887,3 +887,57 @@ fn snapshot_read_only_day_with_a_load_error() {
     let app = app_on(broken_store());
     snap(&app, "log_load_error");
 }
+
+/// The app reads every typed value of the shared table as the shell and the core do.
+#[test]
+fn the_shared_value_table_holds_for_the_app() {
+    use support::values_table::{Expect, Kind, TABLE, same};
+    for (kind, typed_text, expect) in TABLE {
+        let mut with_run = DayEntry::new(today());
+        with_run.runs.push(Run {
+            distance_km: 5.0,
+            ..Run::default()
+        });
+        let (mut app, store) = app_with(vec![with_run]);
+        match kind {
+            Kind::Score => go_to_field(&mut app, DayField::WorstPain),
+            Kind::Hours => go_to_field(&mut app, DayField::SleepHours),
+            Kind::Distance | Kind::Duration => {
+                press(&mut app, KeyCode::Char('a'));
+                if *kind == Kind::Duration {
+                    // Tab saves the distance and opens the run's time.
+                    typed(&mut app, "5");
+                    press(&mut app, KeyCode::Tab);
+                    assert_eq!(app.log.field(), Some(Field::Run(RunField::Duration)));
+                }
+            }
+        }
+        if matches!(kind, Kind::Score | Kind::Hours) {
+            press(&mut app, KeyCode::Enter);
+        }
+        ctrl(&mut app, 'u');
+        typed(&mut app, typed_text);
+        press(&mut app, KeyCode::Enter);
+        let day = store.day(today()).unwrap_or_else(|| DayEntry::new(today()));
+        let got = match kind {
+            Kind::Score => day.worst_pain.map(|s| f64::from(s.get())),
+            Kind::Hours => day.sleep_hours,
+            Kind::Distance => day.runs.get(1).map(|r| r.distance_km),
+            Kind::Duration => day.runs.get(1).and_then(|r| r.duration_s).map(f64::from),
+        };
+        match expect {
+            Expect::Stored(want) => assert!(
+                got.is_some_and(|g| same(g, *want)),
+                "{kind:?} {typed_text:?}: stored {got:?}, error {:?}",
+                edit_error(&app)
+            ),
+            Expect::Refused => {
+                assert_eq!(got, None, "{kind:?} {typed_text:?} was stored");
+                assert!(
+                    edit_error(&app).is_some(),
+                    "{kind:?} {typed_text:?}: no message"
+                );
+            }
+        }
+    }
+}

@@ -5,8 +5,8 @@
 mod args;
 
 pub use args::{
-    DateArg, DistanceArg, RunArg, RunPain, parse_date_arg, parse_distance, parse_duration,
-    parse_hours, parse_run, parse_run_pain, parse_score,
+    DateArg, RunArg, RunPain, parse_date_arg, parse_distance, parse_duration, parse_hours,
+    parse_run, parse_run_pain, parse_score,
 };
 
 use crate::cli::LogArgs;
@@ -48,11 +48,17 @@ fn score(value: Option<Score>) -> String {
     value.map_or_else(|| "-".to_owned(), |s| s.to_string())
 }
 
-/// Adds the `--run` to the day; returns the line saying so.
-fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> String {
+/// Adds the `--run` of `distance_km` to the day; returns the line saying so.
+fn add_run(
+    day: &mut DayEntry,
+    run: RunArg,
+    distance_km: f64,
+    args: &LogArgs,
+    units: Units,
+) -> String {
     let pain = args.run_pain.unwrap_or_default();
     let new = Run {
-        distance_km: run.distance.km(units),
+        distance_km,
         duration_s: run.duration_s,
         pain_before: pain.before,
         pain_during: pain.during,
@@ -95,7 +101,15 @@ fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> Str
 }
 
 /// Applies the arguments to `day`, returning one line per change, for the runner to read.
-pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
+///
+/// # Errors
+/// A `--run` distance over the limit once read in `units` (a bare number); nothing is changed.
+pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Result<Vec<String>, String> {
+    let run_km = args
+        .run
+        .map(|run| run.distance.km(units))
+        .transpose()
+        .map_err(|e| format!("--run: {e}"))?;
     let mut changes = Vec::new();
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     if let Some(v) = args.morning {
@@ -106,8 +120,8 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
         day.worst_pain = Some(v);
         changes.push(format!("worst pain {v}"));
     }
-    if let Some(run) = args.run {
-        changes.push(add_run(day, run, args, units));
+    if let (Some(run), Some(km)) = (args.run, run_km) {
+        changes.push(add_run(day, run, km, args, units));
     }
     if let Some(v) = args.medication {
         day.pain_medication = Some(v);
@@ -172,7 +186,7 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
         day.notes.push_str(note);
         changes.push(format!("note added: {}", note.escape_debug()));
     }
-    changes
+    Ok(changes)
 }
 
 /// True when the arguments ask for any change at all.
@@ -213,7 +227,12 @@ pub fn run(
                 .into(),
         ));
     }
-    let date = args.date.unwrap_or(DateArg::Today).resolve(today);
+    let date = match &args.date {
+        Some(words) => words
+            .resolve(today)
+            .map_err(|e| LogError::Usage(format!("--date: {e}")))?,
+        None => today,
+    };
     let (settings, settings_warning) = Settings::load(config_dir);
     if let Some(w) = settings_warning {
         let _ = writeln!(warn, "warning: {w}");
@@ -240,7 +259,7 @@ pub fn run(
         .cloned()
         .unwrap_or_else(|| DayEntry::new(date));
     let existed = journal.day(date).is_some();
-    let changes = apply(&mut day, args, settings.units);
+    let changes = apply(&mut day, args, settings.units).map_err(LogError::Usage)?;
     if let Err((field, message)) = day.validate() {
         return Err(LogError::Refused(format!("not saved: {field}: {message}")));
     }
@@ -289,7 +308,7 @@ mod tests {
             location: vec![LocationArg::Calf],
             ..LogArgs::default()
         };
-        let changes = apply(&mut day, &args, Units::Km);
+        let changes = apply(&mut day, &args, Units::Km).unwrap();
         assert_eq!(day.notes, "stiff\nbetter later");
         assert_eq!(day.worst_pain, Score::new(4));
         assert!((day.runs[0].distance_km - 3.0 * 1.609_344).abs() < 1e-9);
