@@ -7,8 +7,92 @@ use stridelog::cli::{Cli, Command};
 use stridelog::commands;
 use stridelog::journal::dirs;
 
-fn main() -> Result<ExitCode> {
-    color_eyre::install()?;
+fn main() -> ExitCode {
+    // The panic hook (a bug of ours) keeps color-eyre's report; a user's mistake does not.
+    let _ = color_eyre::install();
+    match run() {
+        Ok(code) => code,
+        Err(report) => explain(&report),
+    }
+}
+
+/// Prints an error for people: one line of causes joined by ": ", no backtrace, no source
+/// location, no colour. A closed pipe (`stridelog export | head`) ends quietly.
+fn explain(report: &color_eyre::Report) -> ExitCode {
+    let broken_pipe = report.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return ExitCode::SUCCESS;
+    }
+    let line = report
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ");
+    // A file name or a value may hold control characters: never send them to the terminal.
+    let shown: String = line
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    eprintln!("stridelog: {shown}");
+    ExitCode::FAILURE
+}
+
+/// The folder a reading command works on must exist: a typo in `--data-dir` must not read as
+/// an empty journal.
+fn require_journal(data_dir: &std::path::Path) -> Result<()> {
+    if data_dir.is_dir() {
+        return Ok(());
+    }
+    let what = if data_dir.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    color_eyre::eyre::bail!(
+        "no journal at {}: the folder {what} (check --data-dir or STRIDELOG_DATA_DIR; \
+         `stridelog` opens the app and starts a journal)",
+        data_dir.display()
+    )
+}
+
+/// Asks before the app creates a journal folder that is not there yet (a typo in
+/// `--data-dir` must not silently start an empty journal somewhere else).
+fn agrees_to_create(data_dir: &std::path::Path) -> Result<bool> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        color_eyre::eyre::bail!(
+            "no journal at {} yet; run stridelog in a terminal to start one there",
+            data_dir.display()
+        );
+    }
+    let mut err = std::io::stderr();
+    write!(
+        err,
+        "No journal at {} yet. Start a new one there? [y/N] ",
+        data_dir.display()
+    )?;
+    err.flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
+    if !yes {
+        writeln!(err, "Nothing was created.")?;
+    }
+    Ok(yes)
+}
+
+fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     let today = cli
         .today
@@ -19,6 +103,9 @@ fn main() -> Result<ExitCode> {
     match cli.command {
         None => {
             drop(stdout);
+            if !data_dir.exists() && !agrees_to_create(&data_dir)? {
+                return Ok(ExitCode::SUCCESS);
+            }
             stridelog::tui::runner::start(
                 &data_dir,
                 &config_dir,
@@ -28,6 +115,7 @@ fn main() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => {
+            require_journal(&data_dir)?;
             let fine = commands::check::run(&data_dir, &mut stdout)
                 .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
             Ok(if fine {
@@ -37,6 +125,7 @@ fn main() -> Result<ExitCode> {
             })
         }
         Some(Command::Report { weeks, format }) => {
+            require_journal(&data_dir)?;
             commands::report::run(&data_dir, today, usize::from(weeks), format, &mut stdout)
                 .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
             Ok(ExitCode::SUCCESS)
@@ -87,6 +176,7 @@ fn run_shell_command(
             })
         }
         Command::Export { format, from, to } => {
+            require_journal(data_dir)?;
             commands::export::run(data_dir, format, from, to, stdout, &mut std::io::stderr())
                 .wrap_err_with(|| format!("could not export {}", data_dir.display()))?;
             Ok(ExitCode::SUCCESS)
@@ -116,6 +206,7 @@ fn run_shell_command(
             Ok(ExitCode::SUCCESS)
         }
         Command::Status { long } => {
+            require_journal(data_dir)?;
             commands::status::run(data_dir, today, long, stdout)
                 .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
             Ok(ExitCode::SUCCESS)

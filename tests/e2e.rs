@@ -134,3 +134,24 @@ fn digits_on_the_first_screen_switch_tabs_and_write_nothing() {
         "switching tabs wrote a day file"
     );
 }
+
+#[test]
+fn the_app_asks_before_creating_a_journal_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo");
+    let mut tui = Tui::start(&missing, &["--today", "2026-11-22"]);
+    tui.wait_for("Start a new one there?");
+    tui.send("n\r");
+    assert!(tui.wait_exit());
+    assert!(
+        !missing.exists(),
+        "a journal folder was created without asking"
+    );
+    let mut tui = Tui::start(&missing, &["--today", "2026-11-22"]);
+    tui.wait_for("Start a new one there?");
+    tui.send("y\r");
+    tui.wait_for("Morning pain");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(missing.is_dir());
+}

@@ -217,6 +217,7 @@ fn a_running_app_holding_the_journal_is_respected() {
 fn status_says_whether_today_is_logged_and_the_verdict() {
     let dir = tempfile::tempdir().unwrap();
     let status = |root: &Path| text(&stridelog(root, &["status"]).stdout);
+    std::fs::create_dir_all(dir.path().join("journal")).unwrap();
     // A new journal is asked for the red-flag questions first.
     assert_eq!(status(dir.path()), "today not logged · Run with care\n");
     for date in ["2026-03-08", "2026-03-09"] {
