@@ -818,10 +818,32 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     assert!(error.contains("changed by another program"), "{error}");
     assert_eq!(editor_text(&app).as_deref(), Some("9"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), elsewhere);
-    // Ctrl-R reloads (the typed value stays), then Enter saves it on top of the new file.
+    // The question names the same choices as the message under it; Ctrl-R (redo) is not
+    // read as "r".
+    assert!(app.ctx.conflict.is_some());
+    let asked = screen(&app, 80, 24);
+    assert!(asked.contains("k   keep both"), "{asked}");
+    assert!(asked.contains("r   reload theirs"), "{asked}");
     ctrl(&mut app, 'r');
-    assert_eq!(editor_text(&app).as_deref(), Some("9"));
+    assert!(app.ctx.conflict.is_some(), "Ctrl-R answered the question");
+    // r: reload theirs; the form shows the file as it is now, the typed 9 is dropped.
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.ctx.conflict.is_none());
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(
+        message(&app).contains("reloaded from disk"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(stored(&app, today()).notes, "written elsewhere");
+    press(&mut app, KeyCode::Char('2'));
+    assert!(
+        !screen(&app, 80, 24).contains("reloaded from disk"),
+        "the notice is not left on every tab"
+    );
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "9");
     press(&mut app, KeyCode::Enter);
     let day = entry::parse_day(&std::fs::read_to_string(&path).unwrap(), None).unwrap();
     assert_eq!(day.worst_pain, score(9));

@@ -215,7 +215,9 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
         app.press(key(KeyCode::Char(key_char)));
         assert!(app.ctx.conflict.is_none());
         assert_eq!(app.ctx.journal.day(today()).unwrap().notes, "theirs");
-        let notice = app.ctx.notice.clone().unwrap();
+        // Said once, on the Log tab (not left as a notice on every tab).
+        assert!(app.ctx.notice.is_none());
+        let notice = app.log.message().map(|(_, m)| m.to_owned()).unwrap();
         assert_eq!(
             notice.contains("conflict-20261122-120000.ron"),
             keep,

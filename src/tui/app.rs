@@ -76,8 +76,13 @@ impl App {
         self.log.has_uncommitted()
             || self.triage.captures_input()
             || self.triage.has_unsaved_answers()
-            || self.routine.captures_input()
-            || self.routine.has_unsaved_session()
+            || self.routine_would_be_kept()
+    }
+
+    /// True when quitting now would stop a routine under way (or one waiting for its pain
+    /// score): quitting then keeps it as a partial session.
+    pub fn routine_would_be_kept(&self) -> bool {
+        self.routine.captures_input() || self.routine.has_unsaved_session()
     }
 
     /// How often the app needs a [`Action::Tick`] (while a timer runs), or `None` to sleep
@@ -109,9 +114,13 @@ impl App {
             };
         }
         if self.ctx.conflict.is_some() {
+            // Plain k or r only: Ctrl-R (redo) must never be read as "reload theirs".
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             return match key.code {
-                KeyCode::Char('k') => Some(Action::ResolveConflict { keep_ours: true }),
-                KeyCode::Char('r') => Some(Action::ResolveConflict { keep_ours: false }),
+                KeyCode::Char('k') if plain => Some(Action::ResolveConflict { keep_ours: true }),
+                KeyCode::Char('r') if plain => Some(Action::ResolveConflict { keep_ours: false }),
                 _ => None,
             };
         }
@@ -202,13 +211,22 @@ impl App {
             Action::Quit => {
                 if self.has_uncommitted_edit() {
                     self.overlay = Overlay::ConfirmQuit;
+                    self.routine.hold_for_question();
                 } else {
                     self.running = false;
                 }
             }
             Action::ConfirmQuit(yes) => {
                 self.overlay = Overlay::None;
-                if yes {
+                if !yes {
+                    self.routine.release_after_question();
+                } else if self.routine_would_be_kept() {
+                    match self.routine.keep_before_quitting(&mut self.ctx) {
+                        Ok(()) => self.running = false,
+                        // Not saved: stay, and show the session with its retry.
+                        Err(_) => self.tab = Tab::Routine,
+                    }
+                } else {
                     self.running = false;
                 }
             }
@@ -220,7 +238,14 @@ impl App {
                     self.log.set_unit(self.ctx.settings.units);
                 }
             }
-            Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),
+            Action::ResolveConflict { keep_ours } => {
+                self.ctx.resolve_conflict(keep_ours);
+                if self.ctx.conflict.is_none() {
+                    self.log.settle_after_conflict(&self.ctx);
+                    // Said once, on the Log tab: not left on every tab afterwards.
+                    self.ctx.notice = None;
+                }
+            }
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
             Action::Resize(w, h) => self.size = Some((w, h)),
             Action::Log(a) => self.log.update(a, &mut self.ctx),

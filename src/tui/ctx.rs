@@ -63,6 +63,8 @@ pub struct Ctx {
     pub conflict: Option<DayEntry>,
     /// Changes committed with [`Ctx::commit`], newest last, for [`Ctx::undo`].
     pub history: Vec<Change>,
+    /// Changes undone, newest last, for [`Ctx::redo`]; a new commit empties it.
+    pub redo: Vec<Change>,
 }
 
 impl Ctx {
@@ -96,6 +98,7 @@ impl Ctx {
             conflict: None,
             settings_locked: None,
             history: Vec::new(),
+            redo: Vec::new(),
         }
     }
 
@@ -191,10 +194,21 @@ impl Ctx {
                 Ok(())
             }
             Err(e) => {
-                if matches!(e, SaveError::Changed { .. }) {
+                let message = if let SaveError::Changed { path } = &e {
                     self.conflict = Some(day);
-                }
-                let message = e.to_string();
+                    // The same choices, in the same words, as the question on screen.
+                    let (keep, reload) = (
+                        crate::tui::widgets::confirm::KEEP_BOTH,
+                        crate::tui::widgets::confirm::RELOAD_THEIRS,
+                    );
+                    format!(
+                        "not saved: {path} was changed by another program since stridelog read \
+                         it. {} {}; {} {}",
+                        keep.0, keep.1, reload.0, reload.1
+                    )
+                } else {
+                    e.to_string()
+                };
                 self.save_state = SaveState::Failed(message.clone());
                 Err(message)
             }
@@ -214,7 +228,33 @@ impl Ctx {
             before,
             after: day,
         });
+        self.redo.clear();
         Ok(())
+    }
+
+    /// Makes the last undone change again, and saves it. Returns the change redone,
+    /// `Ok(None)` when there is nothing to redo. Like undo, a day changed since in another way
+    /// is not touched.
+    pub fn redo(&mut self) -> Result<Option<Change>, String> {
+        let Some(change) = self.redo.pop() else {
+            return Ok(None);
+        };
+        if self.day_or_new(change.before.date) != change.before {
+            return Err(format!(
+                "cannot redo {}: that day was changed since in another way; nothing redone",
+                change.what
+            ));
+        }
+        match self.save_day(change.after.clone()) {
+            Ok(()) => {
+                self.history.push(change.clone());
+                Ok(Some(change))
+            }
+            Err(e) => {
+                self.redo.push(change);
+                Err(e)
+            }
+        }
     }
 
     /// Puts back the day as it was before the last [`Ctx::commit`], and saves it. Returns the
@@ -233,7 +273,10 @@ impl Ctx {
             return Err(message);
         }
         match self.save_day(change.before.clone()) {
-            Ok(()) => Ok(Some(change)),
+            Ok(()) => {
+                self.redo.push(change.clone());
+                Ok(Some(change))
+            }
             Err(e) => {
                 self.history.push(change);
                 Err(e)

@@ -99,7 +99,9 @@ impl Widget for &App {
         match self.overlay {
             Overlay::None => {}
             Overlay::Help(top) => help::render(body, buf, theme, top),
-            Overlay::ConfirmQuit => help::confirm_quit(body, buf, theme),
+            Overlay::ConfirmQuit => {
+                help::confirm_quit(body, buf, theme, self.routine_would_be_kept());
+            }
             Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }
         if let Some(day) = &self.ctx.conflict {

@@ -8,7 +8,7 @@
 //! (relative dates), [`form`] and [`runs`] (the fields), [`editor`] (text and choices). This
 //! file holds the state; `keys` maps keys to [`LogAction`]s, `update` and `save` apply them,
 //! `view`, `rows`, `days` and `draw` render. Moving and typing never read the disk;
-//! `Ctrl-R` (an explicit reload) is the only read.
+//! `Ctrl-L` (an explicit reload) is the only read.
 
 mod days;
 mod draw;
@@ -38,13 +38,14 @@ use ratatui::widgets::Widget;
 pub const HELP: &[(&str, &str)] = &[
     ("↑↓ jk  ←→ hl", "field · day (PgUp/PgDn a week) · t today"),
     ("g", "go to: 2026-11-20, yesterday, 3 days ago, last mon"),
-    ("Enter  0-9", "edit · type a number now (10: 1 0 Enter)"),
+    (
+        "Enter",
+        "open the field for typing (Enter 7 Enter logs a 7)",
+    ),
     ("Space y n Del", "flip yes/no · yes · no · clear the field"),
     ("a  d", "add a run · delete the selected run (asks)"),
-    (
-        "u  r  Ctrl-R",
-        "undo (saved) · retry a save · reload from disk",
-    ),
+    ("u  Ctrl-R", "undo · redo (each saved at once)"),
+    ("r  Ctrl-L", "retry a save that failed · reload from disk"),
     ("Esc", "leave a run · drop a change that failed to save"),
     (
         "editing",
@@ -54,7 +55,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("lists", "←→ move · Space tick · 1-9 pick · Enter saves"),
     (
         "Tab 1-4",
-        "switch tabs when not typing (1-4: not on numbers)",
+        "switch tabs whenever no field is open for typing",
     ),
 ];
 
@@ -160,8 +161,10 @@ pub enum LogAction {
     /// The answer to "delete the run?".
     ConfirmDelete(bool),
     Undo,
+    /// Ctrl-R: make the last undone change again.
+    Redo,
     Retry,
-    /// Ctrl-R: read the journal from disk again.
+    /// Ctrl-L: read the journal from disk again.
     Reload,
     /// Esc when not editing.
     Back,

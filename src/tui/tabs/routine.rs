@@ -10,6 +10,7 @@
 
 mod big_digits;
 mod finish;
+mod hold;
 mod keys;
 mod picker;
 mod running;
@@ -105,6 +106,16 @@ pub(crate) struct Run {
     pub started: NaiveTime,
     /// "Stop the routine?" is showing.
     pub confirm_stop: bool,
+    /// Who stopped the clock, if a question did (it starts again when the question is
+    /// answered "go on"); a pause the runner chose stays.
+    pub held: Hold,
+}
+
+/// Whether a question paused the routine's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hold {
+    Free,
+    ByQuestion,
 }
 
 /// After the routine: "pain now?" and the save.
@@ -261,10 +272,17 @@ impl RoutineState {
             A::Back => self.mode = Mode::Pick,
             A::Start => self.start(ctx),
             A::PauseOrTap | A::Skip | A::Previous | A::Restart => self.operate(action, ctx),
-            A::AskStop | A::ConfirmStop(false) => {
+            A::AskStop => {
+                self.hold_for_question();
                 if let Mode::Run(run) = &mut self.mode {
-                    run.confirm_stop = action == A::AskStop;
+                    run.confirm_stop = true;
                 }
+            }
+            A::ConfirmStop(false) => {
+                if let Mode::Run(run) = &mut self.mode {
+                    run.confirm_stop = false;
+                }
+                self.release_after_question();
             }
             A::ConfirmStop(true) => self.stop(),
             A::Pain(_) | A::PainEnter | A::PainClear | A::SkipPain | A::Retry => {
@@ -367,6 +385,7 @@ impl RoutineState {
             timer,
             started: started.with_nanosecond(0).unwrap_or(started),
             confirm_stop: false,
+            held: Hold::Free,
         }));
         self.settle(&ctx.settings);
     }

@@ -76,52 +76,44 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, top: u16) {
         .render(popup, buf);
 }
 
-/// Draws the "quit without finishing the edit?" question.
-pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let popup = centered(area, 50, 5);
-    Clear.render(popup, buf);
-    Paragraph::new(vec![
-        Line::from("An edit is not finished and would be lost."),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" quit anyway   "),
-            Span::styled("n", theme.key),
-            Span::raw(" go back"),
-        ]),
-    ])
-    .block(
-        Block::bordered()
-            .title(" Quit? ")
-            .border_style(theme.caution),
-    )
-    .render(popup, buf);
+/// Draws the "quit?" question: with a routine under way, quitting keeps it as a partial
+/// session; otherwise something typed would be lost.
+pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, routine: bool) {
+    let (said, yes) = if routine {
+        (
+            "A routine is under way (its clock is paused). Quitting stops it and keeps what \
+             you did as a partial session in today's entry.",
+            "stop the routine, keep it, and quit",
+        )
+    } else {
+        (
+            "Something is not saved yet and would be lost.",
+            "quit anyway",
+        )
+    };
+    super::confirm::Confirm {
+        title: "Quit?",
+        lines: &[said.to_owned()],
+        choices: &[("y", yes), ("n", "go back")],
+        style: theme.caution,
+        theme,
+    }
+    .render(area, buf);
 }
 
 /// Draws the "this day changed on disk" question.
 pub fn conflict(area: Rect, buf: &mut Buffer, theme: &Theme, date: chrono::NaiveDate) {
-    let popup = centered(area, 64, 8);
-    Clear.render(popup, buf);
-    Paragraph::new(vec![
-        Line::from(format!(
-            "{date} was changed by another program (an editor or a sync tool)"
-        )),
-        Line::from("since stridelog read it. Your change was NOT saved over it."),
-        Line::default(),
-        Line::from(vec![
-            Span::styled("k", theme.key),
-            Span::raw(" keep both: save yours as a copy beside it, load theirs"),
-        ]),
-        Line::from(vec![
-            Span::styled("r", theme.key),
-            Span::raw(" reload theirs and drop your change"),
-        ]),
-    ])
-    .block(
-        Block::bordered()
-            .title(" Changed on disk ")
-            .border_style(theme.caution),
-    )
-    .render(popup, buf);
+    super::confirm::Confirm {
+        title: "Changed on disk",
+        lines: &[format!(
+            "{date} was changed by another program (an editor or a sync tool) since \
+             stridelog read it. Your change was NOT saved over it."
+        )],
+        choices: &[super::confirm::KEEP_BOTH, super::confirm::RELOAD_THEIRS],
+        style: theme.caution,
+        theme,
+    }
+    .render(area, buf);
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.

@@ -10,14 +10,14 @@ const HINTS_DAY: &[(&str, &str)] = &[
     ("←→", "day"),
     ("Enter", "edit"),
     ("a", "add run"),
-    ("u", "undo"),
+    ("u/^R", "undo/redo"),
     ("g", "go to"),
 ];
 const HINTS_RUN: &[(&str, &str)] = &[
     ("↑↓", "field"),
     ("Enter", "edit"),
     ("d", "delete run"),
-    ("u", "undo"),
+    ("u/^R", "undo/redo"),
     ("Esc", "back to day"),
 ];
 const HINTS_LINE: &[(&str, &str)] = &[
@@ -53,7 +53,7 @@ const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
 const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
 const HINTS_UNSAVED: &[(&str, &str)] = &[
     ("r", "retry save"),
-    ("Ctrl-R", "reload from disk"),
+    ("Ctrl-L", "reload from disk"),
     ("Esc", "drop change"),
 ];
 
@@ -77,8 +77,11 @@ impl LogState {
 
     fn browse_key(&self, key: KeyEvent) -> Option<LogAction> {
         use LogAction as A;
-        if is_ctrl_r(key) {
+        if is_ctrl(key, 'l') {
             return Some(A::Reload);
+        }
+        if is_ctrl(key, 'r') {
+            return Some(A::Redo);
         }
         if key
             .modifiers
@@ -151,14 +154,16 @@ fn text_key(key: KeyEvent, multiline: bool) -> Option<LogAction> {
     })
 }
 
-fn is_ctrl_r(key: KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('r' | 'R'))
+/// Ctrl and the letter `c` (either case).
+fn is_ctrl(key: KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char(k) if k.eq_ignore_ascii_case(&c))
 }
 
 fn edit_key(edit: &Edit, key: KeyEvent) -> Option<LogAction> {
     use LogAction as A;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if is_ctrl_r(key) && !edit.confirm_drop {
+    if is_ctrl(key, 'l') && !edit.confirm_drop {
         return Some(A::Reload);
     }
     if edit.confirm_drop {

@@ -52,6 +52,7 @@ impl LogState {
             A::DeleteRun => self.ask_delete_run(ctx),
             A::ConfirmDelete(yes) => self.delete_run(yes, ctx),
             A::Undo => self.undo(ctx),
+            A::Redo => self.redo(ctx),
             A::Retry => self.retry(ctx),
             A::Reload => self.reload(ctx),
             A::Back => self.back(),
@@ -274,6 +275,17 @@ impl LogState {
             self.page = Page::Day;
             self.day_cursor = Item::AddRun;
         }
+    }
+
+    /// After "changed on disk" was answered: the value that could not be saved is either in
+    /// the conflict copy or dropped, as the runner chose, so the form shows what is on disk now.
+    pub fn settle_after_conflict(&mut self, ctx: &Ctx) {
+        if matches!(self.mode, Mode::Edit(_)) {
+            self.close_editor();
+        }
+        self.unsaved = None;
+        self.fix_cursor(ctx);
+        self.message = ctx.notice.clone().map(|n| (Tone::Info, n));
     }
 
     pub(super) fn cancel(&mut self) {
