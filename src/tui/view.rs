@@ -94,7 +94,13 @@ impl Widget for &App {
             Tab::Routine => self.routine.hints(),
             Tab::Trends => self.trends.hints(),
         };
-        hints::line(tab_hints, theme, !self.tab_captures_input()).render(hint_area, buf);
+        hints::line(
+            tab_hints,
+            theme,
+            !self.tab_captures_input(),
+            hint_area.width,
+        )
+        .render(hint_area, buf);
         self.render_status(status_area, buf);
         match self.overlay {
             Overlay::None => {}
