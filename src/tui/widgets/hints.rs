@@ -3,6 +3,11 @@
 use crate::tui::theme::Theme;
 use ratatui::text::{Line, Span};
 
+const GLOBAL_SHORT: &[(&str, &str)] = &[("?", "help"), ("q", "quit")];
+
+/// Said in place of the hints left out.
+const ELLIPSIS: &str = "  …";
+
 /// `key description` pairs as one line of at most `width` columns, keys highlighted.
 /// `with_global` adds `? help  q quit` (left out while typing into a field, where those keys are
 /// just letters); those two always fit. Tab hints that do not fit are left out whole, never cut
@@ -15,23 +20,22 @@ pub fn line(pairs: &[(&str, &str)], theme: &Theme, with_global: bool, width: u16
             Span::styled(format!(" {what}"), theme.dim),
         ]
     };
-    // Each pair takes its text and the two spaces before it.
-    const ELLIPSIS: &str = "  …";
-    let cost = |pair: &(&str, &str)| piece(pair).iter().map(Span::width).sum::<usize>() + 2;
+    // A pair takes its text and, after the first, the two spaces before it.
+    let text_width = |pair: &(&str, &str)| piece(pair).iter().map(Span::width).sum::<usize>();
     let budget = usize::from(width).saturating_sub(1);
-    let mut used: usize = global.iter().map(cost).sum();
+    let mut used: usize = global.iter().map(|p| text_width(p) + 2).sum();
     let mut fitting = 0;
     for (i, pair) in pairs.iter().enumerate() {
-        let last = i + 1 == pairs.len();
-        let room = if last {
+        let cost = text_width(pair) + if i == 0 { 0 } else { 2 };
+        let room = if i + 1 == pairs.len() {
             budget
         } else {
             budget.saturating_sub(ELLIPSIS.chars().count())
         };
-        if used + cost(pair) > room {
+        if used + cost > room {
             break;
         }
-        used += cost(pair);
+        used += cost;
         fitting += 1;
     }
     let mut spans = vec![Span::raw(" ")];
@@ -58,8 +62,6 @@ pub fn line(pairs: &[(&str, &str)], theme: &Theme, with_global: bool, width: u16
     Line::from(spans)
 }
 
-const GLOBAL_SHORT: &[(&str, &str)] = &[("?", "help"), ("q", "quit")];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,10 +79,15 @@ mod tests {
             wide,
             " ↑↓ field  Enter edit  u/^R undo/redo  ? help  q quit"
         );
-        let narrow = text(&line(&pairs, theme, true, 42));
+        assert_eq!(
+            text(&line(&pairs, theme, true, 55)),
+            wide,
+            "exactly as wide as the line"
+        );
+        let narrow = text(&line(&pairs, theme, true, 40));
         assert_eq!(narrow, " ↑↓ field  Enter edit  …  ? help  q quit");
-        let narrower = text(&line(&pairs, theme, true, 30));
+        let narrower = text(&line(&pairs, theme, true, 28));
         assert_eq!(narrower, " ↑↓ field  …  ? help  q quit");
-        assert!(narrower.chars().count() <= 30);
+        assert!(narrower.chars().count() <= 28);
     }
 }
