@@ -3,9 +3,12 @@
 
 pub mod dirs;
 pub mod entry;
+pub mod lock;
 pub mod memory;
+pub mod recovery;
 pub mod settings;
 pub mod store;
+pub mod tidy;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

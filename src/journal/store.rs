@@ -3,7 +3,8 @@
 //! and holds the data-dir lock so a second app opens read-only.
 
 use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
-use super::{Journal, Problem};
+use super::lock::{self, Holder, Lock};
+use super::{Journal, Problem, tidy};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -132,6 +133,16 @@ pub trait Store {
     /// Saves `day` next to its file as `YYYY-MM-DD.conflict-<stamp>.ron` (never loaded as a
     /// day; `check` lists it) and returns that path, so a conflicting edit is kept.
     fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError>;
+    /// A read-only store whose lock was busy tries to take it again; true when it just became
+    /// writable (the other stridelog has closed).
+    fn retry_lock(&mut self) -> bool {
+        false
+    }
+    /// Something the store did on its own that the runner should hear about once (files made
+    /// private, old temp files removed).
+    fn take_notice(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// The path of a conflict copy of a day, relative to the data dir.
@@ -146,8 +157,20 @@ pub struct FsStore {
     access: Access,
     fingerprints: HashMap<NaiveDate, Fingerprint>,
     blocked: HashMap<NaiveDate, String>,
+    lock: LockState,
+    /// What this store says to the runner once (tightened permissions, cleaned temp files).
+    notices: Vec<String>,
+}
+
+/// Whether this store holds the data-dir lock.
+#[derive(Debug)]
+enum LockState {
     /// Held for the life of the store; the OS releases it when the process ends.
-    _lock: Option<File>,
+    Held(#[expect(dead_code, reason = "held for its lock, released when dropped")] File),
+    /// Someone else held it when we asked: [`Store::retry_lock`] tries again.
+    Busy(Holder),
+    /// Read-only for another reason (reading only, a folder that cannot be written).
+    NotWanted,
 }
 
 impl FsStore {
@@ -157,14 +180,18 @@ impl FsStore {
     /// # Errors
     /// When the folder cannot be created or the lock file cannot be opened.
     pub fn open(root: &Path) -> io::Result<Self> {
+        Self::open_for(root, Holder::App, std::time::Duration::ZERO)
+    }
+
+    /// Opens the journal to write as `who`, waiting up to `patience` for the lock when another
+    /// command holds it (see [`lock::take_waiting`]).
+    ///
+    /// # Errors
+    /// When the folder cannot be created or the lock file cannot be opened.
+    pub fn open_for(root: &Path, who: Holder, patience: std::time::Duration) -> io::Result<Self> {
         create_private_dir(root)?;
-        let lock = match File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(root.join(".lock"))
-        {
-            Ok(lock) => lock,
+        let taken = match lock::take_waiting(root, who, patience) {
+            Ok(taken) => taken,
             // A folder we may read but not write (a read-only mount, a backup): show it.
             Err(e)
                 if matches!(
@@ -173,22 +200,54 @@ impl FsStore {
                 ) && root.is_dir() =>
             {
                 let reason = format!("cannot write to {}: {e}", root.display());
-                return Ok(Self::with_access(root, Access::ReadOnly(reason), None));
+                return Ok(Self::with_access(
+                    root,
+                    Access::ReadOnly(reason),
+                    LockState::NotWanted,
+                ));
             }
             Err(e) => return Err(e),
         };
-        let (access, lock) = match lock.try_lock() {
-            Ok(()) => (Access::ReadWrite, Some(lock)),
-            Err(fs::TryLockError::WouldBlock) => (
-                Access::ReadOnly("another stridelog has this journal open".into()),
-                None,
-            ),
-            Err(fs::TryLockError::Error(e)) => (
-                Access::ReadOnly(format!("could not lock the journal: {e}")),
-                None,
+        let mut store = match taken {
+            Lock::Held(file) => Self::with_access(root, Access::ReadWrite, LockState::Held(file)),
+            Lock::Busy(info) => Self::with_access(
+                root,
+                Access::ReadOnly(info.to_string()),
+                LockState::Busy(who),
             ),
         };
-        Ok(Self::with_access(root, access, lock))
+        if store.lock_held() {
+            store.clean_temp_files();
+        }
+        Ok(store)
+    }
+
+    fn lock_held(&self) -> bool {
+        matches!(self.lock, LockState::Held(_))
+    }
+
+    /// Removes the temp files an interrupted save of ours left (older than a minute).
+    fn clean_temp_files(&mut self) {
+        let removed = tidy::remove_stale_temp_files(
+            &self.root,
+            std::time::SystemTime::now(),
+            tidy::STALE_AFTER,
+        );
+        if !removed.is_empty() {
+            self.notices.push(format!(
+                "removed {} temp file(s) left by an interrupted save",
+                removed.len()
+            ));
+        }
+    }
+
+    /// Who holds the lock, when this store is read-only because another stridelog has it.
+    #[must_use]
+    pub fn busy_reason(&self) -> Option<&str> {
+        match (&self.lock, &self.access) {
+            (LockState::Busy(_), Access::ReadOnly(reason)) => Some(reason),
+            _ => None,
+        }
     }
 
     /// Opens the journal for reading only (reports, checks): no lock, no folder created.
@@ -197,17 +256,18 @@ impl FsStore {
         Self::with_access(
             root,
             Access::ReadOnly("opened for reading only".into()),
-            None,
+            LockState::NotWanted,
         )
     }
 
-    fn with_access(root: &Path, access: Access, lock: Option<File>) -> Self {
+    fn with_access(root: &Path, access: Access, lock: LockState) -> Self {
         Self {
             root: root.to_path_buf(),
             access,
             fingerprints: HashMap::new(),
             blocked: HashMap::new(),
-            _lock: lock,
+            lock,
+            notices: Vec::new(),
         }
     }
 
@@ -339,6 +399,29 @@ impl Store for FsStore {
         }
     }
 
+    fn retry_lock(&mut self) -> bool {
+        let LockState::Busy(who) = self.lock else {
+            return false;
+        };
+        match lock::try_take(&self.root, who) {
+            Ok(Lock::Held(file)) => {
+                self.lock = LockState::Held(file);
+                self.access = Access::ReadWrite;
+                self.clean_temp_files();
+                true
+            }
+            Ok(Lock::Busy(info)) => {
+                self.access = Access::ReadOnly(info.to_string());
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn take_notice(&mut self) -> Option<String> {
+        (!self.notices.is_empty()).then(|| std::mem::take(&mut self.notices).join("; "))
+    }
+
     fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(SaveError::ReadOnly(reason.clone()));
@@ -373,8 +456,8 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// flush the folder so the rename itself survives a power cut.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
+        .prefix(tidy::TEMP_PREFIX)
+        .suffix(tidy::TEMP_SUFFIX)
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;

@@ -223,6 +223,12 @@ impl App {
         }
     }
 
+    /// The app is being stopped from outside: saves what was typed if it is valid, and
+    /// returns what could not be saved (for the recovery file).
+    pub fn rescue(&mut self) -> Option<crate::journal::recovery::Recovery> {
+        self.log.rescue(&mut self.ctx)
+    }
+
     /// Feeds a key through [`App::action_for`] and [`App::update`] (what the event loop and the
     /// tests do).
     pub fn press(&mut self, key: KeyEvent) {

@@ -149,6 +149,27 @@ impl Ctx {
         self.refresh();
     }
 
+    /// A read-only app (another stridelog had the journal open) tries to take it over. True
+    /// when something changed to show: it can now save (the journal was read again first, as
+    /// the other one may have changed it), or the holder changed.
+    pub fn retry_write_access(&mut self) -> bool {
+        let took = self.store.retry_lock();
+        let access = self.store.access();
+        if !took {
+            let changed = access != self.access;
+            self.access = access;
+            return changed;
+        }
+        self.access = access;
+        self.notice = Some(match self.reload() {
+            Ok(()) => "The other stridelog has closed: this one can save now (the journal \
+                       was read again from disk)."
+                .into(),
+            Err(e) => e,
+        });
+        true
+    }
+
     /// Recomputes what is derived from the journal (the rules' verdict, shoe totals).
     pub fn refresh(&mut self) {
         self.evaluation = rules::evaluate(&self.journal, self.today);

@@ -17,6 +17,7 @@ pub mod form;
 pub mod goto;
 pub mod input;
 mod keys;
+mod rescue;
 mod rows;
 pub mod runs;
 mod save;
