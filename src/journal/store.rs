@@ -2,13 +2,14 @@
 //! atomically and durably, refuses to overwrite files it could not read or that changed on disk,
 //! and holds the data-dir lock so a second app opens read-only.
 
+use super::diskfile::read_regular;
 use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::lock::{self, Holder, Lock};
+use super::swap::{self, Swap};
 use super::{Journal, Problem, tidy};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -40,25 +41,7 @@ impl Scope {
     }
 }
 
-/// What the disk held when a day was loaded or last saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint {
-    len: u64,
-    hash: u64,
-}
-
-impl Fingerprint {
-    /// The fingerprint of a file's bytes.
-    #[must_use]
-    pub fn of(bytes: &[u8]) -> Self {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        Self {
-            len: bytes.len() as u64,
-            hash: hasher.finish(),
-        }
-    }
-}
+pub use super::diskfile::Fingerprint;
 
 /// The result of reading some year folders, ready to be adopted by a store.
 #[derive(Debug, Default)]
@@ -82,6 +65,10 @@ pub enum SaveError {
     Changed {
         path: String,
     },
+    /// The file was deleted on disk since it was loaded (by hand, a sync tool).
+    Deleted {
+        path: String,
+    },
     Io {
         path: String,
         source: io::Error,
@@ -100,6 +87,10 @@ impl std::fmt::Display for SaveError {
                 f,
                 "not saved: {path} was changed by another program since it was loaded; \
                  reload to see it"
+            ),
+            SaveError::Deleted { path } => write!(
+                f,
+                "not saved: {path} was deleted outside stridelog since it was loaded"
             ),
             SaveError::Io { path, source } => write!(f, "not saved: {path}: {source}"),
         }
@@ -158,6 +149,8 @@ pub struct FsStore {
     fingerprints: HashMap<NaiveDate, Fingerprint>,
     blocked: HashMap<NaiveDate, String>,
     lock: LockState,
+    /// True once the journal's permissions were checked and tightened (on the first save).
+    tightened: bool,
     /// What this store says to the runner once (tightened permissions, cleaned temp files).
     notices: Vec<String>,
 }
@@ -241,6 +234,26 @@ impl FsStore {
         }
     }
 
+    /// Makes day files and folders that others can read private again, once per store (on the
+    /// first save), and says so once.
+    fn tighten_once(&mut self) {
+        if self.tightened {
+            return;
+        }
+        self.tightened = true;
+        let open = tidy::open_to_others(&self.root);
+        match tidy::make_private(&self.root, &open) {
+            Ok(0) => {}
+            Ok(n) => self.notices.push(format!(
+                "made {n} day file(s) or folder(s) private: others could read them"
+            )),
+            Err(e) => self.notices.push(format!(
+                "could not make the journal private ({e}); `stridelog check` lists what others \
+                 can read"
+            )),
+        }
+    }
+
     /// Who holds the lock, when this store is read-only because another stridelog has it.
     #[must_use]
     pub fn busy_reason(&self) -> Option<&str> {
@@ -267,6 +280,7 @@ impl FsStore {
             fingerprints: HashMap::new(),
             blocked: HashMap::new(),
             lock,
+            tightened: false,
             notices: Vec::new(),
         }
     }
@@ -342,22 +356,38 @@ impl Store for FsStore {
             path: rel.clone(),
             source,
         };
-        match fs::read(&path) {
-            Ok(bytes) => {
-                if self.fingerprints.get(&day.date) != Some(&Fingerprint::of(&bytes)) {
-                    return Err(SaveError::Changed { path: rel });
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_err(e)),
-        }
+        let expected = self.fingerprints.get(&day.date).copied();
+        // The file must still be the one that was loaded: checked before writing anything,
+        // again after the slow part (writing and flushing), and by the swap itself.
+        let unchanged = || match read_regular(&path) {
+            Ok(None) if expected.is_some() => Err(SaveError::Deleted { path: rel.clone() }),
+            Ok(None) => Ok(()),
+            Ok(Some((_, found))) if Some(found) == expected => Ok(()),
+            Ok(Some(_)) => Err(SaveError::Changed { path: rel.clone() }),
+            Err(e) => Err(io_err(e)),
+        };
+        unchanged()?;
         let text = entry::format_day(day);
         let dir = path.parent().expect("a day path has a folder");
         create_private_dir(&self.root.join("days")).map_err(io_err)?;
         create_private_dir(dir).map_err(io_err)?;
-        write_atomically(dir, &path, text.as_bytes()).map_err(io_err)?;
-        self.fingerprints
-            .insert(day.date, Fingerprint::of(text.as_bytes()));
+        let staged = stage(dir, text.as_bytes()).map_err(io_err)?;
+        unchanged()?;
+        let (written, temp_path) = staged.into_parts();
+        match swap::put_in_place(&temp_path, &path, expected).map_err(io_err)? {
+            Swap::Done => {}
+            Swap::Changed => return Err(SaveError::Changed { path: rel }),
+            Swap::Deleted => return Err(SaveError::Deleted { path: rel }),
+        }
+        // What the temp name holds now (the old version, or nothing) goes.
+        drop(temp_path);
+        let fingerprint = written
+            .metadata()
+            .map(|meta| Fingerprint::of(text.as_bytes(), &meta))
+            .map_err(io_err)?;
+        sync_dir(dir).map_err(io_err)?;
+        self.fingerprints.insert(day.date, fingerprint);
+        self.tighten_once();
         Ok(())
     }
 
@@ -440,9 +470,40 @@ impl Store for FsStore {
             source,
         };
         create_private_dir(dir).map_err(io_err)?;
-        write_atomically(dir, &path, entry::format_day(day).as_bytes()).map_err(io_err)?;
-        Ok(rel)
+        let text = entry::format_day(day);
+        // Never over another copy (two conflicts in the same second): a new name each time,
+        // created exclusively (O_EXCL).
+        for n in 1..=999 {
+            let rel = match n {
+                1 => rel.clone(),
+                n => rel.replace(".ron", &format!("-{n}.ron")),
+            };
+            match create_new_private(&self.root.join(&rel)) {
+                Ok(mut file) => {
+                    file.write_all(text.as_bytes())
+                        .and_then(|()| file.sync_all())
+                        .and_then(|()| sync_dir(dir))
+                        .map_err(io_err)?;
+                    return Ok(rel);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_err(e)),
+            }
+        }
+        Err(io_err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "999 conflict copies of this day already exist: merge and delete some",
+        )))
     }
+}
+
+/// Creates a new file (failing if one exists: `O_EXCL`) that only the user can read.
+fn create_new_private(path: &Path) -> io::Result<File> {
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// Replaces `path` atomically and durably (see [`write_atomically`]); for files outside `days/`
@@ -455,14 +516,19 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Write to a temp file in the same folder, flush it to disk, rename it over the target, then
 /// flush the folder so the rename itself survives a power cut.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(dir, bytes)?.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// A temp file in `dir` holding `bytes`, flushed to disk, ready to be renamed into place.
+fn stage(dir: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(tidy::TEMP_PREFIX)
         .suffix(tidy::TEMP_SUFFIX)
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(tmp)
 }
 
 #[cfg(unix)]
@@ -506,7 +572,17 @@ fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<Strin
     let years = match fs::read_dir(&days) {
         Ok(years) => years,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((found, strays)),
-        Err(e) => return Err(e),
+        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => {
+            return Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!(
+                    "{} is a file, not a folder: stridelog keeps the day files in a folder of \
+                     that name; move the file aside (or rename it) and try again",
+                    days.display()
+                ),
+            ));
+        }
+        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
     };
     for year_entry in years {
         let year_entry = year_entry?;
@@ -518,6 +594,10 @@ fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<Strin
             continue;
         };
         if !scope.contains(year) {
+            continue;
+        }
+        if !year_entry.path().is_dir() {
+            strays.push(format!("days/{year_name}"));
             continue;
         }
         for file in fs::read_dir(year_entry.path())? {
@@ -571,24 +651,52 @@ fn read_one(candidate: &Candidate) -> Outcome {
             newer_version,
         })
     };
-    let bytes = match fs::read(&candidate.path) {
-        Ok(bytes) => bytes,
+    let (bytes, fingerprint) = match read_regular(&candidate.path) {
+        Ok(Some(read)) => read,
+        Ok(None) => return problem("was removed while it was being read".into(), false),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => return problem(e.to_string(), false),
         Err(e) => return problem(format!("cannot read: {e}"), false),
     };
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return problem("is not UTF-8 text".into(), false);
     };
+    // Some Windows editors start a file with a byte-order mark: it is not part of the day.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = conflict_marker_line(text) {
+        return problem(
+            format!(
+                "{line}:1: has git merge conflict markers (<<<<<<<, =======, >>>>>>>): a git \
+                 merge left two versions of this day in the file; keep the lines you want, \
+                 delete the marker lines, then run `stridelog check`"
+            ),
+            false,
+        );
+    }
     match entry::parse_day(text, Some(candidate.date)) {
         Ok(day) if day.version > FORMAT_VERSION => {
             let reason = format!(
-                "version: written by a newer stridelog (format {}), read-only here",
+                "version: written by a newer stridelog (format {}), read-only here: update \
+                 stridelog to change it",
                 day.version
             );
-            Outcome::Newer(day, Fingerprint::of(&bytes), reason)
+            Outcome::Newer(day, fingerprint, reason)
         }
-        Ok(day) => Outcome::Day(day, Fingerprint::of(&bytes)),
+        Ok(day) => Outcome::Day(day, fingerprint),
         Err(e) => problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
     }
+}
+
+/// The line number of the first git conflict marker in `text`, if it has all three kinds.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    let marks = |prefix: &str| {
+        text.lines()
+            .position(|l| l.starts_with(prefix))
+            .map(|i| i + 1)
+    };
+    let start = marks("<<<<<<<")?;
+    marks("=======")?;
+    marks(">>>>>>>")?;
+    Some(start)
 }
 
 /// Reads and parses the day files in `scope`, spreading the parsing over the machine's cores.

@@ -24,6 +24,15 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// What happened to a day's file on disk while the app had it open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Another program rewrote it.
+    Changed,
+    /// Another program (or the runner, by hand) deleted it.
+    Deleted,
+}
+
 /// One committed change of this session, for undo: the whole day before and after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
@@ -61,6 +70,8 @@ pub struct Ctx {
     /// A day whose save was refused because its file changed on disk: the runner chooses
     /// between reloading and keeping both.
     pub conflict: Option<DayEntry>,
+    /// What the conflict is about (meaningful while `conflict` is set).
+    pub conflict_kind: ConflictKind,
     /// Changes committed with [`Ctx::commit`], newest last, for [`Ctx::undo`].
     pub history: Vec<Change>,
 }
@@ -94,6 +105,7 @@ impl Ctx {
             evaluation,
             shoe_distances,
             conflict: None,
+            conflict_kind: ConflictKind::Changed,
             settings_locked: None,
             history: Vec::new(),
         }
@@ -113,6 +125,10 @@ impl Ctx {
         let Some(ours) = self.conflict.take() else {
             return;
         };
+        if self.conflict_kind == ConflictKind::Deleted {
+            self.resolve_deleted(ours, keep_ours);
+            return;
+        }
         let stamp = self.now().format("%Y%m%d-%H%M%S").to_string();
         let kept = if keep_ours {
             match self.store.keep_copy(&ours, &stamp) {
@@ -170,6 +186,35 @@ impl Ctx {
         true
     }
 
+    /// A day deleted on disk: save ours again, or leave it deleted (and drop it here too).
+    fn resolve_deleted(&mut self, ours: DayEntry, keep_ours: bool) {
+        let date = ours.date;
+        match self.store.reload_day(date) {
+            // Still gone: the store forgot the old file, so ours can be written.
+            Ok(None) if keep_ours => {
+                self.notice = Some(match self.save_day(ours) {
+                    Ok(()) => format!("{date}: your version was saved again"),
+                    Err(e) => e,
+                });
+            }
+            Ok(None) => {
+                self.journal.days.remove(&date);
+                self.notice = Some(format!("{date} left deleted; your change was dropped"));
+            }
+            // It came back meanwhile: now it is a change on disk like any other.
+            Ok(Some(theirs)) => {
+                self.journal.days.insert(date, theirs);
+                self.conflict = Some(ours);
+                self.conflict_kind = ConflictKind::Changed;
+            }
+            Err(problem) => {
+                self.journal.days.remove(&date);
+                self.save_state = SaveState::Failed(problem);
+            }
+        }
+        self.refresh();
+    }
+
     /// Recomputes what is derived from the journal (the rules' verdict, shoe totals).
     pub fn refresh(&mut self) {
         self.evaluation = rules::evaluate(&self.journal, self.today);
@@ -207,13 +252,24 @@ impl Ctx {
         match self.store.save(&day) {
             Ok(()) => {
                 self.journal.days.insert(day.date, day);
+                if let Some(notice) = self.store.take_notice() {
+                    self.notice = Some(notice);
+                }
                 self.refresh();
                 self.save_state = SaveState::Saved(self.now().time());
                 Ok(())
             }
             Err(e) => {
-                if matches!(e, SaveError::Changed { .. }) {
-                    self.conflict = Some(day);
+                match e {
+                    SaveError::Changed { .. } => {
+                        self.conflict = Some(day);
+                        self.conflict_kind = ConflictKind::Changed;
+                    }
+                    SaveError::Deleted { .. } => {
+                        self.conflict = Some(day);
+                        self.conflict_kind = ConflictKind::Deleted;
+                    }
+                    _ => {}
                 }
                 let message = e.to_string();
                 self.save_state = SaveState::Failed(message.clone());

@@ -1,5 +1,6 @@
 //! The help overlay (`?`): every key, the sources, and the not-medical-advice line.
 
+use crate::tui::ctx::ConflictKind;
 use crate::tui::tabs;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -99,30 +100,38 @@ pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme) {
     .render(popup, buf);
 }
 
-/// Draws the "this day changed on disk" question.
-pub fn conflict(area: Rect, buf: &mut Buffer, theme: &Theme, date: chrono::NaiveDate) {
+/// Draws the "this day changed (or was deleted) on disk" question.
+pub fn conflict(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    date: chrono::NaiveDate,
+    kind: ConflictKind,
+) {
     let popup = centered(area, 64, 8);
     Clear.render(popup, buf);
+    let (said, keep, other, title) = match kind {
+        ConflictKind::Changed => (
+            format!("{date} was changed by another program (an editor or a sync tool)"),
+            " keep both: save yours as a copy beside it, load theirs",
+            " reload theirs and drop your change",
+            " Changed on disk ",
+        ),
+        ConflictKind::Deleted => (
+            format!("{date} was deleted outside stridelog (by hand or a sync tool)"),
+            " keep mine: write your version of the day again",
+            " leave it deleted and drop your change",
+            " Deleted on disk ",
+        ),
+    };
     Paragraph::new(vec![
-        Line::from(format!(
-            "{date} was changed by another program (an editor or a sync tool)"
-        )),
+        Line::from(said),
         Line::from("since stridelog read it. Your change was NOT saved over it."),
         Line::default(),
-        Line::from(vec![
-            Span::styled("k", theme.key),
-            Span::raw(" keep both: save yours as a copy beside it, load theirs"),
-        ]),
-        Line::from(vec![
-            Span::styled("r", theme.key),
-            Span::raw(" reload theirs and drop your change"),
-        ]),
+        Line::from(vec![Span::styled("k", theme.key), Span::raw(keep)]),
+        Line::from(vec![Span::styled("r", theme.key), Span::raw(other)]),
     ])
-    .block(
-        Block::bordered()
-            .title(" Changed on disk ")
-            .border_style(theme.caution),
-    )
+    .block(Block::bordered().title(title).border_style(theme.caution))
     .render(popup, buf);
 }
 
