@@ -10,5 +10,6 @@ pub mod journal;
 pub mod report;
 pub mod routine;
 pub mod rules;
+pub mod text;
 pub mod triage;
 pub mod tui;

@@ -7,8 +7,24 @@ use stridelog::cli::{Cli, Command};
 use stridelog::commands;
 use stridelog::journal::dirs;
 
-fn main() -> Result<ExitCode> {
-    color_eyre::install()?;
+fn main() -> ExitCode {
+    if let Err(e) = color_eyre::install() {
+        eprintln!("stridelog: {e}");
+    }
+    match run() {
+        Ok(code) => code,
+        // A problem with the user's files or folders: said in plain words, without a
+        // backtrace or a source location (those are for bugs, which panic).
+        Err(report) => {
+            use std::io::Write;
+            let message = stridelog::text::escape_controls(&format!("{report:#}"));
+            let _ = writeln!(std::io::stderr(), "stridelog: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     let today = cli
         .today

@@ -4,7 +4,7 @@
 
 use super::diskfile::read_regular;
 use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
-use super::lock::{self, Holder, Lock};
+use super::lock::{self, Holder, HolderInfo, Lock};
 use super::swap::{self, Swap};
 use super::{Journal, Problem, tidy};
 use chrono::{Datelike, NaiveDate};
@@ -161,7 +161,7 @@ enum LockState {
     /// Held for the life of the store; the OS releases it when the process ends.
     Held(#[expect(dead_code, reason = "held for its lock, released when dropped")] File),
     /// Someone else held it when we asked: [`Store::retry_lock`] tries again.
-    Busy(Holder),
+    Busy(Holder, HolderInfo),
     /// Read-only for another reason (reading only, a folder that cannot be written).
     NotWanted,
 }
@@ -206,7 +206,7 @@ impl FsStore {
             Lock::Busy(info) => Self::with_access(
                 root,
                 Access::ReadOnly(info.to_string()),
-                LockState::Busy(who),
+                LockState::Busy(who, info),
             ),
         };
         if store.lock_held() {
@@ -256,9 +256,9 @@ impl FsStore {
 
     /// Who holds the lock, when this store is read-only because another stridelog has it.
     #[must_use]
-    pub fn busy_reason(&self) -> Option<&str> {
-        match (&self.lock, &self.access) {
-            (LockState::Busy(_), Access::ReadOnly(reason)) => Some(reason),
+    pub fn lock_holder(&self) -> Option<&HolderInfo> {
+        match &self.lock {
+            LockState::Busy(_, info) => Some(info),
             _ => None,
         }
     }
@@ -430,7 +430,7 @@ impl Store for FsStore {
     }
 
     fn retry_lock(&mut self) -> bool {
-        let LockState::Busy(who) = self.lock else {
+        let LockState::Busy(who, _) = self.lock else {
             return false;
         };
         match lock::try_take(&self.root, who) {
@@ -442,6 +442,7 @@ impl Store for FsStore {
             }
             Ok(Lock::Busy(info)) => {
                 self.access = Access::ReadOnly(info.to_string());
+                self.lock = LockState::Busy(who, info);
                 false
             }
             Err(_) => false,

@@ -25,6 +25,9 @@ pub fn is_own_temp(name: &str) -> bool {
 /// The folders a day file can be in: `days/` and `days/YYYY/`.
 fn day_folders(root: &Path) -> Vec<std::path::PathBuf> {
     let days = root.join("days");
+    if !days.is_dir() {
+        return Vec::new();
+    }
     let mut folders = vec![days.clone()];
     if let Ok(entries) = fs::read_dir(&days) {
         for entry in entries.flatten() {
