@@ -206,3 +206,62 @@ fn log_on_a_newer_version_day_says_update_stridelog() {
     assert!(stderr.contains("update stridelog"), "{stderr}");
     assert!(!stderr.contains("by hand"), "{stderr}");
 }
+
+/// Runs the binary, killing it (and failing) if it has not finished within 10 s.
+#[cfg(unix)]
+fn stridelog_within_10s(root: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stridelog"))
+        .arg("--data-dir")
+        .arg(root)
+        .arg("--config-dir")
+        .arg(root.join("config"))
+        .args(["--today", "2026-11-22"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("`stridelog {}` hung on a FIFO", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_named_like_a_day_or_settings_never_hang_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("days/2026")).unwrap();
+    fs::create_dir_all(root.join("config")).unwrap();
+    for fifo in ["days/2026/2026-11-21.ron", "config/settings.ron"] {
+        let ok = Command::new("mkfifo")
+            .arg(root.join(fifo))
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+    let out = stridelog_within_10s(root, &["check"]);
+    assert!(
+        text(&out.stdout).contains("named pipe (FIFO)"),
+        "{}",
+        text(&out.stdout)
+    );
+    for args in [
+        &["status"][..],
+        &["report"],
+        &["export"],
+        &["log", "--morning", "2"],
+    ] {
+        let out = stridelog_within_10s(root, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    let out = stridelog_within_10s(root, &["log", "--date", "2026-11-21", "--morning", "2"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("FIFO"), "{}", text(&out.stderr));
+}

@@ -105,3 +105,14 @@ pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
     let fingerprint = Fingerprint::of(&bytes, &meta);
     Ok(Some((bytes, fingerprint)))
 }
+
+/// Like [`read_regular`], as UTF-8 text, for the config files; a missing file is a
+/// `NotFound` error.
+///
+/// # Errors
+/// When the file is missing, cannot be read, is not a regular file or is not UTF-8.
+pub fn read_regular_text(path: &Path) -> io::Result<String> {
+    let (bytes, _) = read_regular(path)?.ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "is not UTF-8 text"))
+}
