@@ -26,19 +26,32 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli.today.unwrap_or_else(|| {
+        cli.now
+            .map_or_else(|| chrono::Local::now().date_naive(), |now| now.date())
+    });
     let data_dir = dirs::data_dir(cli.data_dir.clone());
     let config_dir = dirs::config_dir(cli.config_dir.clone());
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         None => {
             drop(stdout);
+            let clock = match (cli.today, cli.now) {
+                (Some(_), _) => stridelog::tui::runner::Today::Fixed(today),
+                (None, Some(start)) => {
+                    stridelog::tui::runner::Today::FromClock(stridelog::tui::ctx::Clock::Running {
+                        start,
+                        since: std::time::Instant::now(),
+                    })
+                }
+                (None, None) => {
+                    stridelog::tui::runner::Today::FromClock(stridelog::tui::ctx::Clock::System)
+                }
+            };
             stridelog::tui::runner::start(
                 &data_dir,
                 &config_dir,
-                today,
+                clock,
                 cli.exit_after_first_frame,
             )?;
             Ok(ExitCode::SUCCESS)

@@ -134,3 +134,24 @@ fn sighup_while_typing_a_bad_value_keeps_it_for_the_next_start() {
     assert_eq!(day.worst_pain.map(stridelog::journal::Score::get), Some(1));
     assert!(!dir.path().join("recovery.ron").exists());
 }
+
+#[test]
+fn today_follows_the_clock_past_midnight() {
+    let dir = tempfile::tempdir().unwrap();
+    // A fake clock two seconds before midnight, running on from there.
+    let mut tui = Tui::start(dir.path(), &["--now", "2026-11-22T23:59:58"]);
+    tui.wait_for("Sun 22 Nov 2026");
+    tui.wait_for("Mon 23 Nov 2026");
+    tui.wait_for("It is Mon 23 Nov now");
+    tui.send("3\r");
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(!dir.path().join("days/2026/2026-11-22.ron").exists());
+    let text = fs::read_to_string(dir.path().join("days/2026/2026-11-23.ron")).unwrap();
+    let day = stridelog::journal::entry::parse_day(&text, None).unwrap();
+    assert_eq!(
+        day.morning_pain.map(stridelog::journal::Score::get),
+        Some(3)
+    );
+}

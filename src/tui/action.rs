@@ -29,6 +29,8 @@ pub enum Action {
     },
     /// Time passes (only sent while something runs against the clock).
     Tick(Instant),
+    /// The clock has passed midnight: today is this date now.
+    NewDay(chrono::NaiveDate),
     Log(LogAction),
     Triage(TriageAction),
     Routine(RoutineAction),

@@ -216,6 +216,14 @@ impl App {
             }
             Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
+            Action::NewDay(date) => {
+                let old = std::mem::replace(&mut self.ctx.today, date);
+                self.ctx.refresh();
+                self.log.follow_today(old, &self.ctx);
+                if self.triage.date == old && !self.triage.captures_input() {
+                    self.triage.date = date;
+                }
+            }
             Action::Log(a) => self.log.update(a, &mut self.ctx),
             Action::Triage(a) => self.triage.update(a, &mut self.ctx),
             Action::Routine(a) => self.routine.update(a, &mut self.ctx),

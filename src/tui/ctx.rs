@@ -13,6 +13,20 @@ use std::path::PathBuf;
 pub enum Clock {
     System,
     Fixed(NaiveDateTime),
+    /// A clock set to `start` at the instant `since`, running on from there (tests of
+    /// midnight in a real terminal).
+    Running {
+        start: NaiveDateTime,
+        since: std::time::Instant,
+    },
+}
+
+/// Whether "today" stays what it was at the start (`--today`, tests) or follows the clock
+/// (an app left open past midnight moves on to the new day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodayMode {
+    Fixed,
+    FollowsClock,
 }
 
 /// The outcome of the last save, for the status line.
@@ -74,6 +88,7 @@ pub struct Ctx {
     pub conflict_kind: ConflictKind,
     /// Changes committed with [`Ctx::commit`], newest last, for [`Ctx::undo`].
     pub history: Vec<Change>,
+    pub today_mode: TodayMode,
 }
 
 impl Ctx {
@@ -108,6 +123,7 @@ impl Ctx {
             conflict_kind: ConflictKind::Changed,
             settings_locked: None,
             history: Vec::new(),
+            today_mode: TodayMode::Fixed,
         }
     }
 
@@ -215,6 +231,13 @@ impl Ctx {
         self.refresh();
     }
 
+    /// The date of the clock when today follows it and it is not `today` any more (midnight
+    /// has passed), else `None`.
+    pub fn new_day(&self) -> Option<NaiveDate> {
+        let date = self.now().date();
+        (self.today_mode == TodayMode::FollowsClock && date != self.today).then_some(date)
+    }
+
     /// Recomputes what is derived from the journal (the rules' verdict, shoe totals).
     pub fn refresh(&mut self) {
         self.evaluation = rules::evaluate(&self.journal, self.today);
@@ -223,9 +246,17 @@ impl Ctx {
 
     /// The current local time (fixed in tests).
     pub fn now(&self) -> NaiveDateTime {
-        match self.clock {
+        Self::now_of(self.clock)
+    }
+
+    /// The time of `clock` now.
+    pub fn now_of(clock: Clock) -> NaiveDateTime {
+        match clock {
             Clock::System => Local::now().naive_local(),
             Clock::Fixed(at) => at,
+            Clock::Running { start, since } => {
+                start + chrono::TimeDelta::from_std(since.elapsed()).unwrap_or_default()
+            }
         }
     }
 

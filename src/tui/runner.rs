@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::ctx::{Clock, Ctx};
+use super::ctx::{Clock, Ctx, TodayMode};
 use super::events::{self, Pending, Tty, Wake};
 use super::tabs::routine::Effect;
 use super::theme;
@@ -37,13 +37,30 @@ const IDLE_WAKE: Duration = Duration::from_millis(250);
 /// How often a read-only app tries to take the lock again.
 const LOCK_RETRY: Duration = Duration::from_secs(1);
 
+/// What "today" is in the app.
+#[derive(Debug, Clone, Copy)]
+pub enum Today {
+    /// This date for the whole session (`--today`).
+    Fixed(NaiveDate),
+    /// The date of this clock, moving on at midnight.
+    FromClock(Clock),
+}
+
 /// Opens the journal in `data_dir` and runs the app in the terminal.
 pub fn start(
     data_dir: &Path,
     config_dir: &Path,
-    today: NaiveDate,
+    today: Today,
     exit_after_first_frame: bool,
 ) -> Result<()> {
+    let (clock, mode) = match today {
+        Today::Fixed(_) => (Clock::System, TodayMode::Fixed),
+        Today::FromClock(clock) => (clock, TodayMode::FollowsClock),
+    };
+    let today = match today {
+        Today::Fixed(date) => date,
+        Today::FromClock(_) => Ctx::now_of(clock).date(),
+    };
     let mut store = FsStore::open(data_dir)
         .wrap_err_with(|| format!("could not open the journal folder {}", data_dir.display()))?;
     let first = first_year(today);
@@ -59,13 +76,8 @@ pub fn start(
         rx
     });
     let writable = store.access() == Access::ReadWrite;
-    let mut ctx = Ctx::new(
-        today,
-        journal,
-        Box::new(store),
-        Clock::System,
-        theme::from_env(),
-    );
+    let mut ctx = Ctx::new(today, journal, Box::new(store), clock, theme::from_env());
+    ctx.today_mode = mode;
     ctx.history_loading = history.is_some();
     let (settings, warning) = Settings::load(config_dir);
     ctx.settings = settings;
@@ -176,6 +188,10 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
         }
         if !Tty::now().still_there(state.tty) {
             return Ending::Done;
+        }
+        if let Some(date) = app.ctx.new_day() {
+            app.update(Action::NewDay(date));
+            dirty = true;
         }
         if app.tick_interval().is_some() {
             app.update(Action::Tick(Instant::now()));
