@@ -155,3 +155,42 @@ fn today_follows_the_clock_past_midnight() {
         Some(3)
     );
 }
+
+/// CPU seconds used so far by process `pid` (Linux).
+#[cfg(target_os = "linux")]
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    ticks as f64 / 100.0 // USER_HZ is 100 on Linux
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_idle_app_with_a_5_mb_note_uses_no_cpu() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "calf tingling after 4 km, easier on grass. ".repeat(5 * 1024 * 1024 / 43);
+    let path = dir.path().join("days/2026/2026-11-22.ron");
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(
+        &path,
+        format!("(version: 1, date: \"2026-11-22\", notes: \"{note}\")"),
+    )
+    .unwrap();
+    let mut tui = Tui::start(dir.path(), TODAY);
+    tui.wait_for("read-write");
+    tui.send(&"j".repeat(13)); // down to the notes
+    std::thread::sleep(Duration::from_secs(1));
+    let before = cpu_seconds(tui.pid());
+    std::thread::sleep(Duration::from_secs(3));
+    let used = cpu_seconds(tui.pid()) - before;
+    eprintln!("idle CPU with a 5 MB note: {:.1} %", used / 3.0 * 100.0);
+    assert!(used < 0.06, "an idle app used {used:.2} s of CPU in 3 s");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
