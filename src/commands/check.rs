@@ -51,7 +51,11 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
         }
     }
     for stray in &journal.stray_files {
-        let what = if stray.contains(".conflict-") {
+        let name = stray.rsplit('/').next().unwrap_or(stray);
+        let what = if tidy::is_own_temp(name) {
+            "a temp file of a save in progress, or one interrupted less than a minute ago \
+             (removed once it is a minute old)"
+        } else if stray.contains(".conflict-") {
             "a copy stridelog kept when the day changed on disk while you edited it: \
              merge what you need into the day by hand, then delete it"
         } else if stray.contains("sync-conflict") || stray.contains("conflicted copy") {
