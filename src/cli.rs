@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// Start the app's clock at this local time (YYYY-MM-DDTHH:MM:SS); it runs on from there
+    /// (for testing what happens at midnight).
+    #[arg(long, hide = true, value_name = "YYYY-MM-DDTHH:MM:SS")]
+    pub now: Option<chrono::NaiveDateTime>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

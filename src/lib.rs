@@ -12,6 +12,7 @@ pub mod report;
 pub mod routine;
 pub mod rules;
 pub mod sources;
+pub mod text;
 pub mod triage;
 pub mod tui;
 pub mod values;

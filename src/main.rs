@@ -33,18 +33,7 @@ fn explain(report: &color_eyre::Report) -> ExitCode {
         .collect::<Vec<_>>()
         .join(": ");
     // A file name or a value may hold control characters: never send them to the terminal.
-    let shown: String = line
-        .chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect();
-    eprintln!("stridelog: {shown}");
+    eprintln!("stridelog: {}", stridelog::text::escape_controls(&line));
     ExitCode::FAILURE
 }
 
@@ -94,9 +83,10 @@ fn agrees_to_create(data_dir: &std::path::Path) -> Result<bool> {
 
 fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli.today.unwrap_or_else(|| {
+        cli.now
+            .map_or_else(|| chrono::Local::now().date_naive(), |now| now.date())
+    });
     let data_dir = dirs::data_dir(cli.data_dir.clone());
     let config_dir = dirs::config_dir(cli.config_dir.clone());
     let mut stdout = std::io::stdout().lock();
@@ -106,10 +96,22 @@ fn run() -> Result<ExitCode> {
             if !data_dir.exists() && !agrees_to_create(&data_dir)? {
                 return Ok(ExitCode::SUCCESS);
             }
+            let clock = match (cli.today, cli.now) {
+                (Some(_), _) => stridelog::tui::runner::Today::Fixed(today),
+                (None, Some(start)) => {
+                    stridelog::tui::runner::Today::FromClock(stridelog::tui::ctx::Clock::Running {
+                        start,
+                        since: std::time::Instant::now(),
+                    })
+                }
+                (None, None) => {
+                    stridelog::tui::runner::Today::FromClock(stridelog::tui::ctx::Clock::System)
+                }
+            };
             stridelog::tui::runner::start(
                 &data_dir,
                 &config_dir,
-                today,
+                clock,
                 cli.exit_after_first_frame,
             )?;
             Ok(ExitCode::SUCCESS)

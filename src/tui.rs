@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
+pub mod events;
 pub mod runner;
 pub mod tabs;
 pub mod testing;

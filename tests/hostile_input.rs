@@ -981,7 +981,8 @@ fn a_missing_parent_folder_keeps_every_typed_value_and_retry_saves_it() {
 }
 
 /// The whole data dir vanishes under the app (deleted, or a sync folder moved): the next
-/// save puts the folders back and writes the day whole, with everything it held.
+/// save asks first (the day was deleted outside stridelog); "keep mine" puts the folders back
+/// and writes the day whole, with everything it held.
 #[test]
 fn a_vanished_data_dir_is_recreated_by_the_next_save_with_the_whole_day() {
     let dir = tempfile::tempdir().unwrap();
@@ -996,7 +997,12 @@ fn a_vanished_data_dir_is_recreated_by_the_next_save_with_the_whole_day() {
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "2");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(edit_error(&app), None);
+    assert_eq!(
+        app.ctx.conflict_kind,
+        stridelog::tui::ctx::ConflictKind::Deleted
+    );
+    assert!(!root.exists(), "written back without asking");
+    press(&mut app, KeyCode::Char('k'));
     let day = FsStore::open_read_only(&root)
         .load(Scope::All)
         .unwrap()

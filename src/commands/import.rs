@@ -4,8 +4,10 @@
 
 use crate::import::{self, FileError, Parsed, UnitHint};
 use crate::journal::entry::DayEntry;
+use crate::journal::lock::Holder;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store};
+use crate::text::escape_controls;
 use chrono::{Datelike, TimeZone};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -202,10 +204,16 @@ pub fn run<Tz: TimeZone>(
     let mut store = if dry_run {
         FsStore::open_read_only(data_dir)
     } else {
-        let store = FsStore::open(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+        let store = FsStore::open_for(
+            data_dir,
+            Holder::Command("import"),
+            super::log::LOCK_PATIENCE,
+        )
+        .map_err(|e| format!("{}: {e}", data_dir.display()))?;
         if let Access::ReadOnly(reason) = store.access() {
             return Err(format!(
-                "nothing imported: {reason}; close it and import again"
+                "nothing imported: {}; close it and import again",
+                escape_controls(&reason)
             ));
         }
         store
@@ -233,10 +241,10 @@ pub fn run<Tz: TimeZone>(
         days_not_saved: 0,
     };
     for note in &parsed.notes {
-        writeln!(out, "note: {note}").map_err(io)?;
+        writeln!(out, "note: {}", escape_controls(note)).map_err(io)?;
     }
     for bad in &parsed.bad {
-        writeln!(out, "skipped {bad}").map_err(io)?;
+        writeln!(out, "skipped {}", escape_controls(&bad.to_string())).map_err(io)?;
     }
     for (date, runs) in &plan.days {
         if let Some(problem) = journal.problem_for(*date) {
@@ -244,8 +252,8 @@ pub fn run<Tz: TimeZone>(
             writeln!(
                 out,
                 "not imported: {} cannot be read ({}); {} left out",
-                data_dir.join(&problem.path).display(),
-                problem.error,
+                escape_controls(&data_dir.join(&problem.path).display().to_string()),
+                escape_controls(&problem.error),
                 plural(runs.len(), "run", "runs")
             )
             .map_err(io)?;
@@ -258,7 +266,7 @@ pub fn run<Tz: TimeZone>(
         day.runs.extend(runs.iter().map(|(run, _)| run.clone()));
         if !dry_run && let Err(e) = store.save(&day) {
             summary.days_not_saved += 1;
-            writeln!(out, "not imported: {e}").map_err(io)?;
+            writeln!(out, "not imported: {}", escape_controls(&e.to_string())).map_err(io)?;
             continue;
         }
         summary.added += runs.len();
@@ -272,7 +280,13 @@ pub fn run<Tz: TimeZone>(
             if let Some(s) = run.duration_s {
                 line = format!("{line} in {}", super::log::clock(s));
             }
-            writeln!(out, "{line} ({}, {place})", run.notes).map_err(io)?;
+            writeln!(
+                out,
+                "{line} ({}, {})",
+                escape_controls(&run.notes),
+                escape_controls(place)
+            )
+            .map_err(io)?;
         }
     }
     let text = summary_line(&summary, parsed.not_running, dry_run);

@@ -11,12 +11,18 @@ pub use args::{
 
 use crate::cli::LogArgs;
 use crate::journal::entry::{Character, DayEntry, Location, Run, Score, Side, Surface};
+use crate::journal::lock::Holder;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store, day_path};
+use crate::text::escape_controls;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
+/// How long `log` waits for another command (an import, another `log`) to let go of the
+/// journal, like a database's busy timeout.
+pub const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Why nothing was saved.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LogError {
@@ -94,7 +100,7 @@ fn add_run(
         let _ = write!(line, ", surface {surface:?}");
     }
     if let Some(shoes) = &new.shoes {
-        let _ = write!(line, ", shoes {shoes}");
+        let _ = write!(line, ", shoes {}", escape_controls(shoes));
     }
     day.runs.push(new);
     line
@@ -184,7 +190,7 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Result<Vec<Str
             day.notes.push('\n');
         }
         day.notes.push_str(note);
-        changes.push(format!("note added: {}", note.escape_debug()));
+        changes.push(format!("note added: {}", escape_controls(note)));
     }
     Ok(changes)
 }
@@ -239,20 +245,34 @@ pub fn run(
     }
     let io_refusal =
         |e: io::Error| LogError::Refused(format!("not saved: {}: {e}", data_dir.display()));
-    let mut store = FsStore::open(data_dir).map_err(io_refusal)?;
+    let mut store =
+        FsStore::open_for(data_dir, Holder::Command("log"), LOCK_PATIENCE).map_err(io_refusal)?;
     if let Access::ReadOnly(reason) = store.access() {
+        let what_to_do = match store.lock_holder() {
+            Some(holder) if holder.is_app() => "log there, or close it and try again",
+            Some(_) => "it did not finish within a few seconds: try again when it has",
+            None => "nothing can be written there",
+        };
         return Err(LogError::Refused(format!(
-            "not saved: {reason}; log there, or close it and try again"
+            "not saved: {}; {what_to_do}",
+            escape_controls(&reason)
         )));
     }
     let journal = store.load(Scope::From(date.year())).map_err(io_refusal)?;
     if let Some(problem) = journal.problem_for(date) {
-        return Err(LogError::Refused(format!(
-            "not saved: {} cannot be read ({}); fix it by hand (`stridelog check` lists the \
-             problem) or move it aside, then try again",
-            data_dir.join(&problem.path).display(),
-            problem.error
-        )));
+        let path = escape_controls(&data_dir.join(&problem.path).display().to_string());
+        return Err(LogError::Refused(if problem.newer_version {
+            format!(
+                "not saved: {path} was written by a newer stridelog; update stridelog to change \
+                 this day"
+            )
+        } else {
+            format!(
+                "not saved: {path} cannot be read ({}); fix it by hand (`stridelog check` lists \
+                 the problem) or move it aside, then try again",
+                escape_controls(&problem.error)
+            )
+        }));
     }
     let mut day = journal
         .day(date)

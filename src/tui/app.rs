@@ -248,11 +248,25 @@ impl App {
             }
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
             Action::Resize(w, h) => self.size = Some((w, h)),
+            Action::NewDay(date) => {
+                let old = std::mem::replace(&mut self.ctx.today, date);
+                self.ctx.refresh();
+                self.log.follow_today(old, &self.ctx);
+                if self.triage.date == old && !self.triage.captures_input() {
+                    self.triage.date = date;
+                }
+            }
             Action::Log(a) => self.log.update(a, &mut self.ctx),
             Action::Triage(a) => self.triage.update(a, &mut self.ctx),
             Action::Routine(a) => self.routine.update(a, &mut self.ctx),
             Action::Trends(a) => self.trends.update(a, &mut self.ctx),
         }
+    }
+
+    /// The app is being stopped from outside: saves what was typed if it is valid, and
+    /// returns what could not be saved (for the recovery file).
+    pub fn rescue(&mut self) -> Option<crate::journal::recovery::Recovery> {
+        self.log.rescue(&mut self.ctx)
     }
 
     /// Feeds a key through [`App::action_for`] and [`App::update`] (what the event loop and the

@@ -111,7 +111,7 @@ impl Widget for &App {
             Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }
         if let Some(day) = &self.ctx.conflict {
-            help::conflict(body, buf, theme, day.date);
+            help::conflict(body, buf, theme, day.date, self.ctx.conflict_kind);
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod form;
 pub mod goto;
 pub mod input;
 mod keys;
+mod rescue;
 mod rows;
 pub mod runs;
 mod save;
@@ -280,6 +281,21 @@ impl LogState {
     /// Shows and takes distances in `unit` from now on (settings).
     pub fn set_unit(&mut self, unit: DistanceUnit) {
         self.unit = unit;
+    }
+
+    /// Midnight has passed (`old` was today): a form that showed today, and is not being
+    /// typed into, moves on to the new today.
+    pub fn follow_today(&mut self, old: NaiveDate, ctx: &Ctx) {
+        if self.selected == old && matches!(self.mode, Mode::Browse) {
+            self.select(ctx.today, ctx);
+            self.message = Some((
+                Tone::Info,
+                format!(
+                    "It is {} now: the form shows the new day.",
+                    ctx.today.format("%a %-d %b")
+                ),
+            ));
+        }
     }
 
     /// True while typing into a field (keys go to the field, not the app).

@@ -1,5 +1,6 @@
 //! The help overlay (`?`): every key, the sources, and the not-medical-advice line.
 
+use crate::tui::ctx::ConflictKind;
 use crate::tui::tabs;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -101,15 +102,39 @@ pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, routine: bool) 
     .render(area, buf);
 }
 
-/// Draws the "this day changed on disk" question.
-pub fn conflict(area: Rect, buf: &mut Buffer, theme: &Theme, date: chrono::NaiveDate) {
+/// Draws the "this day changed (or was deleted) on disk" question.
+pub fn conflict(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    date: chrono::NaiveDate,
+    kind: ConflictKind,
+) {
+    let (said, choices, title) = match kind {
+        ConflictKind::Changed => (
+            format!(
+                "{date} was changed by another program (an editor or a sync tool) since \
+                 stridelog read it. Your change was NOT saved over it."
+            ),
+            [super::confirm::KEEP_BOTH, super::confirm::RELOAD_THEIRS],
+            "Changed on disk",
+        ),
+        ConflictKind::Deleted => (
+            format!(
+                "{date} was deleted outside stridelog (by hand or a sync tool) since stridelog \
+                 read it. Your change was NOT written back."
+            ),
+            [
+                ("k", "keep mine: write your version of the day again"),
+                ("r", "leave it deleted and drop your change"),
+            ],
+            "Deleted on disk",
+        ),
+    };
     super::confirm::Confirm {
-        title: "Changed on disk",
-        lines: &[format!(
-            "{date} was changed by another program (an editor or a sync tool) since \
-             stridelog read it. Your change was NOT saved over it."
-        )],
-        choices: &[super::confirm::KEEP_BOTH, super::confirm::RELOAD_THEIRS],
+        title,
+        lines: &[said],
+        choices: &choices,
         style: theme.caution,
         theme,
     }
