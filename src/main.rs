@@ -128,8 +128,15 @@ fn run() -> Result<ExitCode> {
         }
         Some(Command::Report { weeks, format }) => {
             require_journal(&data_dir)?;
-            commands::report::run(&data_dir, today, usize::from(weeks), format, &mut stdout)
-                .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
+            commands::report::run(
+                &data_dir,
+                &config_dir,
+                today,
+                usize::from(weeks),
+                format,
+                &mut stdout,
+            )
+            .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::TestHook(stridelog::cli::Hidden::SaveBurst { days })) => {

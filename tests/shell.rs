@@ -346,3 +346,20 @@ fn keys_never_reach_a_form_hidden_behind_the_too_small_notice() {
     app.press(key(KeyCode::Char('q')));
     assert!(!app.running);
 }
+
+#[test]
+fn the_shoe_limit_is_set_in_the_runners_unit() {
+    use stridelog::journal::settings::Units;
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.ctx.settings.units = Units::Miles;
+    app.ctx.settings.shoe_limit_km = 700.0;
+    app.press(key(KeyCode::Char(',')));
+    for _ in 0..5 {
+        app.press(key(KeyCode::Down));
+    }
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("435 mi"), "{shown}");
+    app.press(key(KeyCode::Right));
+    assert!(screen(&app, 100, 30).contains("485 mi"));
+    assert!((app.ctx.settings.shoe_limit_km - 485.0 * 1.609_344).abs() < 1e-6);
+}

@@ -236,6 +236,8 @@ impl App {
                     self.overlay = settings::update(selected, a, &mut self.ctx)
                         .map_or(Overlay::None, Overlay::Settings);
                     self.log.set_unit(self.ctx.settings.units);
+                    // The rules' evidence follows the unit too.
+                    self.ctx.refresh();
                 }
             }
             Action::ResolveConflict { keep_ours } => {

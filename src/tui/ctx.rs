@@ -243,7 +243,7 @@ impl Ctx {
 
     /// Recomputes what is derived from the journal (the rules' verdict, shoe totals).
     pub fn refresh(&mut self) {
-        self.evaluation = rules::evaluate(&self.journal, self.today);
+        self.evaluation = rules::evaluate_in(&self.journal, self.today, self.settings.units);
         self.shoe_distances = rules::shoe_distances(&self.journal);
     }
 
