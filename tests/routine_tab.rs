@@ -702,3 +702,52 @@ fn stopping_before_the_first_exercise_does_not_promise_a_partial_session() {
     assert!(after.contains("Nothing to record"), "{after}");
     assert!(run.stored_day().is_none());
 }
+
+#[test]
+fn a_routine_starts_from_the_step_selected_in_the_list() {
+    let mut run = small_run();
+    run.code(KeyCode::Enter); // the step list
+    run.code(KeyCode::Down);
+    run.code(KeyCode::Down); // sit-ups
+    run.press('s');
+    run.at(1.0);
+    assert_eq!(run.step(), 2, "started at the selected step");
+    assert!(run.screen(80, 24).contains("Sit-ups"));
+}
+
+#[test]
+fn n_on_the_first_side_skips_the_side_not_the_step() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(80.0); // side plank, left side (75-95)
+    assert_eq!(run.app.routine.timer().unwrap().side(), Some(Side::Left));
+    assert!(
+        run.screen(80, 24).contains("Next: Side plank, right side"),
+        "{}",
+        run.screen(80, 24)
+    );
+    run.press('n');
+    run.at(81.0);
+    assert_eq!(run.step(), 1, "still the side plank");
+    assert_eq!(run.app.routine.timer().unwrap().side(), Some(Side::Right));
+    assert!(run.screen(80, 24).contains("Next: Sit-ups"));
+    // On the second side, n leaves the step.
+    run.at(90.0);
+    run.press('n');
+    run.at(91.0);
+    assert_eq!(run.step(), 2);
+}
+
+#[test]
+fn a_partial_session_is_marked_partial_on_the_log_tab() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(70.0);
+    run.code(KeyCode::Esc);
+    run.press('y');
+    run.press('s'); // no pain score
+    run.app.update(Action::GoTo(Tab::Log));
+    let log = run.screen(100, 30);
+    assert!(log.contains("1/3 steps"), "{log}");
+    assert!(log.contains("partial"), "{log}");
+}

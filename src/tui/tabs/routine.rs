@@ -104,6 +104,8 @@ pub(crate) struct Run {
     pub timer: Timer,
     /// Wall-clock start, for the journal.
     pub started: NaiveTime,
+    /// The step it starts from (the one selected in the step list).
+    pub first_step: usize,
     /// "Stop the routine?" is showing.
     pub confirm_stop: bool,
     /// Who stopped the clock, if a question did (it starts again when the question is
@@ -337,7 +339,7 @@ impl RoutineState {
         }
         if let Mode::Run(run) = &mut self.mode {
             // A start pressed before any instant was known starts at the first one.
-            run.timer.start(now);
+            run.timer.start_at(now, run.first_step);
         }
         self.settle(&ctx.settings);
     }
@@ -376,14 +378,19 @@ impl RoutineState {
         let Some(routine) = self.routines.get(self.selected) else {
             return;
         };
+        let first_step = match self.mode {
+            Mode::Detail { step } => step,
+            _ => 0,
+        };
         let mut timer = Timer::new(routine.clone(), timer_config(&ctx.settings));
         if let Some(now) = self.now {
-            timer.start(now);
+            timer.start_at(now, first_step);
         }
         let started = ctx.now().time();
         self.mode = Mode::Run(Box::new(Run {
             timer,
             started: started.with_nanosecond(0).unwrap_or(started),
+            first_step,
             confirm_stop: false,
             held: Hold::Free,
         }));

@@ -180,6 +180,10 @@ pub(super) fn render(state: &RoutineState, run: &Run, ctx: &Ctx, area: Rect, buf
     gauge("Routine ", routine_ratio, theme.bar, theme).render(routine_row, buf);
 
     let next = match timer.next_step() {
+        _ if timer.other_side_next() => Line::from(vec![
+            Span::styled("Next: ", theme.dim),
+            Span::raw(format!("{}, right side", timer.step().exercise)),
+        ]),
         Some(next) => Line::from(vec![
             Span::styled("Next: ", theme.dim),
             Span::raw(next.exercise.clone()),
