@@ -104,6 +104,8 @@ pub enum Command {
     },
     /// Where the rules and guidance come from: every source in full.
     Sources,
+    /// Every key of the app (with your keys.ron applied), as a Markdown table.
+    Keys,
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     ///
     /// For example: `stridelog completions bash > ~/.local/share/bash-completion/completions/stridelog`.

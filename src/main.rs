@@ -210,6 +210,14 @@ fn run_shell_command(
                 }
             })
         }
+        Command::Keys => {
+            let (keys, warning) = stridelog::tui::keys_file::load(config_dir);
+            if let Some(warning) = warning {
+                eprintln!("stridelog: {warning}");
+            }
+            write!(stdout, "{}", stridelog::tui::keymap::markdown(&keys))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Sources => {
             write!(stdout, "{}", stridelog::sources::render_list())?;
             Ok(ExitCode::SUCCESS)

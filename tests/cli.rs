@@ -230,3 +230,19 @@ fn export_into_a_closed_pipe_ends_quietly() {
     assert!(out.status.success(), "{:?}", out.status);
     assert_eq!(text(&out.stderr), "", "nothing said about the closed pipe");
 }
+
+#[test]
+fn the_readme_keys_section_is_the_key_list() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("<!-- keys:start").expect("a keys section");
+    let body_start = readme[start..].find("-->").unwrap() + start + 4;
+    let end = readme.find("<!-- keys:end -->").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = stridelog(&["keys", "--config-dir", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(
+        &readme[body_start..end],
+        text(&out.stdout),
+        "run `stridelog keys` and paste it into the README's keys section"
+    );
+}

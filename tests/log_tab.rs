@@ -762,15 +762,6 @@ fn tab_and_digits_switch_tabs_only_when_not_typing() {
 }
 
 #[test]
-fn help_lines_fit_the_help_overlay_without_wrapping() {
-    use stridelog::tui::tabs::log::HELP;
-    for (key, what) in HELP {
-        assert!(key.chars().count() <= 16, "{key}");
-        assert!(what.chars().count() <= 56, "{what}");
-    }
-}
-
-#[test]
 fn routines_and_triage_are_shown_read_only() {
     let (app, _) = app_with(vec![full_day()]);
     let shown = screen(&app, 120, 40);
@@ -962,4 +953,34 @@ fn the_shared_value_table_holds_for_the_app() {
             }
         }
     }
+}
+
+#[test]
+fn ctrl_r_redoes_what_u_undid_and_a_new_change_ends_the_redo() {
+    let (mut app, store) = app_with(vec![]);
+    go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(store.day(today()).map(|d| d.worst_pain), Some(None));
+    ctrl(&mut app, 'r');
+    assert_eq!(
+        store.day(today()).unwrap().worst_pain,
+        score(6),
+        "redone and saved"
+    );
+    assert!(message(&app).contains("Redone"), "{}", message(&app));
+    press(&mut app, KeyCode::Char('u'));
+    go_to_field(&mut app, DayField::Stress);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'r');
+    assert!(
+        message(&app).contains("Nothing to redo"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(store.day(today()).unwrap().worst_pain, None);
 }

@@ -3,6 +3,7 @@
 use super::Tab;
 use super::action::Action;
 use super::ctx::Ctx;
+use super::keymap::{Command, Scope};
 use super::tabs::routine::{Effect, RoutineState};
 use super::tabs::{log::LogState, trends::TrendsState, triage::TriageState};
 use super::widgets::help;
@@ -134,6 +135,8 @@ impl App {
                     KeyCode::Up | KeyCode::Char('k') => Some(Action::ScrollHelp(-1)),
                     KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::ScrollHelp(10)),
                     KeyCode::PageUp => Some(Action::ScrollHelp(-10)),
+                    KeyCode::Home => Some(Action::ScrollHelp(i16::MIN)),
+                    KeyCode::End => Some(Action::ScrollHelp(i16::MAX)),
                     _ => None,
                 };
             }
@@ -165,14 +168,14 @@ impl App {
             Overlay::None => {}
         }
         if !self.tab_captures_input() {
-            let global = match key.code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Char('?') => Some(Action::ToggleHelp),
-                KeyCode::Char(',') => Some(Action::OpenSettings),
-                KeyCode::Tab => Some(Action::NextTab),
-                KeyCode::BackTab => Some(Action::PrevTab),
-                KeyCode::Char(c @ '1'..='9') => Tab::ALL
-                    .get(usize::from(c as u8 - b'1'))
+            let global = match self.ctx.keys.global(key) {
+                Some(Command::Quit) => Some(Action::Quit),
+                Some(Command::Help) => Some(Action::ToggleHelp),
+                Some(Command::Settings) => Some(Action::OpenSettings),
+                Some(Command::NextTab) => Some(Action::NextTab),
+                Some(Command::PrevTab) => Some(Action::PrevTab),
+                Some(Command::Tab(n)) => Tab::ALL
+                    .get(usize::from(n).wrapping_sub(1))
                     .copied()
                     .map(Action::GoTo),
                 _ => None,
@@ -199,13 +202,21 @@ impl App {
                 self.overlay = if matches!(self.overlay, Overlay::Help(_)) {
                     Overlay::None
                 } else {
-                    Overlay::Help(0)
+                    // Open at the keys of the tab in use.
+                    let scope = match self.tab {
+                        Tab::Log => Scope::Log,
+                        Tab::Triage => Scope::Triage,
+                        Tab::Routine if self.routine.timer().is_some() => Scope::RoutineRun,
+                        Tab::Routine => Scope::RoutineList,
+                        Tab::Trends => Scope::Trends,
+                    };
+                    Overlay::Help(help::section_start(&self.ctx.keys, scope, self.body_area()))
                 };
             }
             Action::ScrollHelp(by) => {
                 if let Overlay::Help(top) = self.overlay {
-                    let max = help::line_count().saturating_sub(5);
-                    self.overlay = Overlay::Help(top.saturating_add_signed(by).min(max));
+                    let max = help::max_scroll(&self.ctx.keys, self.body_area());
+                    self.overlay = Overlay::Help(top.min(max).saturating_add_signed(by).min(max));
                 }
             }
             Action::Quit => {

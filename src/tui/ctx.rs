@@ -70,6 +70,8 @@ pub struct Ctx {
     /// True while older years are still being read in the background.
     pub history_loading: bool,
     pub settings: Settings,
+    /// What each key does outside a text field (the defaults, or `keys.ron`).
+    pub keys: crate::tui::keymap::Keymap,
     /// Where settings are saved; `None` in tests (settings stay in memory).
     pub config_dir: Option<PathBuf>,
     /// A message for the runner that is not about one field (a broken settings file, say).
@@ -117,6 +119,7 @@ impl Ctx {
             location,
             history_loading: false,
             settings: Settings::default(),
+            keys: crate::tui::keymap::Keymap::default(),
             config_dir: None,
             notice: None,
             evaluation,

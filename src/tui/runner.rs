@@ -86,7 +86,9 @@ pub fn start(
     ctx.settings_locked = warning
         .as_ref()
         .map(|_| "settings.ron could not be read; fix it by hand, then restart".to_owned());
-    ctx.notice = warning.or_else(|| ctx.store.take_notice());
+    let (keys, keys_warning) = super::keys_file::load(config_dir);
+    ctx.keys = keys;
+    ctx.notice = warning.or(keys_warning).or_else(|| ctx.store.take_notice());
     ctx.config_dir = Some(config_dir.to_path_buf());
     let mut app = App::new(ctx);
     if writable {

@@ -35,31 +35,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("↑↓ jk  ←→ hl", "field · day (PgUp/PgDn a week) · t today"),
-    ("g", "go to: 2026-11-20, yesterday, 3 days ago, last mon"),
-    (
-        "Enter",
-        "open the field for typing (Enter 7 Enter logs a 7)",
-    ),
-    ("Space y n Del", "flip yes/no · yes · no · clear the field"),
-    ("a  d", "add a run · delete the selected run (asks)"),
-    ("u  Ctrl-R", "undo · redo (each saved at once)"),
-    ("r  Ctrl-L", "retry a save that failed · reload from disk"),
-    ("Esc", "leave a run · drop a change that failed to save"),
-    (
-        "editing",
-        "Enter/Ctrl-S save · Tab/S-Tab save+move · Esc cancel",
-    ),
-    ("notes", "Enter new line · Ctrl-S or Tab saves · Esc asks"),
-    ("lists", "←→ move · Space tick · 1-9 pick · Enter saves"),
-    (
-        "Tab 1-4",
-        "switch tabs whenever no field is open for typing",
-    ),
-];
-
 /// A row of the day's form that the cursor can be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {

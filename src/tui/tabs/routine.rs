@@ -25,19 +25,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::time::{Duration, Instant};
 
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("↑/↓ (j/k)", "choose a routine, or a step in the step list"),
-    ("Enter", "show the routine's steps; from there, start"),
-    ("s", "start the routine"),
-    ("Space", "pause / resume; during tapped reps, count one rep"),
-    ("n / p", "skip ahead / go back a step"),
-    ("r", "restart the current step"),
-    ("Esc", "stop the routine (asks first); back from the steps"),
-    ("b / f", "bell / flash on or off (this session)"),
-    ("0-9, 1 0 or +", "pain after the routine (+ is 10); s skips"),
-];
-
 /// How long the countdown stays inverted after a cue.
 pub const FLASH: Duration = Duration::from_millis(150);
 /// The redraw tick while a timer runs (the gauges move smoothly at this rate).

@@ -3,25 +3,27 @@
 use crate::tui::theme::Theme;
 use ratatui::text::{Line, Span};
 
-const GLOBAL_SHORT: &[(&str, &str)] = &[("?", "help"), ("q", "quit")];
-
 /// Said in place of the hints left out.
 const ELLIPSIS: &str = "  …";
 
-/// `key description` pairs as one line of at most `width` columns, keys highlighted.
-/// `with_global` adds `? help  q quit` (left out while typing into a field, where those keys are
-/// just letters); those two always fit. Tab hints that do not fit are left out whole, never cut
+/// `key description` pairs as one line of at most `width` columns, keys highlighted, then the
+/// `global` ones (help and quit; none while typing into a field, where those keys are just
+/// letters), which always fit. Tab hints that do not fit are left out whole, never cut
 /// mid-word, and a `…` says the help has more.
-pub fn line(pairs: &[(&str, &str)], theme: &Theme, with_global: bool, width: u16) -> Line<'static> {
-    let global: &[(&str, &str)] = if with_global { GLOBAL_SHORT } else { &[] };
-    let piece = |(key, what): &(&str, &str)| {
+pub fn line(
+    pairs: &[(String, &'static str)],
+    global: &[(String, &'static str)],
+    theme: &Theme,
+    width: u16,
+) -> Line<'static> {
+    let piece = |(key, what): &(String, &str)| {
         vec![
-            Span::styled((*key).to_owned(), theme.key),
+            Span::styled(key.clone(), theme.key),
             Span::styled(format!(" {what}"), theme.dim),
         ]
     };
     // A pair takes its text and, after the first, the two spaces before it.
-    let text_width = |pair: &(&str, &str)| piece(pair).iter().map(Span::width).sum::<usize>();
+    let text_width = |pair: &(String, &str)| piece(pair).iter().map(Span::width).sum::<usize>();
     let budget = usize::from(width).saturating_sub(1);
     let mut used: usize = global.iter().map(|p| text_width(p) + 2).sum();
     let mut fitting = 0;
@@ -72,8 +74,16 @@ mod tests {
 
     #[test]
     fn hints_that_do_not_fit_are_left_out_whole() {
-        let pairs = [("↑↓", "field"), ("Enter", "edit"), ("u/^R", "undo/redo")];
+        let pairs: Vec<(String, &str)> =
+            [("↑↓", "field"), ("Enter", "edit"), ("u/^R", "undo/redo")]
+                .iter()
+                .map(|(k, w)| ((*k).to_owned(), *w))
+                .collect();
         let theme = &crate::tui::theme::MONO;
+        let global = vec![("?".to_owned(), "help"), ("q".to_owned(), "quit")];
+        let line = |pairs: &[(String, &'static str)], _: &crate::tui::theme::Theme, _: bool, w| {
+            line(pairs, &global, theme, w)
+        };
         let wide = text(&line(&pairs, theme, true, 80));
         assert_eq!(
             wide,
