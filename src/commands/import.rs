@@ -176,7 +176,6 @@ pub fn run<Tz: TimeZone>(
         writeln!(out, "failed: {}", printable(&bad.to_string())).map_err(io)?;
     }
     let mut candidates = Vec::new();
-    let mut machine_zone = 0;
     for activity in &parsed.activities {
         let (local, used) = zone::local_start(activity, tz);
         let date = local.date();
@@ -191,25 +190,14 @@ pub fn run<Tz: TimeZone>(
             .map_err(io)?;
             continue;
         }
-        if used == ZoneUsed::Machine {
-            machine_zone += 1;
-        }
         let start = local.time().with_nanosecond(0);
         candidates.push(Candidate {
             date,
             run: activity.to_run(start),
             place: activity.place.clone(),
             label: activity.label(),
+            zone: used,
         });
-    }
-    if machine_zone > 0 {
-        writeln!(
-            out,
-            "note: {} no position or recorded time zone: {} on this computer's time zone",
-            plural(machine_zone, "run has", "runs have"),
-            if machine_zone == 1 { "its day and start time are" } else { "their days and start times are" }
-        )
-        .map_err(io)?;
     }
     let first_year = candidates.iter().map(|c| c.date.year()).min();
     let journal = match first_year {
@@ -219,6 +207,21 @@ pub fn run<Tz: TimeZone>(
         None => crate::journal::Journal::default(),
     };
     let plan = import::plan(&journal, candidates);
+    let machine_zone = plan
+        .days
+        .values()
+        .flatten()
+        .filter(|c| c.zone == ZoneUsed::Machine)
+        .count();
+    if machine_zone > 0 {
+        writeln!(
+            out,
+            "note: {} no position or recorded time zone: {} on this computer's time zone",
+            plural(machine_zone, "run has", "runs have"),
+            if machine_zone == 1 { "its day and start time are" } else { "their days and start times are" }
+        )
+        .map_err(io)?;
+    }
     summary.duplicates = plan.duplicates;
     let units = settings.units;
     let verb = match request.mode {

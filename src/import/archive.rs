@@ -152,6 +152,25 @@ pub fn import_path(path: &Path, options: Options, progress: &mut dyn Progress) -
             Err(e) => fail(e.0),
         };
     }
+    // Strava's CSV in an unpacked export: its rows' files are in `activities/` beside it.
+    if name.eq_ignore_ascii_case("activities.csv")
+        && matches!(options.kind, None | Some(Kind::Strava | Kind::Csv))
+    {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if parent.join("activities").is_dir() {
+            return match Folder::open(parent) {
+                Ok(mut folder) => {
+                    let names = folder.names();
+                    strava_export(&mut folder, &names, "activities.csv", options, progress)
+                        .within(&parent.display().to_string())
+                }
+                Err(e) => fail(format!("cannot be read: {e}")),
+            };
+        }
+    }
     progress.more(1);
     let parsed = match std::fs::read(path) {
         Ok(bytes) => import_bytes(&name, &bytes, options),

@@ -26,6 +26,8 @@ pub struct Candidate {
     pub place: String,
     /// `Strava: Morning Run`, for the output.
     pub label: String,
+    /// Where its local time came from.
+    pub zone: super::zone::ZoneUsed,
 }
 
 /// The new runs for each day, and how many activities were already in the journal.
