@@ -200,10 +200,19 @@ fn fit_fixture_session_and_a_skipped_ride() {
     let mut damaged = bytes.clone();
     let last = damaged.len() - 1;
     damaged[last] ^= 0xFF;
-    assert_eq!(import::fit::parse(&damaged, "x.fit").unwrap().activities.len(), 1);
+    assert_eq!(
+        import::fit::parse(&damaged, "x.fit")
+            .unwrap()
+            .activities
+            .len(),
+        1
+    );
     // Not FIT at all is an error naming the file.
     let err = import::fit::parse(b"hello", "x.fit").unwrap_err();
-    assert!(err.0.starts_with("x.fit is not a readable FIT file"), "{err}");
+    assert!(
+        err.0.starts_with("x.fit is not a readable FIT file"),
+        "{err}"
+    );
 }
 
 // ---- the command ----
@@ -229,7 +238,10 @@ fn import_then_reimport_adds_nothing() {
     assert_eq!(morning.runs.len(), 1);
     assert_eq!(morning.runs[0].duration_s, Some(1900));
     assert_eq!(morning.runs[0].name.as_deref(), Some("Morning Run"));
-    assert_eq!(morning.runs[0].source.as_deref(), Some("strava:11000000001"));
+    assert_eq!(
+        morning.runs[0].source.as_deref(),
+        Some("strava:11000000001")
+    );
     assert_eq!(morning.runs[0].start, "07:05:12".parse().ok());
     assert_eq!(morning.runs[0].notes, "");
     assert_eq!(day(dir.path(), "2026-03-07").runs.len(), 1);
@@ -369,7 +381,10 @@ fn garmin_without_units_uses_the_settings_and_says_so() {
         text.contains("read them as mi (your settings); pass --units km"),
         "{text}"
     );
-    assert!(text.contains("would add 2026-03-09 07:02: 3.11 mi"), "{text}");
+    assert!(
+        text.contains("would add 2026-03-09 07:02: 3.11 mi"),
+        "{text}"
+    );
 }
 
 #[cfg(feature = "fit")]
@@ -416,7 +431,10 @@ fn the_day_is_the_local_day_of_the_start() {
         &["import", "strava", file.to_str().unwrap(), "--dry-run"],
     );
     let text = stdout(&out);
-    assert!(text.contains("would add 2026-03-08 09:30: 3.02 km"), "{text}");
+    assert!(
+        text.contains("would add 2026-03-08 09:30: 3.02 km"),
+        "{text}"
+    );
     assert!(
         text.contains("no position or recorded time zone")
             && text.contains("this computer's time zone"),
@@ -465,7 +483,11 @@ fn files_it_cannot_import_get_a_clear_message() {
     let csv = fixture("strava-activities.csv");
     // A CSV says by its header which app wrote it.
     let out = stridelog(dir.path(), &["import", csv.to_str().unwrap(), "--dry-run"]);
-    assert!(stdout(&out).contains("would import 4 runs"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("would import 4 runs"),
+        "{}",
+        stdout(&out)
+    );
     // A Garmin file read as Strava says what is missing.
     let garmin = fixture("garmin-activities.csv");
     let out = stridelog(dir.path(), &["import", "strava", garmin.to_str().unwrap()]);

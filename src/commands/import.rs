@@ -16,7 +16,7 @@ use crate::import::{self, Candidate, Parsed, UnitHint, printable};
 use crate::journal::entry::DayEntry;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store};
-use chrono::{Datelike, NaiveDate, Timelike, TimeZone};
+use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -93,8 +93,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn summary_line(summary: &Summary, mode: Mode) -> String {
     let mut text = format!(
         "{}{} {} on {}, {}, {} skipped, {} failed",
-        if mode == Mode::DryRun { "dry run: " } else { "" },
-        if mode == Mode::DryRun { "would import" } else { "imported" },
+        if mode == Mode::DryRun {
+            "dry run: "
+        } else {
+            ""
+        },
+        if mode == Mode::DryRun {
+            "would import"
+        } else {
+            "imported"
+        },
         plural(summary.imported, "run", "runs"),
         plural(summary.days, "day", "days"),
         plural(summary.duplicates, "duplicate", "duplicates"),
@@ -218,7 +226,11 @@ pub fn run<Tz: TimeZone>(
             out,
             "note: {} no position or recorded time zone: {} on this computer's time zone",
             plural(machine_zone, "run has", "runs have"),
-            if machine_zone == 1 { "its day and start time are" } else { "their days and start times are" }
+            if machine_zone == 1 {
+                "its day and start time are"
+            } else {
+                "their days and start times are"
+            }
         )
         .map_err(io)?;
     }
@@ -250,8 +262,12 @@ pub fn run<Tz: TimeZone>(
             && let Err(e) = store.save(&day)
         {
             summary.failed += runs.len();
-            writeln!(out, "failed: {e}; {} left out", plural(runs.len(), "run", "runs"))
-                .map_err(io)?;
+            writeln!(
+                out,
+                "failed: {e}; {} left out",
+                plural(runs.len(), "run", "runs")
+            )
+            .map_err(io)?;
             continue;
         }
         summary.imported += runs.len();

@@ -110,7 +110,9 @@ fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut out)?;
     if out.len() as u64 > MAX_FILE_BYTES {
-        return Err(io::Error::other("larger than 256 MiB, too large for an activity file"));
+        return Err(io::Error::other(
+            "larger than 256 MiB, too large for an activity file",
+        ));
     }
     Ok(out)
 }
@@ -229,7 +231,11 @@ fn import_tree(tree: &mut dyn Tree, options: Options, progress: &mut dyn Progres
         // The JSON first: its entries have ids and names; the FIT uploads of the same
         // activities then count as duplicates.
         let mut files = garmin.clone();
-        files.extend(names.iter().filter(|n| n.contains("DI-Connect-Uploaded-Files/")));
+        files.extend(
+            names
+                .iter()
+                .filter(|n| n.contains("DI-Connect-Uploaded-Files/")),
+        );
         files
     };
     let files: Vec<&String> = files
@@ -275,7 +281,14 @@ fn import_entry(
         };
     }
     let file = name.rsplit('/').next().unwrap_or(name);
-    match import_bytes(file, &bytes, Options { kind: None, ..options }) {
+    match import_bytes(
+        file,
+        &bytes,
+        Options {
+            kind: None,
+            ..options
+        },
+    ) {
         Ok(parsed) => parsed.within(name),
         Err(e) => fail(e.0),
     }
@@ -320,7 +333,11 @@ fn strava_export(
             return parsed;
         }
     };
-    let linked = csv.activities.iter().filter(|a| a.linked_file.is_some()).count();
+    let linked = csv
+        .activities
+        .iter()
+        .filter(|a| a.linked_file.is_some())
+        .count();
     progress.more(linked);
     let mut bad = Vec::new();
     for activity in &mut csv.activities {

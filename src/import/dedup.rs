@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn without_a_start_distance_within_one_percent_and_duration_within_a_minute() {
         let a = run(10.0, Some(3000), None, None);
-        assert!(same_run(&a, &run(10.09, Some(3060), Some("07:00:00"), None)));
+        assert!(same_run(
+            &a,
+            &run(10.09, Some(3060), Some("07:00:00"), None)
+        ));
         assert!(!same_run(&a, &run(10.11, Some(3000), None, None)));
         assert!(!same_run(&a, &run(10.0, Some(3061), None, None)));
         assert!(same_run(&a, &run(10.0, None, None, None)));

@@ -161,7 +161,10 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Parsed, FileError> {
         .filter(|r| r.kind() == MesgNum::Session)
         .collect();
     let summaries: Vec<&FitDataRecord> = if sessions.is_empty() {
-        records.iter().filter(|r| r.kind() == MesgNum::Lap).collect()
+        records
+            .iter()
+            .filter(|r| r.kind() == MesgNum::Lap)
+            .collect()
     } else {
         sessions
     };
@@ -181,7 +184,11 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Parsed, FileError> {
     }
     let several = summaries.len() > 1;
     for (index, summary) in summaries.into_iter().enumerate() {
-        let kind = if summary.kind() == MesgNum::Session { "session" } else { "lap" };
+        let kind = if summary.kind() == MesgNum::Session {
+            "session"
+        } else {
+            "lap"
+        };
         let place = format!("{kind} {}", index + 1);
         let sport = match text(summary, "sport") {
             Some("running") => Sport::Run,
@@ -241,12 +248,21 @@ fn from_records(records: &[FitDataRecord]) -> Option<Activity> {
     let points: Vec<(DateTime<Utc>, Option<f64>)> = records
         .iter()
         .filter(|r| r.kind() == MesgNum::Record)
-        .filter_map(|r| Some((instant(r, "timestamp")?, field(r, "distance").and_then(number))))
+        .filter_map(|r| {
+            Some((
+                instant(r, "timestamp")?,
+                field(r, "distance").and_then(number),
+            ))
+        })
         .collect();
     let (first, _) = *points.first()?;
     let (last, _) = *points.last()?;
     let metres = points.iter().filter_map(|(_, d)| *d).fold(0.0, f64::max);
-    let mut activity = Activity::new("FIT", Start::Utc(first), check_distance(metres / 1000.0).ok()?);
+    let mut activity = Activity::new(
+        "FIT",
+        Start::Utc(first),
+        check_distance(metres / 1000.0).ok()?,
+    );
     activity.duration_s = u32::try_from((last - first).num_seconds()).ok();
     activity.sport = Sport::Unspecified;
     Some(activity)

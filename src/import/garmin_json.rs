@@ -27,8 +27,8 @@ fn activity_type(entry: &Value) -> Option<&str> {
 /// # Errors
 /// When the text is not JSON of that shape.
 pub fn parse(text: &str) -> Result<Parsed, FileError> {
-    let doc: Value = serde_json::from_str(text)
-        .map_err(|e| FileError(format!("is not readable JSON: {e}")))?;
+    let doc: Value =
+        serde_json::from_str(text).map_err(|e| FileError(format!("is not readable JSON: {e}")))?;
     let entries: Vec<&Value> = match &doc {
         Value::Array(chunks) => chunks
             .iter()
@@ -84,7 +84,12 @@ fn read(
     entry: &Value,
     surface: Option<crate::journal::entry::Surface>,
 ) -> Result<Activity, String> {
-    let number = |key: &str| entry.get(key).and_then(Value::as_f64).filter(|v| v.is_finite());
+    let number = |key: &str| {
+        entry
+            .get(key)
+            .and_then(Value::as_f64)
+            .filter(|v| v.is_finite())
+    };
     let start = if let Some(local) = number("startTimeLocal").and_then(millis_to_naive) {
         Start::Local(local)
     } else if let Some(utc) = number("startTimeGmt")
@@ -96,7 +101,8 @@ fn read(
         return Err("no start time (startTimeLocal, startTimeGmt or beginTimestamp)".into());
     };
     let centimetres = number("distance").unwrap_or(0.0);
-    let distance_km = check_distance(centimetres / 100_000.0).map_err(|e| format!("distance: {e}"))?;
+    let distance_km =
+        check_distance(centimetres / 100_000.0).map_err(|e| format!("distance: {e}"))?;
     let seconds = number("movingDuration")
         .or_else(|| number("duration"))
         .map(|ms| ms / 1000.0)
@@ -130,10 +136,15 @@ mod tests {
         ]}]"#;
         let parsed = parse(text).unwrap();
         assert_eq!(parsed.not_running, 1);
-        let [run] = parsed.activities.as_slice() else { panic!("{parsed:?}") };
+        let [run] = parsed.activities.as_slice() else {
+            panic!("{parsed:?}")
+        };
         assert!((run.distance_km - 5.2104).abs() < 1e-9);
         assert_eq!(run.duration_s, Some(1900), "moving time, in seconds");
-        assert_eq!(run.start, Start::Local("2026-03-04T08:00:00".parse().unwrap()));
+        assert_eq!(
+            run.start,
+            Start::Local("2026-03-04T08:00:00".parse().unwrap())
+        );
         assert_eq!(run.source.as_deref(), Some("garmin:111"));
         assert_eq!(parsed.bad[0].place, "activity 113");
         assert!(parse("{").is_err());

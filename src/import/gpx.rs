@@ -152,10 +152,13 @@ mod tests {
 
     #[test]
     fn leading_spaces_before_the_declaration_are_accepted() {
-        let text = format!("   \n  {}", gpx("<trk><trkseg>\
+        let text = format!(
+            "   \n  {}",
+            gpx("<trk><trkseg>\
             <trkpt lat=\"51.0\" lon=\"0.0\"><time>2026-03-01T12:00:00Z</time></trkpt>\
             <trkpt lat=\"51.009\" lon=\"0.0\"><time>2026-03-01T12:05:00Z</time></trkpt>\
-            </trkseg></trk>"));
+            </trkseg></trk>")
+        );
         let parsed = parse(&text, "a.gpx").unwrap();
         assert_eq!(parsed.activities[0].sport, Sport::Unspecified);
     }

@@ -118,7 +118,10 @@ mod tests {
         let d = day("2026-03-01");
         let ride = activity(30.0, 3600, Sport::Unspecified); // 2:00/km
         let reason = refusal(&ride, d, today, Unspecified::CheckPace).unwrap();
-        assert!(reason.contains("2:00/km") && reason.contains("--as-run"), "{reason}");
+        assert!(
+            reason.contains("2:00/km") && reason.contains("--as-run"),
+            "{reason}"
+        );
         assert_eq!(refusal(&ride, d, today, Unspecified::TakeAsRun), None);
         let stroll = activity(2.0, 2000, Sport::Unspecified); // 16:40/km
         assert!(refusal(&stroll, d, today, Unspecified::CheckPace).is_some());

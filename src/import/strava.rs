@@ -215,7 +215,11 @@ fn read_row(
             .map(str::trim)
             .filter(|t| !t.is_empty())
     };
-    let mut activity = Activity::new("Strava", Start::Utc(Utc.from_utc_datetime(&start)), distance_km);
+    let mut activity = Activity::new(
+        "Strava",
+        Start::Utc(Utc.from_utc_datetime(&start)),
+        distance_km,
+    );
     activity.duration_s = duration_s;
     activity.surface = surface;
     activity.shoes = text(columns.gear).map(str::to_owned);
@@ -276,14 +280,20 @@ mod tests {
         let text = "Activity Date,Activity Type,Distance\n\"Oct 7, 2020, 2:43:11 PM\",Run,5\n";
         let parsed = parse(text, UnitHint::Settings(Units::Miles)).unwrap();
         assert!((parsed.activities[0].distance_km - 5.0 * KM_PER_MILE).abs() < 1e-9);
-        assert!(parsed.notes[0].contains("read them as mi (your settings)"), "{parsed:?}");
+        assert!(
+            parsed.notes[0].contains("read them as mi (your settings)"),
+            "{parsed:?}"
+        );
     }
 
     #[test]
     fn a_header_in_another_language_says_so() {
         let text = "Aktivitäts-ID,Datum der Aktivität,Name der Aktivität,Aktivitätsart\n";
         let err = parse(text, UnitHint::None).unwrap_err();
-        assert!(err.0.contains("another language") && err.0.contains("English"), "{err}");
+        assert!(
+            err.0.contains("another language") && err.0.contains("English"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -82,7 +82,9 @@ mod tests {
 
     #[test]
     fn a_header_in_another_language_is_recognised() {
-        let german: Vec<String> = ["Aktivitäts-ID", "Datum der Aktivität"].map(String::from).into();
+        let german: Vec<String> = ["Aktivitäts-ID", "Datum der Aktivität"]
+            .map(String::from)
+            .into();
         assert_eq!(foreign_header(&german), Some("Aktivitäts-ID"));
         let english: Vec<String> = ["Activity ID", "Activity Date"].map(String::from).into();
         assert_eq!(foreign_header(&english), None);
@@ -110,7 +112,9 @@ impl<'t> LineIndex<'t> {
     /// The 1-based line of the record starting at `byte` (the reader may point at the end of
     /// the previous line's `\r\n`: step over line ends first).
     fn line(&self, byte: u64) -> usize {
-        let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        let mut at = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
         while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
             at += 1;
         }
@@ -121,10 +125,32 @@ impl<'t> LineIndex<'t> {
 /// Words that start the header of a Strava or Garmin export in another language (German,
 /// French, Spanish, Italian, Dutch, Portuguese).
 const FOREIGN_WORDS: &[&str] = &[
-    "aktivit", "datum", "distanz", "titel", "zeit", "activité", "activite", "date de", "titre",
-    "durée", "actividad", "fecha", "distancia", "título", "tiempo", "attività", "attivita",
-    "data dell", "titolo", "distanza", "activiteit", "afstand", "atividade", "distância",
-    "tipo de", "tipo di",
+    "aktivit",
+    "datum",
+    "distanz",
+    "titel",
+    "zeit",
+    "activité",
+    "activite",
+    "date de",
+    "titre",
+    "durée",
+    "actividad",
+    "fecha",
+    "distancia",
+    "título",
+    "tiempo",
+    "attività",
+    "attivita",
+    "data dell",
+    "titolo",
+    "distanza",
+    "activiteit",
+    "afstand",
+    "atividade",
+    "distância",
+    "tipo de",
+    "tipo di",
 ];
 
 /// A header cell showing the file is in another language, if one does.

@@ -124,9 +124,12 @@ mod tests {
     fn a_pause_is_not_moving_time() {
         // 0.001° of latitude is about 111 m: 111 m every 30 s (3.7 m/s), then a 5-minute stop
         // on the spot, then on.
-        let mut points: Vec<Point> = (0..10).map(|i| point(51.0 + f64::from(i) * 0.001, i64::from(i) * 30)).collect();
+        let mut points: Vec<Point> = (0..10)
+            .map(|i| point(51.0 + f64::from(i) * 0.001, i64::from(i) * 30))
+            .collect();
         points.push(point(51.009, 270 + 300));
-        points.extend((1..10).map(|i| point(51.009 + f64::from(i) * 0.001, 570 + i64::from(i) * 30)));
+        points
+            .extend((1..10).map(|i| point(51.009 + f64::from(i) * 0.001, 570 + i64::from(i) * 30)));
         let s = stats(&[points]);
         assert_eq!(s.elapsed_s, Some(840));
         assert_eq!(s.moving_s, Some(540));
@@ -138,8 +141,12 @@ mod tests {
 
     #[test]
     fn a_gap_between_segments_adds_no_distance_and_no_moving_time() {
-        let a: Vec<Point> = (0..5).map(|i| point(51.0 + f64::from(i) * 0.001, i64::from(i) * 30)).collect();
-        let b: Vec<Point> = (0..5).map(|i| point(52.0 + f64::from(i) * 0.001, 1000 + i64::from(i) * 30)).collect();
+        let a: Vec<Point> = (0..5)
+            .map(|i| point(51.0 + f64::from(i) * 0.001, i64::from(i) * 30))
+            .collect();
+        let b: Vec<Point> = (0..5)
+            .map(|i| point(52.0 + f64::from(i) * 0.001, 1000 + i64::from(i) * 30))
+            .collect();
         let s = stats(&[a, b]);
         assert!((s.distance_km - 0.889_6).abs() < 0.01, "{s:?}");
         assert_eq!(s.moving_s, Some(240));

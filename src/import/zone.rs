@@ -30,15 +30,16 @@ pub fn zone_at(latitude: f64, longitude: f64) -> Option<chrono_tz::Tz> {
 pub fn local_start<Tz: TimeZone>(activity: &Activity, machine: &Tz) -> (NaiveDateTime, ZoneUsed) {
     match activity.start {
         Start::Local(local) => (local, ZoneUsed::Recorded),
-        Start::Utc(instant) => {
-            match activity.position.and_then(|(lat, lon)| zone_at(lat, lon)) {
-                Some(zone) => (instant.with_timezone(&zone).naive_local(), ZoneUsed::Position),
-                None => (
-                    instant.with_timezone(machine).naive_local(),
-                    ZoneUsed::Machine,
-                ),
-            }
-        }
+        Start::Utc(instant) => match activity.position.and_then(|(lat, lon)| zone_at(lat, lon)) {
+            Some(zone) => (
+                instant.with_timezone(&zone).naive_local(),
+                ZoneUsed::Position,
+            ),
+            None => (
+                instant.with_timezone(machine).naive_local(),
+                ZoneUsed::Machine,
+            ),
+        },
     }
 }
 
