@@ -181,6 +181,7 @@ impl Parsed {
     }
 
     /// Puts `prefix` (a file name) before every place, for messages.
+    #[must_use]
     pub fn within(mut self, prefix: &str) -> Self {
         let join = |place: &mut String| {
             *place = if place.is_empty() {

@@ -8,6 +8,7 @@ mod support;
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -55,13 +56,14 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// `points` of (latitude, longitude, seconds after `start`).
 fn gpx(kind: Option<&str>, start: &str, points: &[(f64, f64, i64)]) -> String {
     let t0: chrono::DateTime<chrono::Utc> = start.parse().unwrap();
-    let pts: String = points
-        .iter()
-        .map(|(lat, lon, s)| {
-            let t = (t0 + chrono::Duration::seconds(*s)).format("%Y-%m-%dT%H:%M:%SZ");
-            format!("<trkpt lat=\"{lat}\" lon=\"{lon}\"><time>{t}</time></trkpt>\n")
-        })
-        .collect();
+    let pts = points.iter().fold(String::new(), |mut pts, (lat, lon, s)| {
+        let t = (t0 + chrono::Duration::seconds(*s)).format("%Y-%m-%dT%H:%M:%SZ");
+        let _ = writeln!(
+            pts,
+            "<trkpt lat=\"{lat}\" lon=\"{lon}\"><time>{t}</time></trkpt>"
+        );
+        pts
+    });
     let kind = kind.map_or(String::new(), |k| format!("<type>{k}</type>"));
     format!(
         "          <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" \

@@ -110,13 +110,11 @@ fn summary_line(summary: &Summary, mode: Mode) -> String {
         summary.failed,
     );
     if summary.not_running > 0 {
-        text.push_str(&format!(
-            ", {}",
-            plural(
-                summary.not_running,
-                "other activity (not a run)",
-                "other activities (not runs)"
-            )
+        text.push_str(", ");
+        text.push_str(&plural(
+            summary.not_running,
+            "other activity (not a run)",
+            "other activities (not runs)",
         ));
     }
     if mode == Mode::DryRun {
@@ -134,6 +132,83 @@ fn read_all(files: &[PathBuf], options: Options, display: Display) -> Parsed {
     }
     bar.finish();
     all
+}
+
+/// Each activity on its local day, or skipped with its reason (printed).
+fn place_on_days<Tz: TimeZone>(
+    parsed: &Parsed,
+    request: Request,
+    tz: &Tz,
+    summary: &mut Summary,
+    out: &mut impl Write,
+) -> io::Result<Vec<Candidate>> {
+    let mut candidates = Vec::new();
+    for activity in &parsed.activities {
+        let (local, used) = zone::local_start(activity, tz);
+        let date = local.date();
+        if let Some(reason) = sanity::refusal(activity, date, request.today, request.unspecified) {
+            summary.skipped += 1;
+            writeln!(
+                out,
+                "skipped {} ({}): {reason}",
+                printable(&activity.place),
+                printable(&activity.label())
+            )?;
+            continue;
+        }
+        candidates.push(Candidate {
+            date,
+            run: activity.to_run(local.time().with_nanosecond(0)),
+            place: activity.place.clone(),
+            label: activity.label(),
+            zone: used,
+        });
+    }
+    Ok(candidates)
+}
+
+/// One line per run added: `added 2026-03-02 07:05: 5.21 km in 31:40 (Strava: …, line 2)`.
+fn run_line(verb: &str, date: NaiveDate, candidate: &Candidate, units: Units) -> String {
+    use std::fmt::Write as _;
+    let run = &candidate.run;
+    let mut line = format!("{verb} {date}");
+    if let Some(start) = run.start {
+        let _ = write!(line, " {}", start.format("%H:%M"));
+    }
+    let _ = write!(
+        line,
+        ": {:.2} {}",
+        units.from_km(run.distance_km),
+        units.label()
+    );
+    if let Some(s) = run.duration_s {
+        let _ = write!(line, " in {}", super::log::clock(s));
+    }
+    let _ = write!(line, " ({}, {})", candidate.label, candidate.place);
+    printable(&line)
+}
+
+/// Says when runs were placed on this computer's time zone (no position, no recorded zone).
+fn machine_zone_note(plan: &import::Plan, out: &mut impl Write) -> io::Result<()> {
+    let count = plan
+        .days
+        .values()
+        .flatten()
+        .filter(|c| c.zone == ZoneUsed::Machine)
+        .count();
+    if count > 0 {
+        writeln!(
+            out,
+            "note: {} no position or recorded time zone: {} on this computer's time zone",
+            plural(count, "run has", "runs have"),
+            if count == 1 {
+                "its day and start time are"
+            } else {
+                "their days and start times are"
+            }
+        )?;
+    }
+    Ok(())
 }
 
 /// Imports what is named on the command line.
@@ -183,30 +258,7 @@ pub fn run<Tz: TimeZone>(
     for bad in &parsed.bad {
         writeln!(out, "failed: {}", printable(&bad.to_string())).map_err(io)?;
     }
-    let mut candidates = Vec::new();
-    for activity in &parsed.activities {
-        let (local, used) = zone::local_start(activity, tz);
-        let date = local.date();
-        if let Some(reason) = sanity::refusal(activity, date, request.today, request.unspecified) {
-            summary.skipped += 1;
-            writeln!(
-                out,
-                "skipped {} ({}): {reason}",
-                printable(&activity.place),
-                printable(&activity.label())
-            )
-            .map_err(io)?;
-            continue;
-        }
-        let start = local.time().with_nanosecond(0);
-        candidates.push(Candidate {
-            date,
-            run: activity.to_run(start),
-            place: activity.place.clone(),
-            label: activity.label(),
-            zone: used,
-        });
-    }
+    let candidates = place_on_days(&parsed, request, tz, &mut summary, out).map_err(io)?;
     let first_year = candidates.iter().map(|c| c.date.year()).min();
     let journal = match first_year {
         Some(year) => store
@@ -215,25 +267,7 @@ pub fn run<Tz: TimeZone>(
         None => crate::journal::Journal::default(),
     };
     let plan = import::plan(&journal, candidates);
-    let machine_zone = plan
-        .days
-        .values()
-        .flatten()
-        .filter(|c| c.zone == ZoneUsed::Machine)
-        .count();
-    if machine_zone > 0 {
-        writeln!(
-            out,
-            "note: {} no position or recorded time zone: {} on this computer's time zone",
-            plural(machine_zone, "run has", "runs have"),
-            if machine_zone == 1 {
-                "its day and start time are"
-            } else {
-                "their days and start times are"
-            }
-        )
-        .map_err(io)?;
-    }
+    machine_zone_note(&plan, out).map_err(io)?;
     summary.duplicates = plan.duplicates;
     let units = settings.units;
     let verb = match request.mode {
@@ -273,21 +307,7 @@ pub fn run<Tz: TimeZone>(
         summary.imported += runs.len();
         summary.days += 1;
         for candidate in runs {
-            let run = &candidate.run;
-            let mut line = format!("{verb} {date}");
-            if let Some(start) = run.start {
-                line.push_str(&start.format(" %H:%M").to_string());
-            }
-            line.push_str(&format!(
-                ": {:.2} {}",
-                units.from_km(run.distance_km),
-                units.label()
-            ));
-            if let Some(s) = run.duration_s {
-                line.push_str(&format!(" in {}", super::log::clock(s)));
-            }
-            line.push_str(&format!(" ({}, {})", candidate.label, candidate.place));
-            writeln!(out, "{}", printable(&line)).map_err(io)?;
+            writeln!(out, "{}", run_line(verb, *date, candidate, units)).map_err(io)?;
         }
     }
     writeln!(out, "{}", summary_line(&summary, request.mode)).map_err(io)?;

@@ -9,6 +9,7 @@ use super::track::{self, Point};
 use super::{Activity, BadRow, FileError, Parsed, Sport, Start, check_distance, running_type};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 
 fn to_chrono(time: gpx::Time) -> Option<DateTime<Utc>> {
     let text = time.format().ok()?;
@@ -30,8 +31,10 @@ fn sport(kind: Option<&str>) -> Option<Sport> {
 /// The `gpx:<sha256 prefix>` id of a file's bytes (design §3).
 pub fn source_id(text: &str) -> String {
     let digest = Sha256::digest(text.trim().as_bytes());
-    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("gpx:{hex}")
+    digest[..8].iter().fold(String::from("gpx:"), |mut id, b| {
+        let _ = write!(id, "{b:02x}");
+        id
+    })
 }
 
 /// Reads a GPX file's tracks. `name` is the file name, used in messages.

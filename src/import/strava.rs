@@ -120,7 +120,6 @@ pub fn parse(text: &str, hint: UnitHint) -> Result<Parsed, FileError> {
     let columns = Columns::find(&csv)?;
     let mut parsed = Parsed::default();
     let unit = learn_unit(&csv, &columns).or(match hint {
-        UnitHint::Flag(unit) => Some(unit),
         UnitHint::Settings(unit) if columns.metres.is_none() => {
             parsed.notes.push(format!(
                 "the Strava file has no distance in metres and does not say whether its \
@@ -134,7 +133,7 @@ pub fn parse(text: &str, hint: UnitHint) -> Result<Parsed, FileError> {
             ));
             Some(unit)
         }
-        UnitHint::Settings(unit) => Some(unit),
+        UnitHint::Flag(unit) | UnitHint::Settings(unit) => Some(unit),
         UnitHint::None => None,
     });
     for row in &csv.rows {

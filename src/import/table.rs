@@ -65,32 +65,6 @@ impl CsvRows {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_numbers_are_right_for_crlf_files() {
-        let text = "a,b\r\n1,2\r\n\"multi\r\nline\",3\r\n4,5\r\n";
-        let csv = CsvRows::read(text, "file").unwrap();
-        let lines: Vec<usize> = csv.rows.iter().map(|r| r.as_ref().unwrap().0).collect();
-        assert_eq!(lines, [2, 3, 5]);
-        let csv = CsvRows::read(&text.replace("\r\n", "\n"), "file").unwrap();
-        let lines: Vec<usize> = csv.rows.iter().map(|r| r.as_ref().unwrap().0).collect();
-        assert_eq!(lines, [2, 3, 5]);
-    }
-
-    #[test]
-    fn a_header_in_another_language_is_recognised() {
-        let german: Vec<String> = ["Aktivitäts-ID", "Datum der Aktivität"]
-            .map(String::from)
-            .into();
-        assert_eq!(foreign_header(&german), Some("Aktivitäts-ID"));
-        let english: Vec<String> = ["Activity ID", "Activity Date"].map(String::from).into();
-        assert_eq!(foreign_header(&english), None);
-    }
-}
-
 /// Where each line of a text starts, to turn a byte offset into a line number.
 struct LineIndex<'t> {
     text: &'t [u8],
@@ -182,4 +156,30 @@ pub(crate) fn field<'r>(
             index + 1
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_are_right_for_crlf_files() {
+        let text = "a,b\r\n1,2\r\n\"multi\r\nline\",3\r\n4,5\r\n";
+        let csv = CsvRows::read(text, "file").unwrap();
+        let lines: Vec<usize> = csv.rows.iter().map(|r| r.as_ref().unwrap().0).collect();
+        assert_eq!(lines, [2, 3, 5]);
+        let csv = CsvRows::read(&text.replace("\r\n", "\n"), "file").unwrap();
+        let lines: Vec<usize> = csv.rows.iter().map(|r| r.as_ref().unwrap().0).collect();
+        assert_eq!(lines, [2, 3, 5]);
+    }
+
+    #[test]
+    fn a_header_in_another_language_is_recognised() {
+        let german: Vec<String> = ["Aktivitäts-ID", "Datum der Aktivität"]
+            .map(String::from)
+            .into();
+        assert_eq!(foreign_header(&german), Some("Aktivitäts-ID"));
+        let english: Vec<String> = ["Activity ID", "Activity Date"].map(String::from).into();
+        assert_eq!(foreign_header(&english), None);
+    }
 }
