@@ -164,17 +164,23 @@ fn run_shell_command(
             args,
             dry_run,
             units,
+            as_run,
         } => {
-            let units = units.map(Into::into);
-            let result = commands::import::run(
-                data_dir,
-                config_dir,
-                &args,
-                dry_run,
-                units,
-                &chrono::Local,
-                stdout,
-            );
+            use commands::import::{Mode, Request};
+            use stridelog::import::sanity::Unspecified;
+            let request = Request {
+                mode: if dry_run { Mode::DryRun } else { Mode::Save },
+                units: units.map(Into::into),
+                unspecified: if as_run {
+                    Unspecified::TakeAsRun
+                } else {
+                    Unspecified::CheckPace
+                },
+                today,
+                progress: commands::import::Display::detect(),
+            };
+            let result =
+                commands::import::run(data_dir, config_dir, &args, request, &chrono::Local, stdout);
             Ok(match result {
                 Ok(summary) if summary.complete() => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::FAILURE,
