@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// Start the app's clock at this local time (YYYY-MM-DDTHH:MM:SS); it runs on from there
+    /// (for testing what happens at midnight).
+    #[arg(long, hide = true, value_name = "YYYY-MM-DDTHH:MM:SS")]
+    pub now: Option<chrono::NaiveDateTime>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -73,22 +78,28 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Add runs from a watch or app: Strava or Garmin Connect CSV, GPX, TCX or FIT files.
+    /// Add runs from a watch or app: a Strava or Garmin export (zip or folder), their CSVs, GPX,
+    /// TCX or FIT files (also .gz).
     ///
-    /// Only runs are added; pain and everything else of a day stay as they are. A run already in
-    /// the journal (same day, same distance within 10 m, same duration) is skipped, so importing
-    /// the same file twice adds nothing.
+    /// Only runs are added, each on the local day it started; pain and everything else of a day
+    /// stay as they are. A run already in the journal (same source, or same start within two
+    /// minutes, or same distance and duration) is counted as a duplicate, so importing the same
+    /// export twice adds nothing. Exit status 1 when a file, row or day could not be read.
     Import {
-        /// `strava FILE` (activities.csv), `garmin FILE` (Activities.csv), or .gpx / .tcx / .fit files.
+        /// An export .zip or folder, files (.csv .gpx .tcx .fit .json, or .gz), or
+        /// `strava FILE` / `garmin FILE` to say which app wrote a CSV.
         #[arg(required = true, value_name = "[strava|garmin] FILE")]
         args: Vec<PathBuf>,
         /// Show what would be added; write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// The unit of a CSV's distances when the file does not say (default for Garmin: your
-        /// settings).
+        /// The unit of a CSV's distances when the file does not say (default: your settings).
         #[arg(long, value_enum, value_name = "km|mi")]
         units: Option<UnitArg>,
+        /// Take files that name no sport as runs even when their pace does not look like
+        /// running (2:30-15:00 per km).
+        #[arg(long)]
+        as_run: bool,
     },
     /// Write the journal as CSV (one row per day, runs summed) or JSON (full days) to stdout.
     Export {
@@ -112,6 +123,8 @@ pub enum Command {
     },
     /// Where the rules and guidance come from: every source in full.
     Sources,
+    /// Every key of the app (with your keys.ron applied), as a Markdown table.
+    Keys,
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     ///
     /// For example: `stridelog completions bash > ~/.local/share/bash-completion/completions/stridelog`.

@@ -1,25 +1,37 @@
-//! Importing runs recorded by watches and apps: one pure parser per format (text in, activities
-//! out) and the [`plan`] that decides which of them are new runs for which days.
+//! Importing runs recorded by watches and apps: one pure parser per format (bytes or text in,
+//! activities out), the readers of whole exports (zip, folder, gz), and the [`plan`] that
+//! decides which activities are new runs for which days.
 //!
 //! Only `runs` ever receive anything: pain, sleep, triage and notes of a day are never touched.
-//! The day file has no start time, so a run counts as already there when the same day holds a
-//! run of the same distance (within 10 m) and the same duration (or one of the two has none).
+//! Each run keeps where it came from (`source`), its name and its local start time (format
+//! version 2), and de-duplication follows design §3: the same `source`, else a start within two
+//! minutes on the same day, else (when a start is missing) the same distance within 1 % and a
+//! duration within 60 s.
 
+pub mod archive;
+pub mod dedup;
 #[cfg(feature = "fit")]
 pub mod fit;
+#[cfg(feature = "fit")]
+mod fit_scan;
 pub mod garmin;
+pub mod garmin_json;
 pub mod gpx;
+pub mod read;
+pub mod sanity;
 pub mod strava;
 mod table;
 pub mod tcx;
+pub mod track;
+pub mod zone;
 
 pub(crate) use table::{CsvRows, field};
 
-use crate::journal::Journal;
+pub use dedup::{Candidate, Plan, plan, same_run};
+
 use crate::journal::entry::{Run, Surface};
 use crate::journal::settings::Units;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use std::collections::BTreeMap;
 
 /// The longest single run accepted, in km (a typo guard, well beyond any ultramarathon stage).
 pub const MAX_RUN_KM: f64 = 500.0;
@@ -27,15 +39,14 @@ pub const MAX_RUN_KM: f64 = 500.0;
 /// The longest duration accepted, in seconds (two days).
 pub const MAX_RUN_SECONDS: u32 = 48 * 3600;
 
-/// Two runs closer than this (km) count as the same distance.
-pub const SAME_DISTANCE_KM: f64 = 0.01;
-
 /// When an activity started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {
-    /// An instant (Strava's CSV, GPX and TCX times are UTC): its day depends on the time zone.
+    /// An instant (Strava's CSV, GPX and TCX times are UTC): its local time depends on the time
+    /// zone where it started.
     Utc(DateTime<Utc>),
-    /// A wall-clock time already local to the runner (Garmin Connect's CSV).
+    /// A wall-clock time already local to the runner (Garmin Connect's CSV and JSON, FIT files
+    /// with `local_timestamp`).
     Local(NaiveDateTime),
 }
 
@@ -49,35 +60,85 @@ impl Start {
     }
 }
 
-/// One running activity found in a file.
+/// Whether the file said the activity was a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sport {
+    /// The file says running.
+    Run,
+    /// The file names no sport (many GPX files): a run only if its pace looks like one.
+    Unspecified,
+}
+
+/// One activity found in a file, before it is placed on a day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     /// Where in the file, for messages: `line 7`, `track 2`.
     pub place: String,
     pub start: Start,
+    /// Where it started, (latitude, longitude) in degrees: gives the time zone.
+    pub position: Option<(f64, f64)>,
     pub distance_km: f64,
     pub duration_s: Option<u32>,
+    /// The fastest kilometre in seconds, when the file has a track (the car-or-bike check).
+    pub fastest_km_s: Option<f64>,
+    pub sport: Sport,
     pub surface: Option<Surface>,
     pub shoes: Option<String>,
-    /// Where it came from and its title, kept in the run's notes (`Strava: Morning Run`).
-    pub label: String,
+    /// The activity's title (`Morning Run`), if the file has one.
+    pub name: Option<String>,
+    /// The id of design §3: `strava:<id>`, `garmin:<id>`, `fit:…`, `gpx:…`, `tcx:…`.
+    pub source: Option<String>,
+    /// The app or format it came from, for the output (`Strava`, `GPX`, …).
+    pub origin: &'static str,
+    /// The file a Strava CSV row links to (`activities/123.gpx.gz`).
+    pub linked_file: Option<String>,
 }
 
 impl Activity {
-    /// The run this activity becomes: no pain values (those are the runner's to add).
-    pub fn to_run(&self) -> Run {
+    /// An activity with only what every format has; the parsers fill in the rest.
+    pub fn new(origin: &'static str, start: Start, distance_km: f64) -> Self {
+        Self {
+            place: String::new(),
+            start,
+            position: None,
+            distance_km,
+            duration_s: None,
+            fastest_km_s: None,
+            sport: Sport::Run,
+            surface: None,
+            shoes: None,
+            name: None,
+            source: None,
+            origin,
+            linked_file: None,
+        }
+    }
+
+    /// The run this activity becomes at local time `start`: no pain values (those are the
+    /// runner's to add).
+    pub fn to_run(&self, start: Option<chrono::NaiveTime>) -> Run {
         Run {
             distance_km: self.distance_km,
             duration_s: self.duration_s,
             surface: self.surface,
             shoes: self.shoes.clone(),
-            notes: self.label.clone(),
+            start,
+            name: self.name.clone(),
+            source: self.source.clone(),
             ..Run::default()
+        }
+    }
+
+    /// `Strava: Morning Run` or `GPX`: for the output.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{}: {name}", self.origin),
+            None => self.origin.to_owned(),
         }
     }
 }
 
-/// A row or track that could not be read, with where it is and why.
+/// A row, file or track that could not be read, with where it is and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
     pub place: String,
@@ -86,7 +147,11 @@ pub struct BadRow {
 
 impl std::fmt::Display for BadRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
     }
 }
 
@@ -96,6 +161,7 @@ pub struct Parsed {
     pub activities: Vec<Activity>,
     /// Rides, swims, walks…: skipped on purpose.
     pub not_running: usize,
+    /// What could not be read: each counts as failed.
     pub bad: Vec<BadRow>,
     /// Things the runner should know (an assumed unit, …).
     pub notes: Vec<String>,
@@ -107,7 +173,26 @@ impl Parsed {
         self.activities.extend(other.activities);
         self.not_running += other.not_running;
         self.bad.extend(other.bad);
-        self.notes.extend(other.notes);
+        for note in other.notes {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
+    }
+
+    /// Puts `prefix` (a file name) before every place, for messages.
+    #[must_use]
+    pub fn within(mut self, prefix: &str) -> Self {
+        let join = |place: &mut String| {
+            *place = if place.is_empty() {
+                prefix.to_owned()
+            } else {
+                format!("{prefix}: {place}")
+            };
+        };
+        self.activities.iter_mut().for_each(|a| join(&mut a.place));
+        self.bad.iter_mut().for_each(|b| join(&mut b.place));
+        self
     }
 }
 
@@ -123,48 +208,10 @@ impl std::fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// The new runs for each day, and how many activities were already in the journal.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Plan {
-    pub days: BTreeMap<NaiveDate, Vec<(Run, String)>>,
-    pub duplicates: usize,
-}
-
-impl Plan {
-    /// How many runs would be added.
-    pub fn run_count(&self) -> usize {
-        self.days.values().map(Vec::len).sum()
-    }
-}
-
-/// True when two runs are the same activity as far as a day file can tell.
-pub fn same_run(a: &Run, b: &Run) -> bool {
-    let durations_agree = match (a.duration_s, b.duration_s) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    (a.distance_km - b.distance_km).abs() < SAME_DISTANCE_KM && durations_agree
-}
-
-/// Decides which activities are new runs: each lands on its local day in `tz`; one already in
-/// the journal (or earlier in the same import) on that day is counted as a duplicate.
-pub fn plan<Tz: TimeZone>(journal: &Journal, activities: &[Activity], tz: &Tz) -> Plan {
-    let mut plan = Plan::default();
-    for activity in activities {
-        let date = activity.start.local_date(tz);
-        let run = activity.to_run();
-        let existing = journal.day(date).map_or(&[][..], |d| d.runs.as_slice());
-        let planned = plan.days.entry(date).or_default();
-        if existing.iter().any(|r| same_run(r, &run))
-            || planned.iter().any(|(r, _)| same_run(r, &run))
-        {
-            plan.duplicates += 1;
-        } else {
-            planned.push((run, activity.place.clone()));
-        }
-    }
-    plan.days.retain(|_, runs| !runs.is_empty());
-    plan
+/// Text safe to print: control characters (an escape sequence hidden in an activity name)
+/// are shown escaped, never sent to the terminal (the one escaping of [`crate::text`]).
+pub fn printable(text: &str) -> String {
+    crate::text::escape_controls(text)
 }
 
 /// A number as exported by apps: empty or `--` is missing; commas are thousands separators
@@ -369,21 +416,8 @@ mod tests {
     }
 
     #[test]
-    fn same_run_within_ten_metres() {
-        let a = Run {
-            distance_km: 5.123,
-            duration_s: Some(1900),
-            ..Run::default()
-        };
-        let mut b = a.clone();
-        b.distance_km = 5.130;
-        assert!(same_run(&a, &b));
-        b.distance_km = 5.140;
-        assert!(!same_run(&a, &b));
-        b.distance_km = 5.123;
-        b.duration_s = Some(1901);
-        assert!(!same_run(&a, &b));
-        b.duration_s = None;
-        assert!(same_run(&a, &b));
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("Run\u{1b}[2J"), "Run\\u{1b}[2J");
+        assert_eq!(printable("Morning Run"), "Morning Run");
     }
 }

@@ -2,10 +2,15 @@
 //! reads and writes them. The rest of the app only sees [`Journal`] and the [`store::Store`] trait.
 
 pub mod dirs;
+pub mod diskfile;
 pub mod entry;
+pub mod lock;
 pub mod memory;
+pub mod recovery;
 pub mod settings;
 pub mod store;
+pub mod swap;
+pub mod tidy;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

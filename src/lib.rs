@@ -13,5 +13,7 @@ pub mod report;
 pub mod routine;
 pub mod rules;
 pub mod sources;
+pub mod text;
 pub mod triage;
 pub mod tui;
+pub mod values;

@@ -8,6 +8,7 @@ mod markdown;
 mod text;
 
 use crate::journal::Journal;
+use crate::journal::settings::Units;
 use crate::rules::{self, Evaluation, WeekSummary};
 use chrono::NaiveDate;
 
@@ -48,10 +49,23 @@ impl ReportData<'_> {
 /// The text ends with a newline.
 #[must_use]
 pub fn render(journal: &Journal, today: NaiveDate, weeks: usize, format: Format) -> String {
+    render_in(journal, today, weeks, format, Units::Km)
+}
+
+/// [`render`], with the distances in the rules' evidence in the runner's `units` (the weekly
+/// table and the JSON's `distance_km` stay in kilometres, as their names say).
+#[must_use]
+pub fn render_in(
+    journal: &Journal,
+    today: NaiveDate,
+    weeks: usize,
+    format: Format,
+    units: Units,
+) -> String {
     let data = ReportData {
         journal,
         today,
-        evaluation: rules::evaluate(journal, today),
+        evaluation: rules::evaluate_in(journal, today, units),
         weeks: rules::weeks(journal, today, weeks),
     };
     match format {

@@ -34,7 +34,8 @@ pub fn builtins() -> Vec<Routine> {
 /// broken file, or one reusing an id of a built-in routine, is an error phrased
 /// `path:line:col: field: message` (or `path: [index] field: message`).
 pub fn load_user(path: &Path) -> Result<Vec<Routine>, String> {
-    let text = match std::fs::read_to_string(path) {
+    // Only a regular file is read: a FIFO would wait for ever.
+    let text = match crate::journal::diskfile::read_regular_text(path) {
         Ok(text) => text,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(format!("{}: {e}", path.display())),

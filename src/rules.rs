@@ -13,6 +13,7 @@ pub mod weekly;
 
 use crate::journal::Journal;
 use crate::journal::entry::{DayEntry, PainType, RedFlag, Triage};
+use crate::journal::settings::Units;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -84,10 +85,22 @@ impl Evaluation {
     }
 }
 
-/// Applies every rule of the table to the journal as it stood on `today`.
+/// Applies every rule of the table to the journal as it stood on `today`, with distances in
+/// the evidence in kilometres.
 #[must_use]
 pub fn evaluate(journal: &Journal, today: NaiveDate) -> Evaluation {
-    let ctx = Ctx { journal, today };
+    evaluate_in(journal, today, Units::Km)
+}
+
+/// [`evaluate`], with distances in the evidence in the runner's `units` (the thresholds are
+/// the same whatever the unit).
+#[must_use]
+pub fn evaluate_in(journal: &Journal, today: NaiveDate, units: Units) -> Evaluation {
+    let ctx = Ctx {
+        journal,
+        today,
+        units,
+    };
     let mut hits: Vec<RuleHit> = Vec::new();
     hits.extend(symptoms::red_flag(&ctx));
     hits.extend(symptoms::serious_signs(&ctx));
@@ -127,9 +140,20 @@ pub fn evaluate(journal: &Journal, today: NaiveDate) -> Evaluation {
 pub(crate) struct Ctx<'a> {
     journal: &'a Journal,
     today: NaiveDate,
+    /// The unit distances are written in, in the evidence.
+    units: Units,
 }
 
 impl Ctx<'_> {
+    /// A distance for the evidence, in the runner's unit: `6.4 km`, `4.0 mi`.
+    fn distance(&self, km: f64) -> String {
+        format!(
+            "{} {}",
+            format_km(self.units.from_km(km)),
+            self.units.label()
+        )
+    }
+
     /// The date `n` days before today (clamped at the earliest date chrono knows).
     fn ago(&self, n: u64) -> NaiveDate {
         back(self.today, n)

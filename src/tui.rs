@@ -3,6 +3,9 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
+pub mod events;
+pub mod keymap;
+pub mod keys_file;
 pub mod runner;
 pub mod tabs;
 pub mod testing;

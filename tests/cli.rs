@@ -154,3 +154,95 @@ fn sources_and_help_name_no_seed_article() {
         assert!(!help.to_lowercase().contains("seed 0"), "{help}");
     }
 }
+
+#[test]
+fn user_errors_are_one_plain_line_without_a_backtrace() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full");
+    fs::create_dir_all(&full).unwrap();
+    fs::write(full.join("mine.txt"), "not a journal").unwrap();
+    let missing = dir.path().join("no-such-journal");
+    let cases: Vec<Vec<String>> = vec![
+        vec!["demo".into(), full.display().to_string()],
+        vec![
+            "check".into(),
+            "--data-dir".into(),
+            missing.display().to_string(),
+        ],
+        vec![
+            "report".into(),
+            "--data-dir".into(),
+            missing.display().to_string(),
+        ],
+        vec![
+            "export".into(),
+            "--data-dir".into(),
+            missing.display().to_string(),
+        ],
+        vec![
+            "status".into(),
+            "--data-dir".into(),
+            missing.display().to_string(),
+        ],
+    ];
+    for args in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = stridelog(&args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with("stridelog: "), "{args:?}: {err}");
+        assert!(err.lines().count() <= 2, "{args:?}: {err}");
+        for noise in ["Location:", "Backtrace", "RUST_BACKTRACE", "\x1b["] {
+            assert!(!err.contains(noise), "{args:?}: {err}");
+        }
+        if args[0] != "demo" {
+            assert!(err.contains("no-such-journal"), "names the folder: {err}");
+        }
+    }
+    // A usage mistake is exit status 2.
+    let out = stridelog(&["report", "--weeks", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn export_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("j");
+    let j = journal.to_str().unwrap();
+    assert!(
+        stridelog(&["demo", j, "--days", "400", "--today", "2026-11-22"])
+            .status
+            .success()
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stridelog"))
+        .args(["export", "--format", "json", "--data-dir", j])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one small piece, like `head -c`, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(text(&out.stderr), "", "nothing said about the closed pipe");
+}
+
+#[test]
+fn the_readme_keys_section_is_the_key_list() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("<!-- keys:start").expect("a keys section");
+    let body_start = readme[start..].find("-->").unwrap() + start + 4;
+    let end = readme.find("<!-- keys:end -->").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = stridelog(&["keys", "--config-dir", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(
+        &readme[body_start..end],
+        text(&out.stdout),
+        "run `stridelog keys` and paste it into the README's keys section"
+    );
+}

@@ -70,10 +70,10 @@ fn log_a_day_with_keys_quit_and_read_the_file_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
     tui.wait_for("Morning pain");
-    tui.send("3\r");
+    tui.send("\r3\r"); // Enter opens the field, then the value
     tui.wait_for("saved");
     tui.send("\x1b[B"); // down: worst pain
-    tui.send("5\r");
+    tui.send("\r5\r");
     tui.send("a"); // add a run: distance first
     tui.send("6.4\r");
     tui.wait_for("6.4 km");
@@ -92,14 +92,14 @@ fn log_a_day_with_keys_quit_and_read_the_file_back() {
 }
 
 #[test]
-fn sigterm_mid_edit_keeps_what_was_committed_and_restores_the_terminal() {
+fn sigterm_mid_edit_keeps_what_was_committed_and_what_was_typed() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
     tui.wait_for("Morning pain");
-    tui.send("2\r");
+    tui.send("\r2\r");
     tui.wait_for("saved");
     tui.send("\x1b[B");
-    tui.send("7"); // typing, not committed
+    tui.send("\r7"); // typing, not committed: a valid value is saved on the way out
     let status = std::process::Command::new("kill")
         .args(["-TERM", &tui.pid().to_string()])
         .status()
@@ -112,5 +112,46 @@ fn sigterm_mid_edit_keeps_what_was_committed_and_restores_the_terminal() {
         day.morning_pain.map(stridelog::journal::Score::get),
         Some(2)
     );
-    assert_eq!(day.worst_pain, None);
+    assert_eq!(day.worst_pain.map(stridelog::journal::Score::get), Some(7));
+}
+
+#[test]
+fn digits_on_the_first_screen_switch_tabs_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--today", "2026-11-22"]);
+    tui.wait_for("Morning pain");
+    // The first screen has a number field selected: 4 must open Trends, not type a pain.
+    tui.send("4");
+    tui.wait_for("Last 12 weeks");
+    tui.send("\t"); // Tab goes on to the next tab (Log), it does not save anything
+    tui.wait_for("Morning pain");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(tui.restored_terminal());
+    assert!(
+        !dir.path().join("days").exists()
+            || fs::read_dir(dir.path().join("days/2026")).map_or(true, |d| d.count() == 0),
+        "switching tabs wrote a day file"
+    );
+}
+
+#[test]
+fn the_app_asks_before_creating_a_journal_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo");
+    let mut tui = Tui::start(&missing, &["--today", "2026-11-22"]);
+    tui.wait_for("Start a new one there?");
+    tui.send("n\r");
+    assert!(tui.wait_exit());
+    assert!(
+        !missing.exists(),
+        "a journal folder was created without asking"
+    );
+    let mut tui = Tui::start(&missing, &["--today", "2026-11-22"]);
+    tui.wait_for("Start a new one there?");
+    tui.send("y\r");
+    tui.wait_for("Morning pain");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(missing.is_dir());
 }

@@ -216,6 +216,13 @@ fn from_and_to_limit_the_days_and_from_limits_the_years_read() {
 fn an_empty_journal_exports_a_header_or_an_empty_array() {
     let dir = tempfile::tempdir().unwrap();
     let out = stridelog(&dir.path().join("none"), &["export"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a folder that is not there is an error"
+    );
+    std::fs::create_dir(dir.path().join("none")).unwrap();
+    let out = stridelog(&dir.path().join("none"), &["export"]);
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim_end(),

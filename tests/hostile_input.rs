@@ -256,7 +256,7 @@ fn every_number_field_of_the_day_refuses_hostile_numbers_and_saves_nothing() {
     let day = day_with_a_run();
     let before = entry::format_day(&day);
     for field in DayField::ALL {
-        if !field.kind().takes_digits() {
+        if !field.kind().is_number() {
             continue;
         }
         let (mut app, store) = app_with(vec![day.clone()]);
@@ -278,7 +278,7 @@ fn every_number_field_of_a_run_refuses_hostile_numbers_and_saves_nothing() {
     let day = day_with_a_run();
     let before = entry::format_day(&day);
     for field in RunField::ALL {
-        if !field.kind().takes_digits() {
+        if !field.kind().is_number() {
             continue;
         }
         let (mut app, store) = app_with(vec![day.clone()]);
@@ -628,6 +628,7 @@ fn go_to_refuses_dates_the_journal_cannot_hold_and_junk_never_panics() {
         assert_eq!(app.log.selected(), date(target), "moved past {target}");
         assert!(message(&app).contains("0000 to 9999"), "{}", message(&app));
         draw_everywhere(&app);
+        press(&mut app, KeyCode::Enter);
         press(&mut app, KeyCode::Char('7'));
         press(&mut app, KeyCode::Enter);
         assert_eq!(edit_error(&app), None);
@@ -761,6 +762,7 @@ fn survive_failing_saves(
     set_fault(true);
     // A score.
     go_to_field(app, DayField::WorstPain);
+    press(app, KeyCode::Enter);
     typed(app, "6");
     press(app, KeyCode::Enter);
     assert_kept_with_reason(app, "6", reason);
@@ -923,7 +925,7 @@ fn a_read_only_data_dir_keeps_every_typed_value_and_retry_saves_it() {
     let store = Shared::with(memory);
     let mut app = testing::app(Box::new(store.clone()), today());
     go_to_field(&mut app, DayField::WorstPain);
-    press(&mut app, KeyCode::Char('9'));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.log.mode(), &Mode::Browse);
     assert!(
         message(&app).contains("the journal folder is read-only"),
@@ -979,20 +981,28 @@ fn a_missing_parent_folder_keeps_every_typed_value_and_retry_saves_it() {
 }
 
 /// The whole data dir vanishes under the app (deleted, or a sync folder moved): the next
-/// save puts the folders back and writes the day whole, with everything it held.
+/// save asks first (the day was deleted outside stridelog); "keep mine" puts the folders back
+/// and writes the day whole, with everything it held.
 #[test]
 fn a_vanished_data_dir_is_recreated_by_the_next_save_with_the_whole_day() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("a").join("journal");
     let mut app = testing::app(Box::new(FsStore::open(&root).unwrap()), today());
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "3");
     press(&mut app, KeyCode::Enter);
     fs::remove_dir_all(dir.path().join("a")).unwrap();
     go_to_field(&mut app, DayField::MorningPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "2");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(edit_error(&app), None);
+    assert_eq!(
+        app.ctx.conflict_kind,
+        stridelog::tui::ctx::ConflictKind::Deleted
+    );
+    assert!(!root.exists(), "written back without asking");
+    press(&mut app, KeyCode::Char('k'));
     let day = FsStore::open_read_only(&root)
         .load(Scope::All)
         .unwrap()
@@ -1007,11 +1017,11 @@ fn kinds_of_fields_are_all_covered() {
     // If a field is added, the lists above must learn about it.
     let typed_day = DayField::ALL
         .iter()
-        .filter(|f| f.kind().takes_digits())
+        .filter(|f| f.kind().is_number())
         .count();
     let typed_run = RunField::ALL
         .iter()
-        .filter(|f| f.kind().takes_digits())
+        .filter(|f| f.kind().is_number())
         .count();
     assert_eq!((typed_day, typed_run), (7, 5));
     let text_fields: Vec<Field> = DayField::ALL

@@ -33,6 +33,7 @@ fn stridelog_in(tz: &str, root: &Path, args: &[&str]) -> Output {
         .arg(root.join("journal"))
         .arg("--config-dir")
         .arg(root.join("config"))
+        .args(["--today", "2026-11-30"])
         .args(args)
         .env("TZ", tz)
         .env_remove("STRIDELOG_DATA_DIR")
@@ -102,7 +103,12 @@ fn strava_fixture_repeated_headers_units_types_and_a_bad_row() {
     assert!((runs[0].distance_km - 5.210_399_902_343_75).abs() < 1e-12);
     assert_eq!(runs[0].duration_s, Some(1900));
     assert_eq!(runs[0].shoes.as_deref(), Some("Pegasus 40"));
-    assert_eq!(runs[0].label, "Strava: Morning Run");
+    assert_eq!(runs[0].name.as_deref(), Some("Morning Run"));
+    assert_eq!(runs[0].source.as_deref(), Some("strava:11000000001"));
+    assert_eq!(
+        runs[0].linked_file.as_deref(),
+        Some("activities/11000000001.fit.gz")
+    );
     assert_eq!(
         runs[0].start,
         Start::Utc("2026-03-02T07:05:12Z".parse().unwrap())
@@ -129,7 +135,7 @@ fn garmin_fixture_dashes_thousands_old_headers_and_miles() {
     assert_eq!(runs.len(), 3);
     assert!((runs[0].distance_km - 3.11 * KM_PER_MILE).abs() < 1e-9);
     assert_eq!(runs[0].duration_s, Some(1900), "`Activity Time` is read");
-    assert_eq!(runs[0].label, "Garmin: Easy, by the river");
+    assert_eq!(runs[0].name.as_deref(), Some("Easy, by the river"));
     assert_eq!(
         runs[0].start,
         Start::Local("2026-03-09T07:02:11".parse().unwrap())
@@ -150,7 +156,8 @@ fn gpx_fixture_distance_time_and_a_skipped_ride() {
     // 29 steps of 0.001° of latitude (about 111.2 m each), 40 s apart.
     assert!((run.distance_km - 3.2247).abs() < 0.002, "{run:?}");
     assert_eq!(run.duration_s, Some(29 * 40));
-    assert_eq!(run.label, "GPX: Park run north");
+    assert_eq!(run.name.as_deref(), Some("Park run north"));
+    assert_eq!(run.position, Some((51.5, -0.1)));
 }
 
 #[test]
@@ -187,10 +194,25 @@ fn fit_fixture_session_and_a_skipped_ride() {
         run.start,
         Start::Utc("2026-03-17T06:45:00Z".parse().unwrap())
     );
-    // A damaged file (one byte changed) fails its checksum.
+    // Session 1 of a file with two sessions.
+    assert_eq!(run.source.as_deref(), Some("fit:12345-1773732600-1"));
+    // Lenient: a wrong checksum does not hide the session.
     let mut damaged = bytes.clone();
-    damaged[40] ^= 0xFF;
-    assert!(import::fit::parse(&damaged, "x.fit").is_err());
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0xFF;
+    assert_eq!(
+        import::fit::parse(&damaged, "x.fit")
+            .unwrap()
+            .activities
+            .len(),
+        1
+    );
+    // Not FIT at all is an error naming the file.
+    let err = import::fit::parse(b"hello", "x.fit").unwrap_err();
+    assert!(
+        err.0.starts_with("x.fit is not a readable FIT file"),
+        "{err}"
+    );
 }
 
 // ---- the command ----
@@ -201,7 +223,10 @@ fn import_then_reimport_adds_nothing() {
     let out = strava(dir.path(), &[]);
     let text = stdout(&out);
     assert!(
-        text.contains("added 4 runs on 4 days, skipped 0 duplicates, 1 bad row"),
+        text.contains(
+            "imported 4 runs on 4 days, 0 duplicates, 0 skipped, 1 failed, \
+             2 other activities (not runs)"
+        ),
         "{text}"
     );
     assert_eq!(
@@ -212,13 +237,19 @@ fn import_then_reimport_adds_nothing() {
     let morning = day(dir.path(), "2026-03-02");
     assert_eq!(morning.runs.len(), 1);
     assert_eq!(morning.runs[0].duration_s, Some(1900));
-    assert_eq!(morning.runs[0].notes, "Strava: Morning Run");
+    assert_eq!(morning.runs[0].name.as_deref(), Some("Morning Run"));
+    assert_eq!(
+        morning.runs[0].source.as_deref(),
+        Some("strava:11000000001")
+    );
+    assert_eq!(morning.runs[0].start, "07:05:12".parse().ok());
+    assert_eq!(morning.runs[0].notes, "");
     assert_eq!(day(dir.path(), "2026-03-07").runs.len(), 1);
 
     let before = snapshot(&dir.path().join("journal/days"));
     let text = stdout(&strava(dir.path(), &[]));
     assert!(
-        text.contains("added 0 runs on 0 days, skipped 4 duplicates"),
+        text.contains("imported 0 runs on 0 days, 4 duplicates"),
         "{text}"
     );
     assert_eq!(snapshot(&dir.path().join("journal/days")), before);
@@ -232,7 +263,7 @@ fn the_same_runs_from_another_file_in_the_same_import_count_once() {
     let out = stridelog(dir.path(), &["import", gpx, gpx]);
     let text = stdout(&out);
     assert!(
-        text.contains("added 1 run on 1 day, skipped 1 duplicate"),
+        text.contains("imported 1 run on 1 day, 1 duplicate, 0 skipped, 0 failed"),
         "{text}"
     );
     assert!(out.status.success());
@@ -245,11 +276,11 @@ fn dry_run_writes_nothing() {
     let out = strava(dir.path(), &["--dry-run"]);
     let text = stdout(&out);
     assert!(
-        text.contains("would add 2026-03-02: 5.21 km in 31:40"),
+        text.contains("would add 2026-03-02 07:05: 5.21 km in 31:40"),
         "{text}"
     );
     assert!(
-        text.contains("dry run: would add 4 runs on 4 days")
+        text.contains("dry run: would import 4 runs on 4 days")
             && text.contains("nothing was written"),
         "{text}"
     );
@@ -261,7 +292,7 @@ fn dry_run_writes_nothing() {
     let before = snapshot(&dir.path().join("journal"));
     let out = strava(dir.path(), &["--dry-run"]);
     assert!(
-        stdout(&out).contains("would add 4 runs"),
+        stdout(&out).contains("would import 4 runs"),
         "{}",
         stdout(&out)
     );
@@ -293,11 +324,13 @@ fn import_never_touches_pain_data_of_an_existing_day() {
     assert_eq!(
         DayEntry {
             runs: existing.runs.clone(),
-            version: existing.version,
             ..after.clone()
         },
-        existing,
-        "everything but the new run is as it was"
+        DayEntry {
+            version: after.version,
+            ..existing.clone()
+        },
+        "everything but the new run (and the format version, design §3) is as it was"
     );
     assert_eq!(after.runs[1].pain_during, None);
     assert_eq!(after.morning_pain, Score::new(2));
@@ -319,14 +352,15 @@ fn malformed_rows_are_reported_with_their_line_and_the_rest_imports() {
     );
     let text = stdout(&out);
     assert!(
-        text.contains("skipped garmin-activities.csv: line 6: Distance: `4,2`"),
+        text.contains("garmin-activities.csv: line 6: Distance: `4,2`"),
         "{text}"
     );
     assert!(
-        text.contains("skipped garmin-activities.csv: line 7: has 2 fields"),
+        text.contains("garmin-activities.csv: line 7: has 2 fields"),
         "{text}"
     );
-    assert!(text.contains("added 3 runs on 3 days"), "{text}");
+    assert!(text.contains("imported 3 runs on 3 days"), "{text}");
+    assert!(text.contains(", 2 failed"), "{text}");
     assert!(!text.contains("note:"), "--units given: no guess to report");
     assert_eq!(out.status.code(), Some(1));
     let run = &day(dir.path(), "2026-03-09").runs[0];
@@ -348,7 +382,10 @@ fn garmin_without_units_uses_the_settings_and_says_so() {
         text.contains("read them as mi (your settings); pass --units km"),
         "{text}"
     );
-    assert!(text.contains("would add 2026-03-09: 3.11 mi"), "{text}");
+    assert!(
+        text.contains("would add 2026-03-09 07:02: 3.11 mi"),
+        "{text}"
+    );
 }
 
 #[cfg(feature = "fit")]
@@ -371,16 +408,16 @@ fn gpx_tcx_and_fit_files_together() {
     );
     assert!(out.status.success(), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("added 3 runs on 3 days"),
+        stdout(&out).contains("imported 3 runs on 3 days"),
         "{}",
         stdout(&out)
     );
     assert_eq!(day(dir.path(), "2026-03-17").runs[0].duration_s, Some(2350));
     let tcx_run = &day(dir.path(), "2026-03-16").runs[0];
-    assert_eq!(
-        (tcx_run.duration_s, tcx_run.notes.as_str()),
-        (Some(671), "TCX: intervals.tcx")
-    );
+    assert_eq!(tcx_run.duration_s, Some(671));
+    assert_eq!(tcx_run.source.as_deref(), Some("tcx:2026-03-16T06:30:00Z"));
+    // London in March is UTC+0: the start is the local time at the start position.
+    assert_eq!(tcx_run.start, "06:30:00".parse().ok());
     assert_eq!(day(dir.path(), "2026-03-15").runs.len(), 1);
 }
 
@@ -395,7 +432,15 @@ fn the_day_is_the_local_day_of_the_start() {
         &["import", "strava", file.to_str().unwrap(), "--dry-run"],
     );
     let text = stdout(&out);
-    assert!(text.contains("would add 2026-03-08: 3.02 km"), "{text}");
+    assert!(
+        text.contains("would add 2026-03-08 09:30: 3.02 km"),
+        "{text}"
+    );
+    assert!(
+        text.contains("no position or recorded time zone")
+            && text.contains("this computer's time zone"),
+        "the machine's zone is used only without a position, and said: {text}"
+    );
 }
 
 #[test]
@@ -408,11 +453,11 @@ fn an_unreadable_day_is_reported_left_alone_and_the_rest_imports() {
     let out = strava(dir.path(), &[]);
     let report = stdout(&out);
     assert!(
-        report.contains("not imported:") && report.contains("2026-03-04.ron cannot be read"),
+        report.contains("failed: ") && report.contains("2026-03-04.ron cannot be read"),
         "{report}"
     );
     assert!(
-        report.contains("added 3 runs on 3 days") && report.contains("1 day not saved"),
+        report.contains("imported 3 runs on 3 days") && report.contains("2 failed"),
         "{report}"
     );
     assert_eq!(fs::read_to_string(&broken).unwrap(), text);
@@ -437,17 +482,32 @@ fn a_running_app_holding_the_journal_blocks_the_import() {
 fn files_it_cannot_import_get_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let csv = fixture("strava-activities.csv");
-    let out = stridelog(dir.path(), &["import", csv.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("import strava FILE"));
+    // A CSV says by its header which app wrote it.
+    let out = stridelog(dir.path(), &["import", csv.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        stdout(&out).contains("would import 4 runs"),
+        "{}",
+        stdout(&out)
+    );
     // A Garmin file read as Strava says what is missing.
     let garmin = fixture("garmin-activities.csv");
     let out = stridelog(dir.path(), &["import", "strava", garmin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("no `Activity Date` column"),
+        stdout(&out).contains("garmin-activities.csv: this is not a Strava activities.csv: it has no `Activity Date` column"),
         "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stdout(&out)
     );
+    // A file of another kind is named, with what stridelog reads.
+    let other = dir.path().join("notes.txt");
+    fs::write(&other, "hello").unwrap();
+    let out = stridelog(dir.path(), &["import", other.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("notes.txt: not a file stridelog can import"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
@@ -462,7 +522,18 @@ fn plan_deduplicates_against_the_journal() {
     journal.days.insert(existing.date, existing);
     let parsed =
         import::strava::parse(&read_fixture("strava-activities.csv"), UnitHint::None).unwrap();
-    let plan = import::plan(&journal, &parsed.activities, &chrono::Utc);
+    let candidates = parsed
+        .activities
+        .iter()
+        .map(|a| import::Candidate {
+            date: a.start.local_date(&chrono::Utc),
+            run: a.to_run(None),
+            place: a.place.clone(),
+            label: a.label(),
+            zone: import::zone::ZoneUsed::Machine,
+        })
+        .collect();
+    let plan = import::plan(&journal, candidates);
     assert_eq!(plan.duplicates, 1);
     assert_eq!(plan.run_count(), 3);
     assert!(!plan.days.contains_key(&date("2026-03-02")));

@@ -144,13 +144,10 @@ fn full_day() -> DayEntry {
 // ---------------------------------------------------------------- pain scores
 
 #[test]
-fn a_digit_then_enter_saves_a_pain_score_at_once() {
+fn enter_a_digit_enter_saves_a_pain_score_at_once() {
     let (mut app, store) = app_with(vec![]);
     assert_eq!(app.log.field(), Some(Field::Day(DayField::MorningPain)));
-    assert!(
-        app.log.uses_digits(),
-        "digits type a score here, not switch tabs"
-    );
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('3'));
     assert!(app.log.captures_input());
     press(&mut app, KeyCode::Enter);
@@ -168,6 +165,7 @@ fn a_digit_then_enter_saves_a_pain_score_at_once() {
 #[test]
 fn ten_is_typed_as_one_zero_and_tab_moves_on_editing() {
     let (mut app, store) = app_with(vec![]);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Tab);
     // Tab saved the morning pain and opened the worst pain.
@@ -193,10 +191,12 @@ fn ten_is_typed_as_one_zero_and_tab_moves_on_editing() {
 fn stress_and_numbers_and_clearing() {
     let (mut app, store) = app_with(vec![]);
     go_to_field(&mut app, DayField::SleepHours);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "7:30");
     press(&mut app, KeyCode::Tab); // on to "sleep disturbed" (a yes/no chooser)
     press(&mut app, KeyCode::Esc);
     go_to_field(&mut app, DayField::SittingHours);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "8,5");
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.log.field(), Some(Field::Day(DayField::Stress)));
@@ -487,6 +487,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.log.page(), Page::Run(Some(1)));
     go_to_run_field(&mut app, RunField::Duration);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "1:05:00");
     press(&mut app, KeyCode::Enter);
     assert_eq!(store.day(today()).unwrap().runs[1].duration_s, Some(3900));
@@ -514,6 +515,7 @@ fn undo_puts_back_the_last_change_and_saves_it() {
     day.worst_pain = score(4);
     let (mut app, store) = app_with(vec![day]);
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "8");
     press(&mut app, KeyCode::Enter);
     go_to_field(&mut app, DayField::Medication);
@@ -561,6 +563,7 @@ fn a_failed_save_keeps_the_typed_value_and_enter_retries() {
     let (mut app, store) = app_with(vec![day]);
     store.fail(Some("disk full"));
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "6");
     press(&mut app, KeyCode::Enter);
     let error = edit_error(&app).expect("the failure is shown");
@@ -646,14 +649,15 @@ fn a_day_that_failed_to_load_shows_its_error_and_stays_read_only() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("could not be read"), "{shown}");
     assert!(shown.contains("worst_pain"), "{shown}");
-    press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Enter);
+    assert_eq!(app.log.mode(), &Mode::Browse, "no editor opens on it");
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(app.log.mode(), &Mode::Browse);
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     assert_eq!(store.saves(), 0);
     // The day before is fine.
     press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -711,9 +715,17 @@ fn moving_between_days_and_going_to_a_typed_date() {
 
 #[test]
 fn tab_and_digits_switch_tabs_only_when_not_typing() {
-    let (mut app, _) = app_with(vec![]);
+    let (mut app, store) = app_with(vec![]);
+    // On the first screen, with a number field selected, a digit switches tabs and changes
+    // nothing in the journal.
+    assert_eq!(app.log.field(), Some(Field::Day(DayField::MorningPain)));
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(app.tab, Tab::Trends);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(store.saves(), 0, "switching tabs saved nothing");
+    assert!(store.day(today()).is_none());
+    press(&mut app, KeyCode::Char('1'));
     go_to_field(&mut app, DayField::Locations);
-    assert!(!app.log.uses_digits());
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.tab, Tab::Triage);
     press(&mut app, KeyCode::Char('1'));
@@ -722,8 +734,9 @@ fn tab_and_digits_switch_tabs_only_when_not_typing() {
     assert_eq!(app.tab, Tab::Triage);
     press(&mut app, KeyCode::BackTab);
     go_to_field(&mut app, DayField::MorningPain);
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('2'));
-    assert_eq!(app.tab, Tab::Log, "a digit on a pain field is a score");
+    assert_eq!(app.tab, Tab::Log, "a digit in an open field is text");
     press(&mut app, KeyCode::Tab);
     assert_eq!(
         app.tab,
@@ -749,15 +762,6 @@ fn tab_and_digits_switch_tabs_only_when_not_typing() {
 }
 
 #[test]
-fn help_lines_fit_the_help_overlay_without_wrapping() {
-    use stridelog::tui::tabs::log::HELP;
-    for (key, what) in HELP {
-        assert!(key.chars().count() <= 16, "{key}");
-        assert!(what.chars().count() <= 56, "{what}");
-    }
-}
-
-#[test]
 fn routines_and_triage_are_shown_read_only() {
     let (app, _) = app_with(vec![full_day()]);
     let shown = screen(&app, 120, 40);
@@ -776,6 +780,7 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     let path = dir.path().join(day_path(today()));
     // Refused: no file is created.
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "11");
     press(&mut app, KeyCode::Enter);
     assert!(edit_error(&app).is_some());
@@ -804,10 +809,32 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     assert!(error.contains("changed by another program"), "{error}");
     assert_eq!(editor_text(&app).as_deref(), Some("9"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), elsewhere);
-    // Ctrl-R reloads (the typed value stays), then Enter saves it on top of the new file.
+    // The question names the same choices as the message under it; Ctrl-R (redo) is not
+    // read as "r".
+    assert!(app.ctx.conflict.is_some());
+    let asked = screen(&app, 80, 24);
+    assert!(asked.contains("k   keep both"), "{asked}");
+    assert!(asked.contains("r   reload theirs"), "{asked}");
     ctrl(&mut app, 'r');
-    assert_eq!(editor_text(&app).as_deref(), Some("9"));
+    assert!(app.ctx.conflict.is_some(), "Ctrl-R answered the question");
+    // r: reload theirs; the form shows the file as it is now, the typed 9 is dropped.
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.ctx.conflict.is_none());
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(
+        message(&app).contains("reloaded from disk"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(stored(&app, today()).notes, "written elsewhere");
+    press(&mut app, KeyCode::Char('2'));
+    assert!(
+        !screen(&app, 80, 24).contains("reloaded from disk"),
+        "the notice is not left on every tab"
+    );
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "9");
     press(&mut app, KeyCode::Enter);
     let day = entry::parse_day(&std::fs::read_to_string(&path).unwrap(), None).unwrap();
     assert_eq!(day.worst_pain, score(9));
@@ -857,6 +884,7 @@ fn snapshot_editing_a_field() {
 fn snapshot_inline_error() {
     let (mut app, _) = app_with(vec![full_day()]);
     go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
     typed(&mut app, "11");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -871,4 +899,88 @@ fn snapshot_inline_error() {
 fn snapshot_read_only_day_with_a_load_error() {
     let app = app_on(broken_store());
     snap(&app, "log_load_error");
+}
+
+/// The app reads every typed value of the shared table as the shell and the core do.
+#[test]
+fn the_shared_value_table_holds_for_the_app() {
+    use support::values_table::{Expect, Kind, TABLE, same};
+    for (kind, typed_text, expect) in TABLE {
+        let mut with_run = DayEntry::new(today());
+        with_run.runs.push(Run {
+            distance_km: 5.0,
+            ..Run::default()
+        });
+        let (mut app, store) = app_with(vec![with_run]);
+        match kind {
+            Kind::Score => go_to_field(&mut app, DayField::WorstPain),
+            Kind::Hours => go_to_field(&mut app, DayField::SleepHours),
+            Kind::Distance | Kind::Duration => {
+                press(&mut app, KeyCode::Char('a'));
+                if *kind == Kind::Duration {
+                    // Tab saves the distance and opens the run's time.
+                    typed(&mut app, "5");
+                    press(&mut app, KeyCode::Tab);
+                    assert_eq!(app.log.field(), Some(Field::Run(RunField::Duration)));
+                }
+            }
+        }
+        if matches!(kind, Kind::Score | Kind::Hours) {
+            press(&mut app, KeyCode::Enter);
+        }
+        ctrl(&mut app, 'u');
+        typed(&mut app, typed_text);
+        press(&mut app, KeyCode::Enter);
+        let day = store.day(today()).unwrap_or_else(|| DayEntry::new(today()));
+        let got = match kind {
+            Kind::Score => day.worst_pain.map(|s| f64::from(s.get())),
+            Kind::Hours => day.sleep_hours,
+            Kind::Distance => day.runs.get(1).map(|r| r.distance_km),
+            Kind::Duration => day.runs.get(1).and_then(|r| r.duration_s).map(f64::from),
+        };
+        match expect {
+            Expect::Stored(want) => assert!(
+                got.is_some_and(|g| same(g, *want)),
+                "{kind:?} {typed_text:?}: stored {got:?}, error {:?}",
+                edit_error(&app)
+            ),
+            Expect::Refused => {
+                assert_eq!(got, None, "{kind:?} {typed_text:?} was stored");
+                assert!(
+                    edit_error(&app).is_some(),
+                    "{kind:?} {typed_text:?}: no message"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ctrl_r_redoes_what_u_undid_and_a_new_change_ends_the_redo() {
+    let (mut app, store) = app_with(vec![]);
+    go_to_field(&mut app, DayField::WorstPain);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(store.day(today()).map(|d| d.worst_pain), Some(None));
+    ctrl(&mut app, 'r');
+    assert_eq!(
+        store.day(today()).unwrap().worst_pain,
+        score(6),
+        "redone and saved"
+    );
+    assert!(message(&app).contains("Redone"), "{}", message(&app));
+    press(&mut app, KeyCode::Char('u'));
+    go_to_field(&mut app, DayField::Stress);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'r');
+    assert!(
+        message(&app).contains("Nothing to redo"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(store.day(today()).unwrap().worst_pain, None);
 }

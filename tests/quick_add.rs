@@ -217,6 +217,7 @@ fn a_running_app_holding_the_journal_is_respected() {
 fn status_says_whether_today_is_logged_and_the_verdict() {
     let dir = tempfile::tempdir().unwrap();
     let status = |root: &Path| text(&stridelog(root, &["status"]).stdout);
+    std::fs::create_dir_all(dir.path().join("journal")).unwrap();
     // A new journal is asked for the red-flag questions first.
     assert_eq!(status(dir.path()), "today not logged · Run with care\n");
     for date in ["2026-03-08", "2026-03-09"] {
@@ -241,4 +242,63 @@ fn status_says_whether_today_is_logged_and_the_verdict() {
     // A run that hurt: rest.
     stridelog(dir.path(), &["log", "--run", "3km", "--run-pain", "3/6/7"]);
     assert_eq!(status(dir.path()), "today logged · Rest from running\n");
+}
+
+mod support;
+use support::values_table::{Expect, Kind, TABLE, same};
+
+/// The shell and the core read every typed value of the shared table the same way.
+#[test]
+fn the_shared_value_table_holds_for_the_core_and_stridelog_log() {
+    use stridelog::journal::settings::Units;
+    use stridelog::values;
+    for (i, (kind, typed, expect)) in TABLE.iter().enumerate() {
+        // The core.
+        let core: Result<f64, String> = match kind {
+            Kind::Score => values::parse_score(typed).map(|s| f64::from(s.unwrap().get())),
+            Kind::Hours => values::parse_hours(typed).map(Option::unwrap),
+            Kind::Distance => values::parse_distance(typed, Units::Km),
+            Kind::Duration => values::parse_duration(typed).map(|s| f64::from(s.unwrap())),
+        };
+        match (expect, &core) {
+            (Expect::Stored(want), Ok(got)) => assert!(same(*got, *want), "{typed}: {got}"),
+            (Expect::Refused, Err(_)) => {}
+            _ => panic!("core: {kind:?} {typed:?} gave {core:?}, expected {expect:?}"),
+        }
+        // The shell, each row on a day of its own.
+        let dir = tempfile::tempdir().unwrap();
+        let date = format!("2026-03-{:02}", 1 + i % 9);
+        let run_arg = format!("{typed},30:00");
+        let time_arg = format!("5km,{typed}");
+        let args: Vec<&str> = match kind {
+            Kind::Score => vec!["--worst", typed],
+            Kind::Hours => vec!["--sleep", typed],
+            Kind::Distance => vec!["--run", &run_arg],
+            Kind::Duration => vec!["--run", &time_arg],
+        };
+        let mut all = vec!["log", "--date", &date];
+        all.extend(args);
+        let out = stridelog(dir.path(), &all);
+        match expect {
+            Expect::Stored(want) => {
+                assert!(out.status.success(), "log {typed:?}: {}", text(&out.stderr));
+                let d = day(dir.path(), &date);
+                let got = match kind {
+                    Kind::Score => f64::from(d.worst_pain.unwrap().get()),
+                    Kind::Hours => d.sleep_hours.unwrap(),
+                    Kind::Distance => d.runs[0].distance_km,
+                    Kind::Duration => f64::from(d.runs[0].duration_s.unwrap()),
+                };
+                assert!(same(got, *want), "log {kind:?} {typed:?}: stored {got}");
+            }
+            Expect::Refused => {
+                assert_eq!(
+                    out.status.code(),
+                    Some(2),
+                    "log {kind:?} {typed:?} was accepted"
+                );
+                assert!(!path(dir.path(), &date).exists());
+            }
+        }
+    }
 }

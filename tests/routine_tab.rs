@@ -449,7 +449,7 @@ fn stopping_before_any_exercise_records_nothing() {
     run.code(KeyCode::Esc);
     run.press('y');
     assert!(!run.app.routine.asking_pain());
-    assert!(run.screen(80, 24).contains("nothing to record"));
+    assert!(run.screen(80, 24).contains("Nothing to record"));
     assert_eq!(run.stored_day(), None);
     run.code(KeyCode::Enter);
     assert!(run.screen(80, 24).contains("▶ Small"));
@@ -620,4 +620,134 @@ fn small_screens_fall_back_to_plain_digits_and_nothing_panics() {
             .any(|l| l.trim_matches(|c| c == '│' || c == ' ') == "15"),
         "15 s left as plain text:\n{text}"
     );
+}
+
+#[test]
+fn the_clock_stands_still_while_a_question_is_asked() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(30.0); // 35 s of the plank left
+    run.code(KeyCode::Esc);
+    assert!(run.app.routine.confirming_stop());
+    run.at(50.0);
+    assert_eq!(
+        run.remaining_ms(50.0),
+        Some(35_000),
+        "time passed under the question"
+    );
+    run.press('n');
+    run.at(60.0);
+    assert_eq!(
+        run.remaining_ms(60.0),
+        Some(25_000),
+        "the clock runs on after 'go on'"
+    );
+    // The quit question holds it too.
+    run.press('q');
+    assert_eq!(run.app.overlay, Overlay::ConfirmQuit);
+    run.at(90.0);
+    assert_eq!(run.remaining_ms(90.0), Some(25_000));
+    run.press('n');
+    assert!(run.app.running);
+    run.at(95.0);
+    assert_eq!(run.remaining_ms(95.0), Some(20_000));
+    // A pause the runner chose is not undone by answering a question.
+    run.press(' ');
+    run.code(KeyCode::Esc);
+    run.press('n');
+    run.at(120.0);
+    assert_eq!(run.remaining_ms(120.0), Some(20_000));
+}
+
+#[test]
+fn quitting_during_a_routine_asks_then_keeps_it_as_a_partial_session() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(70.0); // the plank is done; resting before the side plank
+    run.press('q');
+    assert_eq!(run.app.overlay, Overlay::ConfirmQuit);
+    assert!(
+        run.screen(80, 24).contains("partial session"),
+        "{}",
+        run.screen(80, 24)
+    );
+    run.press('y');
+    assert!(!run.app.running);
+    let day = run.stored_day().expect("the partial session was saved");
+    assert_eq!(
+        day.routines,
+        vec![RoutineSession {
+            routine: "small".into(),
+            started: noon(),
+            steps_done: 1,
+            steps_total: 3,
+            seconds: 60,
+            pain_after: None,
+        }]
+    );
+}
+
+#[test]
+fn stopping_before_the_first_exercise_does_not_promise_a_partial_session() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(2.0); // still in the get-ready count
+    run.code(KeyCode::Esc);
+    let asked = run.screen(80, 24);
+    assert!(!asked.contains("partial"), "{asked}");
+    assert!(asked.contains("nothing would be recorded"), "{asked}");
+    run.press('y');
+    let after = run.screen(80, 24);
+    assert!(!after.contains("partial"), "{after}");
+    assert!(after.contains("Nothing to record"), "{after}");
+    assert!(run.stored_day().is_none());
+}
+
+#[test]
+fn a_routine_starts_from_the_step_selected_in_the_list() {
+    let mut run = small_run();
+    run.code(KeyCode::Enter); // the step list
+    run.code(KeyCode::Down);
+    run.code(KeyCode::Down); // sit-ups
+    run.press('s');
+    run.at(1.0);
+    assert_eq!(run.step(), 2, "started at the selected step");
+    assert!(run.screen(80, 24).contains("Sit-ups"));
+}
+
+#[test]
+fn n_on_the_first_side_skips_the_side_not_the_step() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(80.0); // side plank, left side (75-95)
+    assert_eq!(run.app.routine.timer().unwrap().side(), Some(Side::Left));
+    assert!(
+        run.screen(80, 24).contains("Next: Side plank, right side"),
+        "{}",
+        run.screen(80, 24)
+    );
+    run.press('n');
+    run.at(81.0);
+    assert_eq!(run.step(), 1, "still the side plank");
+    assert_eq!(run.app.routine.timer().unwrap().side(), Some(Side::Right));
+    assert!(run.screen(80, 24).contains("Next: Sit-ups"));
+    // On the second side, n leaves the step.
+    run.at(90.0);
+    run.press('n');
+    run.at(91.0);
+    assert_eq!(run.step(), 2);
+}
+
+#[test]
+fn a_partial_session_is_marked_partial_on_the_log_tab() {
+    let mut run = small_run();
+    run.press('s');
+    run.at(70.0);
+    run.code(KeyCode::Esc);
+    run.press('y');
+    run.press('s'); // no pain score
+    run.app.update(Action::GoTo(Tab::Log));
+    let log = run.screen(100, 30);
+    assert!(log.contains("1/3 steps"), "{log}");
+    assert!(log.contains("partial"), "{log}");
 }

@@ -1040,3 +1040,19 @@ fn format_km_keeps_one_or_two_decimals() {
     assert_eq!(format_km(6.45), "6.45");
     assert_eq!(format_km(21.404), "21.4");
 }
+
+#[test]
+fn evidence_follows_the_runners_unit_and_thresholds_do_not() {
+    use stridelog::journal::settings::Units;
+    use stridelog::rules::evaluate_in;
+    let days = vec![ran(10, 6.0), ran(2, 7.5)];
+    let miles = evaluate_in(&journal(days.clone()), today(), Units::Miles);
+    let km = evaluate(&journal(days), today());
+    assert_eq!(miles.fired("long-run-spike"), km.fired("long-run-spike"));
+    let evidence = &miles.hit("long-run-spike").unwrap().evidence;
+    assert!(
+        evidence.contains("4.66 mi vs longest 3.73 mi"),
+        "{evidence}"
+    );
+    assert!(!evidence.contains("km"), "{evidence}");
+}

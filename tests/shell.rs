@@ -33,15 +33,18 @@ fn tabs_switch_with_digits_and_tab_keys() {
     assert_eq!(app.tab, Tab::Insights);
     app.press(key(KeyCode::Char('1')));
     assert_eq!(app.tab, Tab::Log);
-    // On the Log tab's pain fields a digit is a pain score, not a tab.
+    // On the Log tab's pain field (the first screen) a digit opens a tab too.
     app.press(key(KeyCode::Char('3')));
-    assert_eq!(app.tab, Tab::Log);
+    assert_eq!(app.tab, Tab::Routine);
 }
 
 #[test]
 fn help_opens_and_closes_and_q_quits() {
     let mut app = app(Box::new(MemoryStore::new()), today());
+    app.update(stridelog::tui::action::Action::Resize(120, 40));
     app.press(key(KeyCode::Char('?')));
+    assert!(matches!(app.overlay, Overlay::Help(_)));
+    app.press(key(KeyCode::Home));
     assert_eq!(app.overlay, Overlay::Help(0));
     let top = screen(&app, 120, 40);
     for _ in 0..200 {
@@ -68,9 +71,11 @@ fn help_opens_and_closes_and_q_quits() {
 #[test]
 fn help_lists_every_source_in_full_and_never_a_seed_article() {
     let mut app = app(Box::new(MemoryStore::new()), today());
+    app.update(stridelog::tui::action::Action::Resize(120, 40));
     app.press(key(KeyCode::Char('?')));
+    app.press(key(KeyCode::Home));
     let mut seen = String::new();
-    for _ in 0..60 {
+    for _ in 0..150 {
         seen.push_str(&screen(&app, 120, 40));
         app.press(key(KeyCode::Down));
     }
@@ -221,7 +226,9 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
         app.press(key(KeyCode::Char(key_char)));
         assert!(app.ctx.conflict.is_none());
         assert_eq!(app.ctx.journal.day(today()).unwrap().notes, "theirs");
-        let notice = app.ctx.notice.clone().unwrap();
+        // Said once, on the Log tab (not left as a notice on every tab).
+        assert!(app.ctx.notice.is_none());
+        let notice = app.log.message().map(|(_, m)| m.to_owned()).unwrap();
         assert_eq!(
             notice.contains("conflict-20261122-120000.ron"),
             keep,
@@ -320,4 +327,111 @@ fn banner_snapshots_for_each_tier_on_every_tab() {
             );
         }
     }
+}
+
+#[test]
+fn keys_never_reach_a_form_hidden_behind_the_too_small_notice() {
+    let store = stridelog::journal::memory::SharedStore::with(MemoryStore::new());
+    let mut app = app(Box::new(store.clone()), today());
+    app.update(stridelog::tui::action::Action::Resize(40, 10));
+    assert!(screen(&app, 40, 10).contains("too small"));
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Char('5'),
+        KeyCode::Enter,
+        KeyCode::Char('a'),
+        KeyCode::Char('2'),
+        KeyCode::Char('y'),
+    ] {
+        app.press(key(code));
+    }
+    assert_eq!(app.tab, Tab::Log, "no tab switch either");
+    assert!(!app.log.captures_input(), "no editor opened");
+    assert_eq!(store.saves(), 0, "nothing saved");
+    // Big enough again: the app answers as usual.
+    app.update(stridelog::tui::action::Action::Resize(100, 30));
+    app.press(key(KeyCode::Char('2')));
+    assert_eq!(app.tab, Tab::Triage);
+    // And q still quits from behind the notice.
+    app.update(stridelog::tui::action::Action::Resize(40, 10));
+    app.press(key(KeyCode::Char('q')));
+    assert!(!app.running);
+}
+
+#[test]
+fn the_shoe_limit_is_set_in_the_runners_unit() {
+    use stridelog::journal::settings::Units;
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.ctx.settings.units = Units::Miles;
+    app.ctx.settings.shoe_limit_km = 700.0;
+    app.press(key(KeyCode::Char(',')));
+    for _ in 0..5 {
+        app.press(key(KeyCode::Down));
+    }
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("435 mi"), "{shown}");
+    app.press(key(KeyCode::Right));
+    assert!(screen(&app, 100, 30).contains("485 mi"));
+    assert!((app.ctx.settings.shoe_limit_km - 485.0 * 1.609_344).abs() < 1e-6);
+}
+
+#[test]
+fn one_key_list_drives_the_keys_the_hints_and_the_help() {
+    let keys =
+        stridelog::tui::keys_file::parse(r#"{"log.undo": ["U"], "log.add-run": ["+"]}"#).unwrap();
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.ctx.keys = keys;
+    // The hint line names the new keys.
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("+ add run"), "{shown}");
+    assert!(!shown.contains("a add run"), "{shown}");
+    // The old key does nothing; the new one adds a run.
+    app.press(key(KeyCode::Char('a')));
+    assert!(!app.log.captures_input());
+    app.press(key(KeyCode::Char('+')));
+    assert!(app.log.captures_input(), "+ opened the new run's distance");
+    app.press(key(KeyCode::Esc));
+    // The help lists them too, and opens at this tab's keys.
+    app.press(key(KeyCode::Char('?')));
+    let help = screen(&app, 100, 30);
+    assert!(help.contains("undo the last change"), "{help}");
+    let undo_row = help
+        .lines()
+        .find(|l| l.contains("undo the last change"))
+        .unwrap();
+    assert!(undo_row.contains(" U "), "{undo_row}");
+}
+
+#[test]
+fn the_help_opens_at_the_current_tabs_keys_and_never_scrolls_into_blank_space() {
+    let mut app = app(Box::new(MemoryStore::new()), today());
+    app.update(stridelog::tui::action::Action::Resize(100, 30));
+    app.press(key(KeyCode::Char('4')));
+    app.press(key(KeyCode::Char('?')));
+    let opened = screen(&app, 100, 30);
+    assert!(
+        opened.contains("the week before"),
+        "Trends keys first:\n{opened}"
+    );
+    app.press(key(KeyCode::End));
+    let end = screen(&app, 100, 30);
+    let Overlay::Help(bottom) = app.overlay else {
+        panic!("help closed")
+    };
+    assert!(end.contains("BMJ 2021"), "{end}");
+    // The last source is on the last line inside the border, not followed by blank lines.
+    let rows: Vec<&str> = end.lines().collect();
+    let last_inside = rows
+        .iter()
+        .rposition(|l| l.contains('│') && l.trim_matches(|c| c == '│' || c == ' ').len() > 2);
+    let border = rows.iter().rposition(|l| l.contains('└')).unwrap();
+    assert_eq!(last_inside, Some(border - 1), "{end}");
+    app.press(key(KeyCode::Down));
+    assert_eq!(
+        app.overlay,
+        Overlay::Help(bottom),
+        "no scrolling past the end"
+    );
+    app.press(key(KeyCode::Home));
+    assert_eq!(app.overlay, Overlay::Help(0));
 }

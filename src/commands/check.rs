@@ -1,6 +1,8 @@
 //! `stridelog check`: read every day file and list the ones that cannot be read.
 
 use crate::journal::store::{FsStore, Scope, Store};
+use crate::journal::tidy;
+use crate::text::escape_controls;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -8,22 +10,52 @@ use std::path::Path;
 /// under `days/` that are not day files, and a summary. Returns true when every day file is
 /// readable.
 pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
+    let shown = |rel: &str| {
+        let path = if rel == "." {
+            data_dir.to_path_buf()
+        } else {
+            data_dir.join(rel)
+        };
+        escape_controls(&path.display().to_string())
+    };
+    for removed in
+        tidy::remove_stale_temp_files(data_dir, std::time::SystemTime::now(), tidy::STALE_AFTER)
+    {
+        writeln!(
+            out,
+            "{}: note: removed, a temp file left by an interrupted save",
+            shown(&removed)
+        )?;
+    }
+    for (rel, mode) in tidy::open_to_others(data_dir) {
+        writeln!(
+            out,
+            "{}: warning: others on this computer can read it (mode {mode:o}); the app makes \
+             it private on its next save (or run `chmod go=` on it)",
+            shown(&rel)
+        )?;
+    }
     let mut store = FsStore::open_read_only(data_dir);
     let journal = store.load(Scope::All)?;
     let mut broken = 0;
     let mut newer = 0;
     for problem in &journal.problems {
-        let path = data_dir.join(&problem.path);
+        let path = shown(&problem.path);
+        let error = escape_controls(&problem.error);
         if problem.newer_version {
             newer += 1;
-            writeln!(out, "{}: note: {}", path.display(), problem.error)?;
+            writeln!(out, "{path}: note: {error}")?;
         } else {
             broken += 1;
-            writeln!(out, "{}:{}", path.display(), with_separator(&problem.error))?;
+            writeln!(out, "{path}:{}", with_separator(&error))?;
         }
     }
     for stray in &journal.stray_files {
-        let what = if stray.contains(".conflict-") {
+        let name = stray.rsplit('/').next().unwrap_or(stray);
+        let what = if tidy::is_own_temp(name) {
+            "a temp file of a save in progress, or one interrupted less than a minute ago \
+             (removed once it is a minute old)"
+        } else if stray.contains(".conflict-") {
             "a copy stridelog kept when the day changed on disk while you edited it: \
              merge what you need into the day by hand, then delete it"
         } else if stray.contains("sync-conflict") || stray.contains("conflicted copy") {
@@ -31,7 +63,7 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
         } else {
             "not a day file (day files are named YYYY-MM-DD.ron), ignored"
         };
-        writeln!(out, "{}: note: {what}", data_dir.join(stray).display())?;
+        writeln!(out, "{}: note: {what}", shown(stray))?;
     }
     let newer_but_shown = journal
         .problems
@@ -43,7 +75,7 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
     write!(
         out,
         "checked {total} day files in {}: {readable} fine",
-        data_dir.display()
+        escape_controls(&data_dir.display().to_string())
     )?;
     if broken > 0 {
         write!(out, ", {broken} cannot be read")?;

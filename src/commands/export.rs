@@ -102,7 +102,7 @@ pub fn csv_row(day: &DayEntry) -> Vec<String> {
             .map(|s| format!("{s:?}"))
             .unwrap_or_default(),
         triage.map(|t| list(&t.classification)).unwrap_or_default(),
-        day.notes.clone(),
+        crate::text::csv_text(&day.notes),
     ]
 }
 
@@ -157,8 +157,8 @@ pub fn run(
         writeln!(
             warn,
             "warning: {}: {} (not exported)",
-            data_dir.join(&problem.path).display(),
-            problem.error
+            crate::text::escape_controls(&data_dir.join(&problem.path).display().to_string()),
+            crate::text::escape_controls(&problem.error)
         )?;
     }
     match format {

@@ -1,33 +1,54 @@
-//! `stridelog import`: reads Strava / Garmin CSV, GPX and TCX files, then adds the new runs to
-//! their days through the atomic save. A day whose file cannot be read (or changed on disk) is
-//! reported and left alone; the other days are still imported.
+//! `stridelog import`: reads exports (Strava or Garmin zip or folder), CSVs, GPX, TCX and FIT
+//! files (also gzipped), places each run on its local day, leaves out what is not a run (with
+//! the reason) and what is already there, then adds the new runs through the atomic save. An
+//! unreadable file, row or day is reported and everything else is still imported; the exit
+//! status is 1 when anything failed.
 
-use crate::import::{self, FileError, Parsed, UnitHint};
+mod progress;
+
+pub use progress::Display;
+
+use crate::import::archive::{self, Options};
+use crate::import::read::Kind;
+use crate::import::sanity::{self, Unspecified};
+use crate::import::zone::{self, ZoneUsed};
+use crate::import::{self, Candidate, Parsed, UnitHint, printable};
 use crate::journal::entry::DayEntry;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store};
-use chrono::{Datelike, TimeZone};
+use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Which parser reads a file.
+/// Whether the import writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Strava,
-    Garmin,
-    Gpx,
-    Tcx,
-    Fit,
+pub enum Mode {
+    Save,
+    /// Show what would be added; write nothing.
+    DryRun,
 }
 
-/// Splits the command line into files and their kind: `strava FILE…`, `garmin FILE…`,
-/// `gpx FILE…`, `tcx FILE…`, `fit FILE…`, or files whose extension says (`.gpx`, `.tcx`, `.fit`).
+/// What the command line asked for, besides the files.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub mode: Mode,
+    pub units: Option<Units>,
+    pub unspecified: Unspecified,
+    pub today: NaiveDate,
+    pub progress: Display,
+}
+
+/// Splits the command line into the format named first (`strava`, `garmin`, `gpx`, `tcx`,
+/// `fit`), if any, and the paths.
 ///
 /// # Errors
 /// A message saying what to type instead.
-pub fn classify(args: &[PathBuf]) -> Result<Vec<(Kind, PathBuf)>, String> {
-    let word = |p: &Path| p.to_str().map(str::to_ascii_lowercase);
-    let named = match args.first().and_then(|p| word(p)).as_deref() {
+pub fn classify(args: &[PathBuf]) -> Result<(Option<Kind>, &[PathBuf]), String> {
+    let word = args
+        .first()
+        .and_then(|p| p.to_str())
+        .map(str::to_ascii_lowercase);
+    let named = match word.as_deref() {
         Some("strava") => Some(Kind::Strava),
         Some("garmin") => Some(Kind::Garmin),
         Some("gpx") => Some(Kind::Gpx),
@@ -38,102 +59,29 @@ pub fn classify(args: &[PathBuf]) -> Result<Vec<(Kind, PathBuf)>, String> {
     let files = if named.is_some() { &args[1..] } else { args };
     if files.is_empty() {
         return Err(
-            "name the file to import, e.g. `stridelog import strava activities.csv`".into(),
+            "name the file to import, e.g. `stridelog import export_12345.zip` or \
+             `stridelog import strava activities.csv`"
+                .into(),
         );
     }
-    files
-        .iter()
-        .map(|file| {
-            if let Some(kind) = named {
-                return Ok((kind, file.clone()));
-            }
-            let ext = file
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            match ext.as_deref() {
-                Some("gpx") => Ok((Kind::Gpx, file.clone())),
-                Some("tcx") => Ok((Kind::Tcx, file.clone())),
-                Some("csv") => Err(format!(
-                    "{}: say which app wrote it: `stridelog import strava FILE` or \
-                     `stridelog import garmin FILE`",
-                    file.display()
-                )),
-                Some("fit") => Ok((Kind::Fit, file.clone())),
-                Some("gz") => Err(format!(
-                    "{}: decompress it first (gunzip), then import the .gpx or .tcx inside",
-                    file.display()
-                )),
-                _ => Err(format!(
-                    "{}: not a file stridelog can import (strava or garmin CSV, .gpx, .tcx, .fit)",
-                    file.display()
-                )),
-            }
-        })
-        .collect()
-}
-
-/// Reads and parses every file.
-///
-/// # Errors
-/// The first file that cannot be read or is not in the format expected.
-pub fn parse_files(files: &[(Kind, PathBuf)], hint: UnitHint) -> Result<Parsed, FileError> {
-    let mut all = Parsed::default();
-    for (kind, path) in files {
-        let bytes =
-            std::fs::read(path).map_err(|e| FileError(format!("{}: {e}", path.display())))?;
-        let text = || {
-            std::str::from_utf8(&bytes)
-                .map_err(|_| FileError(format!("{}: is not UTF-8 text", path.display())))
-        };
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let in_file = |e: FileError| FileError(format!("{}: {e}", path.display()));
-        let parsed = match kind {
-            Kind::Strava => import::strava::parse(text()?, hint).map_err(in_file)?,
-            Kind::Garmin => import::garmin::parse(text()?, hint).map_err(in_file)?,
-            Kind::Gpx => import::gpx::parse(text()?, &name)?,
-            Kind::Tcx => import::tcx::parse(text()?, &name)?,
-            #[cfg(feature = "fit")]
-            Kind::Fit => import::fit::parse(&bytes, &name)?,
-            #[cfg(not(feature = "fit"))]
-            Kind::Fit => {
-                return Err(FileError(format!(
-                    "{}: this stridelog was built without FIT support; rebuild it with \
-                     `cargo install --features fit` (or export GPX or TCX from your watch's app)",
-                    path.display()
-                )));
-            }
-        };
-        let mut parsed = parsed;
-        for bad in &mut parsed.bad {
-            bad.place = if bad.place.is_empty() {
-                name.clone()
-            } else {
-                format!("{name}: {}", bad.place)
-            };
-        }
-        all.extend(parsed);
-    }
-    Ok(all)
+    Ok((named, files))
 }
 
 /// What the import did, for the exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
-    pub added: usize,
+    pub imported: usize,
     pub days: usize,
     pub duplicates: usize,
-    pub bad_rows: usize,
-    pub days_not_saved: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub not_running: usize,
 }
 
 impl Summary {
-    /// True when every row was read and every day saved.
+    /// True when nothing failed.
     pub fn complete(&self) -> bool {
-        self.bad_rows == 0 && self.days_not_saved == 0
+        self.failed == 0
     }
 }
 
@@ -141,109 +89,203 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The closing line: `added 3 runs on 2 days, skipped 1 duplicate, 1 bad row, …`.
-fn summary_line(summary: &Summary, not_running: usize, dry_run: bool) -> String {
-    let mut parts = vec![
-        format!(
-            "{}{} {} on {}",
-            if dry_run { "dry run: " } else { "" },
-            if dry_run { "would add" } else { "added" },
-            plural(summary.added, "run", "runs"),
-            plural(summary.days, "day", "days")
-        ),
-        format!(
-            "skipped {}",
-            plural(summary.duplicates, "duplicate", "duplicates")
-        ),
-        plural(summary.bad_rows, "bad row", "bad rows"),
-    ];
-    if not_running > 0 {
-        parts.push(plural(
-            not_running,
+/// The closing line: `imported 3 runs on 2 days, 1 duplicate, 0 skipped, 1 failed`.
+fn summary_line(summary: &Summary, mode: Mode) -> String {
+    let mut text = format!(
+        "{}{} {} on {}, {}, {} skipped, {} failed",
+        if mode == Mode::DryRun {
+            "dry run: "
+        } else {
+            ""
+        },
+        if mode == Mode::DryRun {
+            "would import"
+        } else {
+            "imported"
+        },
+        plural(summary.imported, "run", "runs"),
+        plural(summary.days, "day", "days"),
+        plural(summary.duplicates, "duplicate", "duplicates"),
+        summary.skipped,
+        summary.failed,
+    );
+    if summary.not_running > 0 {
+        text.push_str(", ");
+        text.push_str(&plural(
+            summary.not_running,
             "other activity (not a run)",
             "other activities (not runs)",
         ));
     }
-    if summary.days_not_saved > 0 {
-        parts.push(format!(
-            "{} not saved",
-            plural(summary.days_not_saved, "day", "days")
-        ));
-    }
-    let mut text = parts.join(", ");
-    if dry_run {
+    if mode == Mode::DryRun {
         text.push_str("; nothing was written");
     }
     text
 }
 
-/// Imports the files named on the command line.
+/// Reads everything named on the command line, with progress.
+fn read_all(files: &[PathBuf], options: Options, display: Display) -> Parsed {
+    let mut bar = progress::Bar::new(display);
+    let mut all = Parsed::default();
+    for path in files {
+        all.extend(archive::import_path(path, options, &mut bar));
+    }
+    bar.finish();
+    all
+}
+
+/// Each activity on its local day, or skipped with its reason (printed).
+fn place_on_days<Tz: TimeZone>(
+    parsed: &Parsed,
+    request: Request,
+    tz: &Tz,
+    summary: &mut Summary,
+    out: &mut impl Write,
+) -> io::Result<Vec<Candidate>> {
+    let mut candidates = Vec::new();
+    for activity in &parsed.activities {
+        let (local, used) = zone::local_start(activity, tz);
+        let date = local.date();
+        if let Some(reason) = sanity::refusal(activity, date, request.today, request.unspecified) {
+            summary.skipped += 1;
+            writeln!(
+                out,
+                "skipped {} ({}): {reason}",
+                printable(&activity.place),
+                printable(&activity.label())
+            )?;
+            continue;
+        }
+        candidates.push(Candidate {
+            date,
+            run: activity.to_run(local.time().with_nanosecond(0)),
+            place: activity.place.clone(),
+            label: activity.label(),
+            zone: used,
+        });
+    }
+    Ok(candidates)
+}
+
+/// One line per run added: `added 2026-03-02 07:05: 5.21 km in 31:40 (Strava: …, line 2)`.
+fn run_line(verb: &str, date: NaiveDate, candidate: &Candidate, units: Units) -> String {
+    use std::fmt::Write as _;
+    let run = &candidate.run;
+    let mut line = format!("{verb} {date}");
+    if let Some(start) = run.start {
+        let _ = write!(line, " {}", start.format("%H:%M"));
+    }
+    let _ = write!(
+        line,
+        ": {:.2} {}",
+        units.from_km(run.distance_km),
+        units.label()
+    );
+    if let Some(s) = run.duration_s {
+        let _ = write!(line, " in {}", super::log::clock(s));
+    }
+    let _ = write!(line, " ({}, {})", candidate.label, candidate.place);
+    printable(&line)
+}
+
+/// Says when runs were placed on this computer's time zone (no position, no recorded zone).
+fn machine_zone_note(plan: &import::Plan, out: &mut impl Write) -> io::Result<()> {
+    let count = plan
+        .days
+        .values()
+        .flatten()
+        .filter(|c| c.zone == ZoneUsed::Machine)
+        .count();
+    if count > 0 {
+        writeln!(
+            out,
+            "note: {} no position or recorded time zone: {} on this computer's time zone",
+            plural(count, "run has", "runs have"),
+            if count == 1 {
+                "its day and start time are"
+            } else {
+                "their days and start times are"
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// Imports what is named on the command line.
 ///
 /// # Errors
-/// A message when nothing could be imported at all (unreadable file, wrong format, journal
-/// locked by a running app); nothing was written then.
+/// A message when nothing could be imported at all (no file named, journal locked by a running
+/// app); nothing was written then.
 pub fn run<Tz: TimeZone>(
     data_dir: &Path,
     config_dir: &Path,
     args: &[PathBuf],
-    dry_run: bool,
-    units: Option<Units>,
+    request: Request,
     tz: &Tz,
     out: &mut impl Write,
 ) -> Result<Summary, String> {
-    let files = classify(args)?;
+    let (kind, files) = classify(args)?;
     let (settings, settings_warning) = Settings::load(config_dir);
     let io = |e: io::Error| e.to_string();
     if let Some(w) = settings_warning {
         writeln!(out, "warning: {w}").map_err(io)?;
     }
-    let hint = units.map_or(UnitHint::Settings(settings.units), UnitHint::Flag);
-    let parsed = parse_files(&files, hint).map_err(|e| e.0)?;
-    let mut store = if dry_run {
-        FsStore::open_read_only(data_dir)
-    } else {
-        let store = FsStore::open(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
-        if let Access::ReadOnly(reason) = store.access() {
-            return Err(format!(
-                "nothing imported: {reason}; close it and import again"
-            ));
+    let hint = request
+        .units
+        .map_or(UnitHint::Settings(settings.units), UnitHint::Flag);
+    let mut store = match request.mode {
+        Mode::DryRun => FsStore::open_read_only(data_dir),
+        Mode::Save => {
+            // Waits a moment for another command (`stridelog log`) holding the journal.
+            let store = FsStore::open_for(
+                data_dir,
+                crate::journal::lock::Holder::Command("import"),
+                super::log::LOCK_PATIENCE,
+            )
+            .map_err(|e| format!("{}: {e}", data_dir.display()))?;
+            if let Access::ReadOnly(reason) = store.access() {
+                return Err(format!(
+                    "nothing imported: {}; close it and import again",
+                    printable(&reason)
+                ));
+            }
+            store
         }
-        store
     };
-    let first_year = parsed
-        .activities
-        .iter()
-        .map(|a| a.start.local_date(tz).year())
-        .min();
+    let parsed = read_all(files, Options { hint, kind }, request.progress);
+    let mut summary = Summary {
+        failed: parsed.bad.len(),
+        not_running: parsed.not_running,
+        ..Summary::default()
+    };
+    for note in &parsed.notes {
+        writeln!(out, "note: {}", printable(note)).map_err(io)?;
+    }
+    for bad in &parsed.bad {
+        writeln!(out, "failed: {}", printable(&bad.to_string())).map_err(io)?;
+    }
+    let candidates = place_on_days(&parsed, request, tz, &mut summary, out).map_err(io)?;
+    let first_year = candidates.iter().map(|c| c.date.year()).min();
     let journal = match first_year {
-        // A UTC start can land on the previous year locally: read one year more.
         Some(year) => store
             .load(Scope::From(year - 1))
             .map_err(|e| format!("{}: {e}", data_dir.display()))?,
         None => crate::journal::Journal::default(),
     };
-    let plan = import::plan(&journal, &parsed.activities, tz);
+    let plan = import::plan(&journal, candidates);
+    machine_zone_note(&plan, out).map_err(io)?;
+    summary.duplicates = plan.duplicates;
     let units = settings.units;
-    let verb = if dry_run { "would add" } else { "added" };
-    let mut summary = Summary {
-        added: 0,
-        days: 0,
-        duplicates: plan.duplicates,
-        bad_rows: parsed.bad.len(),
-        days_not_saved: 0,
+    let verb = match request.mode {
+        Mode::Save => "added",
+        Mode::DryRun => "would add",
     };
-    for note in &parsed.notes {
-        writeln!(out, "note: {note}").map_err(io)?;
-    }
-    for bad in &parsed.bad {
-        writeln!(out, "skipped {bad}").map_err(io)?;
-    }
     for (date, runs) in &plan.days {
         if let Some(problem) = journal.problem_for(*date) {
-            summary.days_not_saved += 1;
+            summary.failed += runs.len();
             writeln!(
                 out,
-                "not imported: {} cannot be read ({}); {} left out",
+                "failed: {} cannot be read ({}); {} left out",
                 data_dir.join(&problem.path).display(),
                 problem.error,
                 plural(runs.len(), "run", "runs")
@@ -255,28 +297,26 @@ pub fn run<Tz: TimeZone>(
             .day(*date)
             .cloned()
             .unwrap_or_else(|| DayEntry::new(*date));
-        day.runs.extend(runs.iter().map(|(run, _)| run.clone()));
-        if !dry_run && let Err(e) = store.save(&day) {
-            summary.days_not_saved += 1;
-            writeln!(out, "not imported: {e}").map_err(io)?;
+        day.runs.extend(runs.iter().map(|c| c.run.clone()));
+        if request.mode == Mode::Save
+            && let Err(e) = store.save(&day)
+        {
+            summary.failed += runs.len();
+            writeln!(
+                out,
+                "failed: {e}; {} left out",
+                plural(runs.len(), "run", "runs")
+            )
+            .map_err(io)?;
             continue;
         }
-        summary.added += runs.len();
+        summary.imported += runs.len();
         summary.days += 1;
-        for (run, place) in runs {
-            let mut line = format!(
-                "{verb} {date}: {:.2} {}",
-                units.from_km(run.distance_km),
-                units.label()
-            );
-            if let Some(s) = run.duration_s {
-                line = format!("{line} in {}", super::log::clock(s));
-            }
-            writeln!(out, "{line} ({}, {place})", run.notes).map_err(io)?;
+        for candidate in runs {
+            writeln!(out, "{}", run_line(verb, *date, candidate, units)).map_err(io)?;
         }
     }
-    let text = summary_line(&summary, parsed.not_running, dry_run);
-    writeln!(out, "{text}").map_err(io)?;
+    writeln!(out, "{}", summary_line(&summary, request.mode)).map_err(io)?;
     Ok(summary)
 }
 
@@ -285,22 +325,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_from_words_and_extensions() {
+    fn a_format_word_then_files() {
         let p = |s: &str| PathBuf::from(s);
-        assert_eq!(
-            classify(&[p("strava"), p("a.csv")]).unwrap(),
-            vec![(Kind::Strava, p("a.csv"))]
-        );
-        assert_eq!(
-            classify(&[p("a.GPX"), p("b.tcx")]).unwrap(),
-            vec![(Kind::Gpx, p("a.GPX")), (Kind::Tcx, p("b.tcx"))]
-        );
-        assert!(classify(&[p("a.csv")]).unwrap_err().contains("strava"));
-        assert_eq!(
-            classify(&[p("a.fit")]).unwrap(),
-            vec![(Kind::Fit, p("a.fit"))]
-        );
-        assert!(classify(&[p("a.fit.gz")]).unwrap_err().contains("gunzip"));
+        let args = [p("strava"), p("a.csv")];
+        let (kind, files) = classify(&args).unwrap();
+        assert_eq!((kind, files), (Some(Kind::Strava), &args[1..]));
+        let args = [p("export.zip")];
+        assert_eq!(classify(&args).unwrap().0, None);
         assert!(classify(&[p("garmin")]).is_err());
     }
 }

@@ -5,18 +5,24 @@
 mod args;
 
 pub use args::{
-    DateArg, DistanceArg, RunArg, RunPain, parse_date_arg, parse_distance, parse_duration,
-    parse_hours, parse_run, parse_run_pain, parse_score,
+    DateArg, RunArg, RunPain, parse_date_arg, parse_distance, parse_duration, parse_hours,
+    parse_run, parse_run_pain, parse_score,
 };
 
 use crate::cli::LogArgs;
 use crate::journal::entry::{Character, DayEntry, Location, Run, Score, Side, Surface};
+use crate::journal::lock::Holder;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store, day_path};
+use crate::text::escape_controls;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
+/// How long `log` waits for another command (an import, another `log`) to let go of the
+/// journal, like a database's busy timeout.
+pub const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Why nothing was saved.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LogError {
@@ -48,11 +54,17 @@ fn score(value: Option<Score>) -> String {
     value.map_or_else(|| "-".to_owned(), |s| s.to_string())
 }
 
-/// Adds the `--run` to the day; returns the line saying so.
-fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> String {
+/// Adds the `--run` of `distance_km` to the day; returns the line saying so.
+fn add_run(
+    day: &mut DayEntry,
+    run: RunArg,
+    distance_km: f64,
+    args: &LogArgs,
+    units: Units,
+) -> String {
     let pain = args.run_pain.unwrap_or_default();
     let new = Run {
-        distance_km: run.distance.km(units),
+        distance_km,
         duration_s: run.duration_s,
         pain_before: pain.before,
         pain_during: pain.during,
@@ -88,14 +100,22 @@ fn add_run(day: &mut DayEntry, run: RunArg, args: &LogArgs, units: Units) -> Str
         let _ = write!(line, ", surface {surface:?}");
     }
     if let Some(shoes) = &new.shoes {
-        let _ = write!(line, ", shoes {shoes}");
+        let _ = write!(line, ", shoes {}", escape_controls(shoes));
     }
     day.runs.push(new);
     line
 }
 
 /// Applies the arguments to `day`, returning one line per change, for the runner to read.
-pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
+///
+/// # Errors
+/// A `--run` distance over the limit once read in `units` (a bare number); nothing is changed.
+pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Result<Vec<String>, String> {
+    let run_km = args
+        .run
+        .map(|run| run.distance.km(units))
+        .transpose()
+        .map_err(|e| format!("--run: {e}"))?;
     let mut changes = Vec::new();
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     if let Some(v) = args.morning {
@@ -106,8 +126,8 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
         day.worst_pain = Some(v);
         changes.push(format!("worst pain {v}"));
     }
-    if let Some(run) = args.run {
-        changes.push(add_run(day, run, args, units));
+    if let (Some(run), Some(km)) = (args.run, run_km) {
+        changes.push(add_run(day, run, km, args, units));
     }
     if let Some(v) = args.medication {
         day.pain_medication = Some(v);
@@ -170,9 +190,9 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Vec<String> {
             day.notes.push('\n');
         }
         day.notes.push_str(note);
-        changes.push(format!("note added: {}", note.escape_debug()));
+        changes.push(format!("note added: {}", escape_controls(note)));
     }
-    changes
+    Ok(changes)
 }
 
 /// True when the arguments ask for any change at all.
@@ -213,34 +233,53 @@ pub fn run(
                 .into(),
         ));
     }
-    let date = args.date.unwrap_or(DateArg::Today).resolve(today);
+    let date = match &args.date {
+        Some(words) => words
+            .resolve(today)
+            .map_err(|e| LogError::Usage(format!("--date: {e}")))?,
+        None => today,
+    };
     let (settings, settings_warning) = Settings::load(config_dir);
     if let Some(w) = settings_warning {
         let _ = writeln!(warn, "warning: {w}");
     }
     let io_refusal =
         |e: io::Error| LogError::Refused(format!("not saved: {}: {e}", data_dir.display()));
-    let mut store = FsStore::open(data_dir).map_err(io_refusal)?;
+    let mut store =
+        FsStore::open_for(data_dir, Holder::Command("log"), LOCK_PATIENCE).map_err(io_refusal)?;
     if let Access::ReadOnly(reason) = store.access() {
+        let what_to_do = match store.lock_holder() {
+            Some(holder) if holder.is_app() => "log there, or close it and try again",
+            Some(_) => "it did not finish within a few seconds: try again when it has",
+            None => "nothing can be written there",
+        };
         return Err(LogError::Refused(format!(
-            "not saved: {reason}; log there, or close it and try again"
+            "not saved: {}; {what_to_do}",
+            escape_controls(&reason)
         )));
     }
     let journal = store.load(Scope::From(date.year())).map_err(io_refusal)?;
     if let Some(problem) = journal.problem_for(date) {
-        return Err(LogError::Refused(format!(
-            "not saved: {} cannot be read ({}); fix it by hand (`stridelog check` lists the \
-             problem) or move it aside, then try again",
-            data_dir.join(&problem.path).display(),
-            problem.error
-        )));
+        let path = escape_controls(&data_dir.join(&problem.path).display().to_string());
+        return Err(LogError::Refused(if problem.newer_version {
+            format!(
+                "not saved: {path} was written by a newer stridelog; update stridelog to change \
+                 this day"
+            )
+        } else {
+            format!(
+                "not saved: {path} cannot be read ({}); fix it by hand (`stridelog check` lists \
+                 the problem) or move it aside, then try again",
+                escape_controls(&problem.error)
+            )
+        }));
     }
     let mut day = journal
         .day(date)
         .cloned()
         .unwrap_or_else(|| DayEntry::new(date));
     let existed = journal.day(date).is_some();
-    let changes = apply(&mut day, args, settings.units);
+    let changes = apply(&mut day, args, settings.units).map_err(LogError::Usage)?;
     if let Err((field, message)) = day.validate() {
         return Err(LogError::Refused(format!("not saved: {field}: {message}")));
     }
@@ -289,7 +328,7 @@ mod tests {
             location: vec![LocationArg::Calf],
             ..LogArgs::default()
         };
-        let changes = apply(&mut day, &args, Units::Km);
+        let changes = apply(&mut day, &args, Units::Km).unwrap();
         assert_eq!(day.notes, "stiff\nbetter later");
         assert_eq!(day.worst_pain, Score::new(4));
         assert!((day.runs[0].distance_km - 3.0 * 1.609_344).abs() < 1e-9);

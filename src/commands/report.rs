@@ -22,6 +22,7 @@ pub fn first_year(today: NaiveDate, weeks: usize) -> i32 {
 /// stays 0 (`stridelog check` is the command that fails on them).
 pub fn run(
     data_dir: &Path,
+    config_dir: &Path,
     today: NaiveDate,
     weeks: usize,
     format: Format,
@@ -35,5 +36,6 @@ pub fn run(
         first = first.min(window.years(today).0);
     }
     let (journal, _) = load_for_rules(&mut store, first, today)?;
-    out.write_all(report::render(&journal, today, weeks, format).as_bytes())
+    let (settings, _) = crate::journal::settings::Settings::load(config_dir);
+    out.write_all(report::render_in(&journal, today, weeks, format, settings.units).as_bytes())
 }

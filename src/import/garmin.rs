@@ -6,6 +6,7 @@
 //! The file does not say whether distances are km or miles unless its header does
 //! (`Distance (mi)`): then `--units`, else the runner's settings, decide, and the summary says so.
 
+use super::table::{foreign_header, foreign_message};
 use super::{
     Activity, BadRow, CsvRows, FileError, Parsed, Start, UnitHint, check_distance, field,
     parse_app_duration, parse_number, running_type,
@@ -54,6 +55,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDateTime> {
 /// When the file is not a Garmin export at all; bad rows are listed in [`Parsed::bad`].
 pub fn parse(text: &str, hint: UnitHint) -> Result<Parsed, FileError> {
     let csv = CsvRows::read(text, "Garmin file")?;
+    if csv.first_of(&["Activity Type"]).is_none()
+        && let Some(cell) = foreign_header(&csv.header)
+    {
+        return Err(foreign_message("Garmin Connect", cell));
+    }
     let need = |name: &str| {
         csv.first_of(&[name]).ok_or_else(|| {
             FileError(format!(
@@ -140,21 +146,16 @@ fn read_row(
         }
         None => None,
     };
-    let title = columns
+    let mut activity = Activity::new("Garmin", Start::Local(start), distance_km);
+    activity.duration_s = duration_s;
+    activity.surface = surface;
+    activity.name = columns
         .title
         .and_then(|i| record.get(i))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .unwrap_or(kind);
-    Ok(Some(Activity {
-        place: String::new(),
-        start: Start::Local(start),
-        distance_km,
-        duration_s,
-        surface,
-        shoes: None,
-        label: format!("Garmin: {title}"),
-    }))
+        .map(str::to_owned);
+    Ok(Some(activity))
 }
 
 #[cfg(test)]
@@ -174,7 +175,7 @@ mod tests {
             panic!("{parsed:?}")
         };
         assert_eq!(a.duration_s, Some(2710));
-        assert_eq!(a.label, "Garmin: Evening, easy");
+        assert_eq!(a.name.as_deref(), Some("Evening, easy"));
         assert_eq!(
             a.start,
             Start::Local(parse_date("2019-04-02 18:05").unwrap())

@@ -1,13 +1,15 @@
-//! GPX files (with the `gpx` crate): each track is one activity. The distance is the sum of
-//! great-circle steps between its points (segment by segment, so a GPS gap adds nothing), the
-//! duration is from the first to the last timed point, and the day is that of the first time.
-//! A track whose `<type>` names something other than running (`cycling`, `hiking`, …) is
-//! skipped; a track without a type counts as a run, since the runner chose the file.
+//! GPX files (with the `gpx` crate): each track is one activity. Distance, moving time (pauses
+//! found from the points) and the fastest kilometre come from [`super::track`]; the start is the
+//! first timed point, and its position gives the time zone. A track whose `<type>` names
+//! something other than running (`cycling`, `hiking`, …) is skipped; a track without a type is
+//! a run only if its pace looks like one (see [`super::sanity`]). Leading whitespace before
+//! `<?xml` (Strava's files) is accepted.
 
-use super::{
-    Activity, BadRow, FileError, Parsed, Start, check_distance, haversine_km, running_type,
-};
+use super::track::{self, Point};
+use super::{Activity, BadRow, FileError, Parsed, Sport, Start, check_distance, running_type};
 use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 
 fn to_chrono(time: gpx::Time) -> Option<DateTime<Utc>> {
     let text = time.format().ok()?;
@@ -16,21 +18,31 @@ fn to_chrono(time: gpx::Time) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// Whether a track's `<type>` is a run: missing, a running name, or Strava's numeric code 9.
-fn is_run(kind: Option<&str>) -> bool {
+/// What a track's `<type>` says: a run (a running name or Strava's numeric code 9), no sport,
+/// or something else (`None`).
+fn sport(kind: Option<&str>) -> Option<Sport> {
     match kind.map(str::trim) {
-        None | Some("") => true,
-        Some(kind) => {
-            kind == "9" || running_type(kind).is_some() || kind.eq_ignore_ascii_case("running")
-        }
+        None | Some("") => Some(Sport::Unspecified),
+        Some(kind) if kind == "9" || running_type(kind).is_some() => Some(Sport::Run),
+        Some(_) => None,
     }
 }
 
-/// Reads a GPX file's tracks. `name` is the file name, used in messages and the run's notes.
+/// The `gpx:<sha256 prefix>` id of a file's bytes (design §3).
+pub fn source_id(text: &str) -> String {
+    let digest = Sha256::digest(text.trim().as_bytes());
+    digest[..8].iter().fold(String::from("gpx:"), |mut id, b| {
+        let _ = write!(id, "{b:02x}");
+        id
+    })
+}
+
+/// Reads a GPX file's tracks. `name` is the file name, used in messages.
 ///
 /// # Errors
 /// When the text is not GPX.
 pub fn parse(text: &str, name: &str) -> Result<Parsed, FileError> {
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let doc = gpx::read(text.as_bytes())
         .map_err(|e| FileError(format!("{name} is not a readable GPX file: {e}")))?;
     let mut parsed = Parsed::default();
@@ -45,56 +57,54 @@ pub fn parse(text: &str, name: &str) -> Result<Parsed, FileError> {
         .as_ref()
         .and_then(|m| m.time)
         .and_then(to_chrono);
-    for (index, track) in doc.tracks.iter().enumerate() {
+    let file_id = source_id(text);
+    let several = doc.tracks.len() > 1;
+    for (index, trk) in doc.tracks.iter().enumerate() {
         let place = format!("track {}", index + 1);
-        if !is_run(track.type_.as_deref()) {
+        let Some(sport) = sport(trk.type_.as_deref()) else {
             parsed.not_running += 1;
             continue;
-        }
-        let mut distance_km = 0.0;
-        let mut times = Vec::new();
-        for segment in &track.segments {
-            for pair in segment.points.windows(2) {
-                let (a, b) = (pair[0].point(), pair[1].point());
-                distance_km += haversine_km((a.y(), a.x()), (b.y(), b.x()));
-            }
-            times.extend(
+        };
+        let segments: Vec<Vec<Point>> = trk
+            .segments
+            .iter()
+            .map(|segment| {
                 segment
                     .points
                     .iter()
-                    .filter_map(|p| p.time.and_then(to_chrono)),
-            );
-        }
-        let first = times.iter().min().copied();
-        let last = times.iter().max().copied();
-        let Some(start) = first.or(fallback_start) else {
+                    .map(|p| Point {
+                        lat: p.point().y(),
+                        lon: p.point().x(),
+                        time: p.time.and_then(to_chrono),
+                    })
+                    .collect()
+            })
+            .collect();
+        let stats = track::stats(&segments);
+        let Some(start) = stats.first_time.or(fallback_start) else {
             parsed.bad.push(BadRow {
                 place,
                 message: "no point has a time, so its day is unknown".into(),
             });
             continue;
         };
-        let duration_s = match (first, last) {
-            (Some(a), Some(b)) if b > a => u32::try_from((b - a).num_seconds()).ok(),
-            _ => None,
-        };
-        match check_distance(distance_km) {
-            Ok(distance_km) => parsed.activities.push(Activity {
-                place,
-                start: Start::Utc(start),
-                distance_km,
-                duration_s,
-                surface: track.type_.as_deref().and_then(running_type).flatten(),
-                shoes: None,
-                label: format!(
-                    "GPX: {}",
-                    track
-                        .name
-                        .as_deref()
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or(name)
-                ),
-            }),
+        match check_distance(stats.distance_km) {
+            Ok(distance_km) => {
+                let mut activity = Activity::new("GPX", Start::Utc(start), distance_km);
+                activity.place = place;
+                activity.position = stats.first_position;
+                activity.duration_s = stats.moving_s.or(stats.elapsed_s);
+                activity.fastest_km_s = stats.fastest_km_s;
+                activity.sport = sport;
+                activity.surface = trk.type_.as_deref().and_then(running_type).flatten();
+                activity.name = trk.name.clone().filter(|n| !n.trim().is_empty());
+                activity.source = Some(if several {
+                    format!("{file_id}-{}", index + 1)
+                } else {
+                    file_id.clone()
+                });
+                parsed.activities.push(activity);
+            }
             Err(message) => parsed.bad.push(BadRow { place, message }),
         }
     }
@@ -126,7 +136,9 @@ mod tests {
         let run = &parsed.activities[0];
         assert!((run.distance_km - 1.0008).abs() < 0.001, "{run:?}");
         assert_eq!(run.duration_s, Some(300));
-        assert_eq!(run.label, "GPX: Lunch");
+        assert_eq!(run.name.as_deref(), Some("Lunch"));
+        assert!(run.source.as_deref().unwrap().starts_with("gpx:"));
+        assert_eq!(run.position, Some((51.0, 0.0)));
         assert_eq!(
             run.start,
             Start::Utc("2026-03-01T12:00:00Z".parse().unwrap())
@@ -139,6 +151,19 @@ mod tests {
         let parsed = parse(&text, "a.gpx").unwrap();
         assert!(parsed.activities.is_empty());
         assert_eq!(parsed.bad[0].place, "track 1");
+    }
+
+    #[test]
+    fn leading_spaces_before_the_declaration_are_accepted() {
+        let text = format!(
+            "   \n  {}",
+            gpx("<trk><trkseg>\
+            <trkpt lat=\"51.0\" lon=\"0.0\"><time>2026-03-01T12:00:00Z</time></trkpt>\
+            <trkpt lat=\"51.009\" lon=\"0.0\"><time>2026-03-01T12:05:00Z</time></trkpt>\
+            </trkseg></trk>")
+        );
+        let parsed = parse(&text, "a.gpx").unwrap();
+        assert_eq!(parsed.activities[0].sport, Sport::Unspecified);
     }
 
     #[test]

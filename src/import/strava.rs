@@ -2,9 +2,14 @@
 //!
 //! Quirks handled: several header names repeat (`Elapsed Time`, `Distance`, `Max Heart Rate`,
 //! …), so those columns are read by position: the first `Distance` is in the account's display
-//! unit (km or mi), the second in metres. Dates look like `Oct 7, 2020, 2:43:11 PM` and are UTC.
-//! Times are seconds. Only running activity types are imported.
+//! unit (km or mi), the second in metres (older exports have no second one: the rows that show
+//! both teach the unit, else `--units`, else the settings decide, and the output says so).
+//! Dates look like `Oct 7, 2020, 2:43:11 PM` and are UTC. Times are seconds. Only running
+//! activity types are imported. Each row keeps its `Activity ID` (`strava:<id>`), name, gear
+//! (as shoes) and the `Filename` of its track, which gives the real start (see
+//! [`super::archive`]).
 
+use super::table::{foreign_header, foreign_message};
 use super::{
     Activity, BadRow, CsvRows, FileError, Parsed, Start, UnitHint, check_distance, field,
     parse_app_duration, parse_number, running_type,
@@ -14,6 +19,8 @@ use chrono::{NaiveDateTime, TimeZone, Utc};
 
 /// Column positions of the fields we read.
 struct Columns {
+    id: Option<usize>,
+    file: Option<usize>,
     date: usize,
     kind: usize,
     name: Option<usize>,
@@ -26,6 +33,11 @@ struct Columns {
 
 impl Columns {
     fn find(csv: &CsvRows) -> Result<Self, FileError> {
+        if csv.first_of(&["Activity Date"]).is_none()
+            && let Some(cell) = foreign_header(&csv.header)
+        {
+            return Err(foreign_message("Strava", cell));
+        }
         let need = |name: &str| {
             csv.first_of(&[name]).ok_or_else(|| {
                 FileError(format!(
@@ -40,6 +52,8 @@ impl Columns {
             FileError("this is not a Strava activities.csv: it has no `Distance` column".into())
         })?;
         Ok(Self {
+            id: csv.first_of(&["Activity ID"]),
+            file: csv.first_of(&["Filename"]),
             date,
             kind,
             name: csv.first_of(&["Activity Name"]),
@@ -104,11 +118,24 @@ fn learn_unit(csv: &CsvRows, columns: &Columns) -> Option<Units> {
 pub fn parse(text: &str, hint: UnitHint) -> Result<Parsed, FileError> {
     let csv = CsvRows::read(text, "Strava file")?;
     let columns = Columns::find(&csv)?;
-    let unit = learn_unit(&csv, &columns).or(match hint {
-        UnitHint::Flag(unit) => Some(unit),
-        UnitHint::Settings(_) | UnitHint::None => None,
-    });
     let mut parsed = Parsed::default();
+    let unit = learn_unit(&csv, &columns).or(match hint {
+        UnitHint::Settings(unit) if columns.metres.is_none() => {
+            parsed.notes.push(format!(
+                "the Strava file has no distance in metres and does not say whether its \
+                 distances are km or miles: read them as {} (your settings); pass --units {} if \
+                 Strava shows the other",
+                unit.label(),
+                match unit {
+                    Units::Km => "mi",
+                    Units::Miles => "km",
+                }
+            ));
+            Some(unit)
+        }
+        UnitHint::Flag(unit) | UnitHint::Settings(unit) => Some(unit),
+        UnitHint::None => None,
+    });
     for row in &csv.rows {
         let (line, record) = match row {
             Ok(row) => row,
@@ -187,16 +214,18 @@ fn read_row(
             .map(str::trim)
             .filter(|t| !t.is_empty())
     };
-    let title = text(columns.name).unwrap_or(kind);
-    Ok(Some(Activity {
-        place: String::new(),
-        start: Start::Utc(Utc.from_utc_datetime(&start)),
+    let mut activity = Activity::new(
+        "Strava",
+        Start::Utc(Utc.from_utc_datetime(&start)),
         distance_km,
-        duration_s,
-        surface,
-        shoes: text(columns.gear).map(str::to_owned),
-        label: format!("Strava: {title}"),
-    }))
+    );
+    activity.duration_s = duration_s;
+    activity.surface = surface;
+    activity.shoes = text(columns.gear).map(str::to_owned);
+    activity.name = text(columns.name).map(str::to_owned);
+    activity.source = text(columns.id).map(|id| format!("strava:{id}"));
+    activity.linked_file = text(columns.file).map(str::to_owned);
+    Ok(Some(activity))
 }
 
 #[cfg(test)]
@@ -242,6 +271,28 @@ mod tests {
         assert!(parsed.bad[0].message.contains("--units"), "{parsed:?}");
         let parsed = parse(text, UnitHint::Flag(Units::Miles)).unwrap();
         assert!((parsed.activities[0].distance_km - 5.0 * KM_PER_MILE).abs() < 1e-9);
+        assert!(parsed.notes.is_empty());
+    }
+
+    #[test]
+    fn without_metres_the_settings_unit_is_used_and_said() {
+        let text = "Activity Date,Activity Type,Distance\n\"Oct 7, 2020, 2:43:11 PM\",Run,5\n";
+        let parsed = parse(text, UnitHint::Settings(Units::Miles)).unwrap();
+        assert!((parsed.activities[0].distance_km - 5.0 * KM_PER_MILE).abs() < 1e-9);
+        assert!(
+            parsed.notes[0].contains("read them as mi (your settings)"),
+            "{parsed:?}"
+        );
+    }
+
+    #[test]
+    fn a_header_in_another_language_says_so() {
+        let text = "Aktivitäts-ID,Datum der Aktivität,Name der Aktivität,Aktivitätsart\n";
+        let err = parse(text, UnitHint::None).unwrap_err();
+        assert!(
+            err.0.contains("another language") && err.0.contains("English"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! TCX files (Garmin's Training Center XML), read with a small streaming reader on `xml-rs`
-//! (already used by the `gpx` crate). Each `<Activity Sport="Running">` is one run: the
-//! distance is the laps' `DistanceMeters` (else the last trackpoint's cumulative distance, else
-//! the great-circle steps between positions), the duration the laps' `TotalTimeSeconds` (else
-//! first to last trackpoint), the day that of the `<Id>` (the start time).
+//! (already used by the `gpx` crate). Each `<Activity Sport="Running">` is one run (`Sport=
+//! "Other"` is a run only if its pace looks like one): the distance is the laps'
+//! `DistanceMeters` (else the last trackpoint's cumulative distance, else the great-circle steps
+//! between positions), the duration the laps' `TotalTimeSeconds` (timer time; else the moving
+//! time of the trackpoints), the start the `<Id>`, its time zone that of the first position.
+//! Leading whitespace before `<?xml` (Strava's files) is accepted.
 
-use super::{
-    Activity, BadRow, FileError, Parsed, Start, check_distance, haversine_km, running_type,
-};
+use super::track::{self, Point};
+use super::{Activity, BadRow, FileError, Parsed, Sport, Start, check_distance, running_type};
 use chrono::{DateTime, Utc};
 use xml::common::Position;
 use xml::reader::{EventReader, XmlEvent};
@@ -22,7 +23,8 @@ struct Draft {
     lap_seconds: Option<f64>,
     point_times: Vec<String>,
     point_metres: Option<f64>,
-    positions: Vec<(f64, f64)>,
+    points: Vec<Point>,
+    point_time: Option<DateTime<Utc>>,
     lat: Option<f64>,
     lon: Option<f64>,
     problem: Option<String>,
@@ -58,7 +60,10 @@ impl Draft {
                 let v = self.number("DistanceMeters", text);
                 self.lap_metres = Some(self.lap_metres.unwrap_or(0.0) + v.unwrap_or(0.0));
             }
-            ("Trackpoint", "Time") => self.point_times.push(text.trim().to_owned()),
+            ("Trackpoint", "Time") => {
+                self.point_time = time(text);
+                self.point_times.push(text.trim().to_owned());
+            }
             ("Trackpoint", "DistanceMeters") => {
                 if let Some(v) = self.number("DistanceMeters", text) {
                     self.point_metres = Some(self.point_metres.map_or(v, |m: f64| m.max(v)));
@@ -70,7 +75,7 @@ impl Draft {
         }
     }
 
-    fn finish(self, file: &str) -> Result<Activity, BadRow> {
+    fn finish(self) -> Result<Activity, BadRow> {
         let place = format!("line {}", self.line);
         let bad = |message: String| BadRow {
             place: place.clone(),
@@ -91,13 +96,10 @@ impl Draft {
             .ok_or_else(|| {
                 bad("no start time (<Id>, Lap StartTime or a trackpoint <Time>)".into())
             })?;
+        let stats = track::stats(std::slice::from_ref(&self.points));
         let distance_km = match (self.lap_metres, self.point_metres) {
             (Some(m), _) | (None, Some(m)) => m / 1000.0,
-            (None, None) => self
-                .positions
-                .windows(2)
-                .map(|w| haversine_km(w[0], w[1]))
-                .sum(),
+            (None, None) => stats.distance_km,
         };
         let distance_km = check_distance(distance_km).map_err(bad)?;
         let duration_s = match (self.lap_seconds, first, last) {
@@ -105,26 +107,39 @@ impl Draft {
                 Some(s.round() as u32)
             }
             (Some(s), _, _) => return Err(bad(format!("TotalTimeSeconds: {s} is not sensible"))),
-            (None, Some(a), Some(b)) if b > a => u32::try_from((b - a).num_seconds()).ok(),
+            (None, Some(a), Some(b)) if b > a => stats
+                .moving_s
+                .filter(|_| stats.elapsed_s.is_some())
+                .or_else(|| u32::try_from((b - a).num_seconds()).ok()),
             _ => None,
         };
-        Ok(Activity {
-            place,
-            start: Start::Utc(start),
-            distance_km,
-            duration_s,
-            surface: running_type(&self.sport).flatten(),
-            shoes: None,
-            label: format!("TCX: {file}"),
-        })
+        let mut activity = Activity::new("TCX", Start::Utc(start), distance_km);
+        activity.place = place;
+        activity.position = stats.first_position;
+        activity.duration_s = duration_s;
+        activity.fastest_km_s = stats.fastest_km_s;
+        activity.sport = if running_type(&self.sport).is_some() {
+            Sport::Run
+        } else {
+            Sport::Unspecified
+        };
+        activity.surface = running_type(&self.sport).flatten();
+        activity.source = self.id.map(|id| format!("tcx:{id}"));
+        Ok(activity)
     }
 }
 
-/// Reads a TCX file's activities. `file` is the file name, used in messages and notes.
+/// Whether a `Sport` attribute may be a run: running, or `Other` (checked by pace later).
+fn maybe_run(sport: &str) -> bool {
+    running_type(sport).is_some() || sport.eq_ignore_ascii_case("other") || sport.is_empty()
+}
+
+/// Reads a TCX file's activities. `file` is the file name, used in messages.
 ///
 /// # Errors
 /// When the text is not well-formed XML or holds no `<Activity>`.
 pub fn parse(text: &str, file: &str) -> Result<Parsed, FileError> {
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let mut reader = EventReader::new(text.as_bytes());
     let mut path: Vec<String> = Vec::new();
     let mut draft: Option<Draft> = None;
@@ -157,9 +172,10 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, FileError> {
                     if local == "Lap" && d.lap_start.is_none() {
                         d.lap_start = attr("StartTime");
                     }
-                    if local == "Position" {
+                    if local == "Trackpoint" {
                         d.lat = None;
                         d.lon = None;
+                        d.point_time = None;
                     }
                 }
                 path.push(local);
@@ -172,20 +188,24 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, FileError> {
             XmlEvent::EndElement { name } => {
                 path.pop();
                 match (name.local_name.as_str(), draft.as_mut()) {
-                    ("Position", Some(d)) => {
+                    ("Trackpoint", Some(d)) => {
                         if let (Some(lat), Some(lon)) = (d.lat, d.lon) {
-                            d.positions.push((lat, lon));
+                            d.points.push(Point {
+                                lat,
+                                lon,
+                                time: d.point_time,
+                            });
                         }
                     }
                     ("Activity", Some(_)) => {
                         let d = draft.take().expect("checked just above");
-                        if running_type(&d.sport).is_none() {
-                            parsed.not_running += 1;
-                        } else {
-                            match d.finish(file) {
+                        if maybe_run(&d.sport) {
+                            match d.finish() {
                                 Ok(activity) => parsed.activities.push(activity),
                                 Err(bad) => parsed.bad.push(bad),
                             }
+                        } else {
+                            parsed.not_running += 1;
                         }
                     }
                     _ => {}

@@ -115,7 +115,8 @@ impl Settings {
     /// and a message naming the file and the problem (the file is left as it is).
     pub fn load(config_dir: &Path) -> (Self, Option<String>) {
         let path = Self::path(config_dir);
-        match std::fs::read_to_string(&path) {
+        // Only a regular file is read: a FIFO named settings.ron would wait for ever.
+        match super::diskfile::read_regular_text(&path) {
             Ok(text) => match Self::parse(&text) {
                 Ok(settings) => (settings, None),
                 Err(e) => (

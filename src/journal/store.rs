@@ -2,12 +2,14 @@
 //! atomically and durably, refuses to overwrite files it could not read or that changed on disk,
 //! and holds the data-dir lock so a second app opens read-only.
 
+use super::diskfile::read_regular;
 use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
-use super::{Journal, Problem};
+use super::lock::{self, Holder, HolderInfo, Lock};
+use super::swap::{self, Swap};
+use super::{Journal, Problem, tidy};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -42,25 +44,7 @@ impl Scope {
     }
 }
 
-/// What the disk held when a day was loaded or last saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint {
-    len: u64,
-    hash: u64,
-}
-
-impl Fingerprint {
-    /// The fingerprint of a file's bytes.
-    #[must_use]
-    pub fn of(bytes: &[u8]) -> Self {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        Self {
-            len: bytes.len() as u64,
-            hash: hasher.finish(),
-        }
-    }
-}
+pub use super::diskfile::Fingerprint;
 
 /// The result of reading some year folders, ready to be adopted by a store.
 #[derive(Debug, Default)]
@@ -84,6 +68,10 @@ pub enum SaveError {
     Changed {
         path: String,
     },
+    /// The file was deleted on disk since it was loaded (by hand, a sync tool).
+    Deleted {
+        path: String,
+    },
     Io {
         path: String,
         source: io::Error,
@@ -102,6 +90,10 @@ impl std::fmt::Display for SaveError {
                 f,
                 "not saved: {path} was changed by another program since it was loaded; \
                  reload to see it"
+            ),
+            SaveError::Deleted { path } => write!(
+                f,
+                "not saved: {path} was deleted outside stridelog since it was loaded"
             ),
             SaveError::Io { path, source } => write!(f, "not saved: {path}: {source}"),
         }
@@ -135,6 +127,16 @@ pub trait Store {
     /// Saves `day` next to its file as `YYYY-MM-DD.conflict-<stamp>.ron` (never loaded as a
     /// day; `check` lists it) and returns that path, so a conflicting edit is kept.
     fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError>;
+    /// A read-only store whose lock was busy tries to take it again; true when it just became
+    /// writable (the other stridelog has closed).
+    fn retry_lock(&mut self) -> bool {
+        false
+    }
+    /// Something the store did on its own that the runner should hear about once (files made
+    /// private, old temp files removed).
+    fn take_notice(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// The path of a conflict copy of a day, relative to the data dir.
@@ -149,8 +151,22 @@ pub struct FsStore {
     access: Access,
     fingerprints: HashMap<NaiveDate, Fingerprint>,
     blocked: HashMap<NaiveDate, String>,
+    lock: LockState,
+    /// True once the journal's permissions were checked and tightened (on the first save).
+    tightened: bool,
+    /// What this store says to the runner once (tightened permissions, cleaned temp files).
+    notices: Vec<String>,
+}
+
+/// Whether this store holds the data-dir lock.
+#[derive(Debug)]
+enum LockState {
     /// Held for the life of the store; the OS releases it when the process ends.
-    _lock: Option<File>,
+    Held(#[expect(dead_code, reason = "held for its lock, released when dropped")] File),
+    /// Someone else held it when we asked: [`Store::retry_lock`] tries again.
+    Busy(Holder, HolderInfo),
+    /// Read-only for another reason (reading only, a folder that cannot be written).
+    NotWanted,
 }
 
 impl FsStore {
@@ -160,14 +176,18 @@ impl FsStore {
     /// # Errors
     /// When the folder cannot be created or the lock file cannot be opened.
     pub fn open(root: &Path) -> io::Result<Self> {
+        Self::open_for(root, Holder::App, std::time::Duration::ZERO)
+    }
+
+    /// Opens the journal to write as `who`, waiting up to `patience` for the lock when another
+    /// command holds it (see [`lock::take_waiting`]).
+    ///
+    /// # Errors
+    /// When the folder cannot be created or the lock file cannot be opened.
+    pub fn open_for(root: &Path, who: Holder, patience: std::time::Duration) -> io::Result<Self> {
         create_private_dir(root)?;
-        let lock = match File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(root.join(".lock"))
-        {
-            Ok(lock) => lock,
+        let taken = match lock::take_waiting(root, who, patience) {
+            Ok(taken) => taken,
             // A folder we may read but not write (a read-only mount, a backup): show it.
             Err(e)
                 if matches!(
@@ -176,22 +196,74 @@ impl FsStore {
                 ) && root.is_dir() =>
             {
                 let reason = format!("cannot write to {}: {e}", root.display());
-                return Ok(Self::with_access(root, Access::ReadOnly(reason), None));
+                return Ok(Self::with_access(
+                    root,
+                    Access::ReadOnly(reason),
+                    LockState::NotWanted,
+                ));
             }
             Err(e) => return Err(e),
         };
-        let (access, lock) = match lock.try_lock() {
-            Ok(()) => (Access::ReadWrite, Some(lock)),
-            Err(fs::TryLockError::WouldBlock) => (
-                Access::ReadOnly("another stridelog has this journal open".into()),
-                None,
-            ),
-            Err(fs::TryLockError::Error(e)) => (
-                Access::ReadOnly(format!("could not lock the journal: {e}")),
-                None,
+        let mut store = match taken {
+            Lock::Held(file) => Self::with_access(root, Access::ReadWrite, LockState::Held(file)),
+            Lock::Busy(info) => Self::with_access(
+                root,
+                Access::ReadOnly(info.to_string()),
+                LockState::Busy(who, info),
             ),
         };
-        Ok(Self::with_access(root, access, lock))
+        if store.lock_held() {
+            store.clean_temp_files();
+        }
+        Ok(store)
+    }
+
+    fn lock_held(&self) -> bool {
+        matches!(self.lock, LockState::Held(_))
+    }
+
+    /// Removes the temp files an interrupted save of ours left (older than a minute).
+    fn clean_temp_files(&mut self) {
+        let removed = tidy::remove_stale_temp_files(
+            &self.root,
+            std::time::SystemTime::now(),
+            tidy::STALE_AFTER,
+        );
+        if !removed.is_empty() {
+            self.notices.push(format!(
+                "removed {} temp file(s) left by an interrupted save",
+                removed.len()
+            ));
+        }
+    }
+
+    /// Makes day files and folders that others can read private again, once per store (on the
+    /// first save), and says so once.
+    fn tighten_once(&mut self) {
+        if self.tightened {
+            return;
+        }
+        self.tightened = true;
+        let open = tidy::open_to_others(&self.root);
+        match tidy::make_private(&self.root, &open) {
+            Ok(0) => {}
+            Ok(n) => self.notices.push(format!(
+                "made {n} day file(s) or folder(s) private: others could read them"
+            )),
+            Err(e) => self.notices.push(format!(
+                "could not make the journal private ({e}); `stridelog check` lists what others \
+                 can read"
+            )),
+        }
+    }
+
+    /// Who holds the lock, when this store is read-only because another stridelog has it.
+    #[must_use]
+    pub fn lock_holder(&self) -> Option<&HolderInfo> {
+        match &self.lock {
+            LockState::Busy(_, info) => Some(info),
+            _ => None,
+        }
     }
 
     /// Opens the journal for reading only (reports, checks): no lock, no folder created.
@@ -200,17 +272,19 @@ impl FsStore {
         Self::with_access(
             root,
             Access::ReadOnly("opened for reading only".into()),
-            None,
+            LockState::NotWanted,
         )
     }
 
-    fn with_access(root: &Path, access: Access, lock: Option<File>) -> Self {
+    fn with_access(root: &Path, access: Access, lock: LockState) -> Self {
         Self {
             root: root.to_path_buf(),
             access,
             fingerprints: HashMap::new(),
             blocked: HashMap::new(),
-            _lock: lock,
+            lock,
+            tightened: false,
+            notices: Vec::new(),
         }
     }
 
@@ -285,22 +359,38 @@ impl Store for FsStore {
             path: rel.clone(),
             source,
         };
-        match fs::read(&path) {
-            Ok(bytes) => {
-                if self.fingerprints.get(&day.date) != Some(&Fingerprint::of(&bytes)) {
-                    return Err(SaveError::Changed { path: rel });
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_err(e)),
-        }
+        let expected = self.fingerprints.get(&day.date).copied();
+        // The file must still be the one that was loaded: checked before writing anything,
+        // again after the slow part (writing and flushing), and by the swap itself.
+        let unchanged = || match read_regular(&path) {
+            Ok(None) if expected.is_some() => Err(SaveError::Deleted { path: rel.clone() }),
+            Ok(None) => Ok(()),
+            Ok(Some((_, found))) if Some(found) == expected => Ok(()),
+            Ok(Some(_)) => Err(SaveError::Changed { path: rel.clone() }),
+            Err(e) => Err(io_err(e)),
+        };
+        unchanged()?;
         let text = entry::format_day(day);
         let dir = path.parent().expect("a day path has a folder");
         create_private_dir(&self.root.join("days")).map_err(io_err)?;
         create_private_dir(dir).map_err(io_err)?;
-        write_atomically(dir, &path, text.as_bytes()).map_err(io_err)?;
-        self.fingerprints
-            .insert(day.date, Fingerprint::of(text.as_bytes()));
+        let staged = stage(dir, text.as_bytes()).map_err(io_err)?;
+        unchanged()?;
+        let (written, temp_path) = staged.into_parts();
+        match swap::put_in_place(&temp_path, &path, expected).map_err(io_err)? {
+            Swap::Done => {}
+            Swap::Changed => return Err(SaveError::Changed { path: rel }),
+            Swap::Deleted => return Err(SaveError::Deleted { path: rel }),
+        }
+        // What the temp name holds now (the old version, or nothing) goes.
+        drop(temp_path);
+        let fingerprint = written
+            .metadata()
+            .map(|meta| Fingerprint::of(text.as_bytes(), &meta))
+            .map_err(io_err)?;
+        sync_dir(dir).map_err(io_err)?;
+        self.fingerprints.insert(day.date, fingerprint);
+        self.tighten_once();
         Ok(())
     }
 
@@ -342,6 +432,30 @@ impl Store for FsStore {
         }
     }
 
+    fn retry_lock(&mut self) -> bool {
+        let LockState::Busy(who, _) = self.lock else {
+            return false;
+        };
+        match lock::try_take(&self.root, who) {
+            Ok(Lock::Held(file)) => {
+                self.lock = LockState::Held(file);
+                self.access = Access::ReadWrite;
+                self.clean_temp_files();
+                true
+            }
+            Ok(Lock::Busy(info)) => {
+                self.access = Access::ReadOnly(info.to_string());
+                self.lock = LockState::Busy(who, info);
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn take_notice(&mut self) -> Option<String> {
+        (!self.notices.is_empty()).then(|| std::mem::take(&mut self.notices).join("; "))
+    }
+
     fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(SaveError::ReadOnly(reason.clone()));
@@ -360,9 +474,40 @@ impl Store for FsStore {
             source,
         };
         create_private_dir(dir).map_err(io_err)?;
-        write_atomically(dir, &path, entry::format_day(day).as_bytes()).map_err(io_err)?;
-        Ok(rel)
+        let text = entry::format_day(day);
+        // Never over another copy (two conflicts in the same second): a new name each time,
+        // created exclusively (O_EXCL).
+        for n in 1..=999 {
+            let rel = match n {
+                1 => rel.clone(),
+                n => rel.replace(".ron", &format!("-{n}.ron")),
+            };
+            match create_new_private(&self.root.join(&rel)) {
+                Ok(mut file) => {
+                    file.write_all(text.as_bytes())
+                        .and_then(|()| file.sync_all())
+                        .and_then(|()| sync_dir(dir))
+                        .map_err(io_err)?;
+                    return Ok(rel);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_err(e)),
+            }
+        }
+        Err(io_err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "999 conflict copies of this day already exist: merge and delete some",
+        )))
     }
+}
+
+/// Creates a new file (failing if one exists: `O_EXCL`) that only the user can read.
+fn create_new_private(path: &Path) -> io::Result<File> {
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// Replaces `path` atomically and durably (see [`write_atomically`]); for files outside `days/`
@@ -375,14 +520,19 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Write to a temp file in the same folder, flush it to disk, rename it over the target, then
 /// flush the folder so the rename itself survives a power cut.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(dir, bytes)?.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// A temp file in `dir` holding `bytes`, flushed to disk, ready to be renamed into place.
+fn stage(dir: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
+        .prefix(tidy::TEMP_PREFIX)
+        .suffix(tidy::TEMP_SUFFIX)
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(tmp)
 }
 
 #[cfg(unix)]
@@ -426,7 +576,17 @@ fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<Strin
     let years = match fs::read_dir(&days) {
         Ok(years) => years,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((found, strays)),
-        Err(e) => return Err(e),
+        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => {
+            return Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!(
+                    "{} is a file, not a folder: stridelog keeps the day files in a folder of \
+                     that name; move the file aside (or rename it) and try again",
+                    days.display()
+                ),
+            ));
+        }
+        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
     };
     for year_entry in years {
         let year_entry = year_entry?;
@@ -438,6 +598,10 @@ fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<Strin
             continue;
         };
         if !scope.contains(year) {
+            continue;
+        }
+        if !year_entry.path().is_dir() {
+            strays.push(format!("days/{year_name}"));
             continue;
         }
         for file in fs::read_dir(year_entry.path())? {
@@ -491,24 +655,52 @@ fn read_one(candidate: &Candidate) -> Outcome {
             newer_version,
         })
     };
-    let bytes = match fs::read(&candidate.path) {
-        Ok(bytes) => bytes,
+    let (bytes, fingerprint) = match read_regular(&candidate.path) {
+        Ok(Some(read)) => read,
+        Ok(None) => return problem("was removed while it was being read".into(), false),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => return problem(e.to_string(), false),
         Err(e) => return problem(format!("cannot read: {e}"), false),
     };
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return problem("is not UTF-8 text".into(), false);
     };
+    // Some Windows editors start a file with a byte-order mark: it is not part of the day.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = conflict_marker_line(text) {
+        return problem(
+            format!(
+                "{line}:1: has git merge conflict markers (<<<<<<<, =======, >>>>>>>): a git \
+                 merge left two versions of this day in the file; keep the lines you want, \
+                 delete the marker lines, then run `stridelog check`"
+            ),
+            false,
+        );
+    }
     match entry::parse_day(text, Some(candidate.date)) {
         Ok(day) if day.version > FORMAT_VERSION => {
             let reason = format!(
-                "version: written by a newer stridelog (format {}), read-only here",
+                "version: written by a newer stridelog (format {}), read-only here: update \
+                 stridelog to change it",
                 day.version
             );
-            Outcome::Newer(day, Fingerprint::of(&bytes), reason)
+            Outcome::Newer(day, fingerprint, reason)
         }
-        Ok(day) => Outcome::Day(day, Fingerprint::of(&bytes)),
+        Ok(day) => Outcome::Day(day, fingerprint),
         Err(e) => problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
     }
+}
+
+/// The line number of the first git conflict marker in `text`, if it has all three kinds.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    let marks = |prefix: &str| {
+        text.lines()
+            .position(|l| l.starts_with(prefix))
+            .map(|i| i + 1)
+    };
+    let start = marks("<<<<<<<")?;
+    marks("=======")?;
+    marks(">>>>>>>")?;
+    Some(start)
 }
 
 /// Reads and parses the day files in `scope`, spreading the parsing over the machine's cores.

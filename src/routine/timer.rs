@@ -121,9 +121,15 @@ impl Timer {
 
     /// Starts the routine at `now` with the get-ready count. Does nothing once started.
     pub fn start(&mut self, now: Instant) {
+        self.start_at(now, 0);
+    }
+
+    /// Starts the routine at `now` from step `index` (the steps before it are not done), with
+    /// its get-ready count. Does nothing once started; an index past the end starts the last.
+    pub fn start_at(&mut self, now: Instant, index: usize) {
         if self.phase == Phase::NotStarted && !self.routine.steps.is_empty() {
             self.seen = Some(now);
-            self.begin_step(0, now, false);
+            self.begin_step(index.min(self.routine.steps.len() - 1), now, false);
         }
     }
 
@@ -159,13 +165,23 @@ impl Timer {
         }
     }
 
-    /// Moves on: during a get-ready, side switch or rest, starts the exercise now; during
-    /// exercise time, leaves the step (not counted as done) for the next one's get-ready, or
+    /// Moves on: during a get-ready, side switch or rest, starts the exercise now; during the
+    /// first side of a per-side step, goes on to the other side; during exercise time
+    /// otherwise, leaves the step (not counted as done) for the next one's get-ready, or
     /// finishes after the last step. A paused timer stays paused.
     pub fn skip(&mut self, now: Instant) {
         let Some(t) = self.settle(now) else { return };
         match self.phase {
             Phase::GetReady | Phase::Rest | Phase::SideSwitch => self.enter_active(t),
+            Phase::Active if self.side + 1 < self.current_kind().sides() => {
+                self.leave_active(t);
+                self.side += 1;
+                self.pending.push(Cue::SideSwitch);
+                match self.config.side_switch() {
+                    Some(d) => self.enter(Phase::SideSwitch, t, Some(d)),
+                    None => self.enter_active(t),
+                }
+            }
             Phase::Active => {
                 self.leave_active(t);
                 if self.step + 1 < self.routine.steps.len() {

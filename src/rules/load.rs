@@ -4,7 +4,7 @@
 //! Distances are compared in whole metres so that thresholds such as 1.1 × and 1.3 × are
 //! exact: a run of 6.6 km after a longest run of 6.0 km is a ratio of exactly 1.10.
 
-use super::{Ctx, RuleHit, format_km, metres};
+use super::{Ctx, RuleHit, metres};
 use crate::journal::entry::Run;
 use crate::journal::{DayEntry, Journal, Score};
 use chrono::NaiveDate;
@@ -14,8 +14,8 @@ fn recent_runs<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (&'a DayEntry, &'a Run)
     ctx.last(7).flat_map(|d| d.runs.iter().map(move |r| (d, r)))
 }
 
-fn run_label(day: &DayEntry, run: &Run) -> String {
-    format!("{}: {} km run", day.date, format_km(run.distance_km))
+fn run_label(ctx: &Ctx, day: &DayEntry, run: &Run) -> String {
+    format!("{}: {} run", day.date, ctx.distance(run.distance_km))
 }
 
 fn hit_if_any(id: &'static str, message: &str, evidence: &[String]) -> Option<RuleHit> {
@@ -25,7 +25,7 @@ fn hit_if_any(id: &'static str, message: &str, evidence: &[String]) -> Option<Ru
 pub(super) fn gait_change(ctx: &Ctx) -> Option<RuleHit> {
     let evidence: Vec<String> = recent_runs(ctx)
         .filter(|(_, r)| r.gait_changed == Some(true))
-        .map(|(d, r)| format!("{}, running style changed", run_label(d, r)))
+        .map(|(d, r)| format!("{}, running style changed", run_label(ctx, d, r)))
         .collect();
     hit_if_any(
         "gait-change",
@@ -40,7 +40,7 @@ pub(super) fn run_pain_high(ctx: &Ctx) -> Option<RuleHit> {
     let evidence: Vec<String> = recent_runs(ctx)
         .filter(|(_, r)| high(r.pain_during) || high(r.pain_after))
         .map(|(d, r)| {
-            let mut parts = vec![run_label(d, r)];
+            let mut parts = vec![run_label(ctx, d, r)];
             if let Some(p) = r.pain_during {
                 parts.push(format!("pain during {p}/10"));
             }
@@ -65,7 +65,7 @@ pub(super) fn run_pain_rising(ctx: &Ctx) -> Option<RuleHit> {
             (after >= before + 2).then(|| {
                 format!(
                     "{}, pain {before}/10 before and {after}/10 after (+{})",
-                    run_label(d, r),
+                    run_label(ctx, d, r),
                     after - before
                 )
             })
@@ -89,8 +89,8 @@ pub(super) fn morning_after(ctx: &Ctx) -> Option<RuleHit> {
             let next_morning = next.morning_pain?;
             (next_morning > morning).then(|| {
                 format!(
-                    "ran {} km on {}: morning pain {morning}/10 that day, {next_morning}/10 on {}",
-                    format_km(d.distance_km()),
+                    "ran {} on {}: morning pain {morning}/10 that day, {next_morning}/10 on {}",
+                    ctx.distance(d.distance_km()),
                     d.date,
                     next.date
                 )
@@ -133,10 +133,10 @@ pub(super) fn long_run_spike(ctx: &Ctx) -> Option<RuleHit> {
             let length = metres(run.distance_km);
             if is_spike(length, longest) {
                 evidence.push(format!(
-                    "{}: {} km vs longest {} km in the 30 days before (×{:.2})",
+                    "{}: {} vs longest {} in the 30 days before (×{:.2})",
                     day.date,
-                    format_km(run.distance_km),
-                    format_km(longest as f64 / 1000.0),
+                    ctx.distance(run.distance_km),
+                    ctx.distance(longest as f64 / 1000.0),
                     length as f64 / longest as f64
                 ));
             }
@@ -163,11 +163,11 @@ pub(super) fn weekly(ctx: &Ctx) -> Option<RuleHit> {
         return None;
     }
     let evidence = format!(
-        "{} km from {} to {} vs {} km from {} to {} (×{:.2})",
-        format_km(recent as f64 / 1000.0),
+        "{} from {} to {} vs {} from {} to {} (×{:.2})",
+        ctx.distance(recent as f64 / 1000.0),
         ctx.ago(6),
         ctx.today,
-        format_km(before as f64 / 1000.0),
+        ctx.distance(before as f64 / 1000.0),
         ctx.ago(13),
         ctx.ago(7),
         recent as f64 / before as f64

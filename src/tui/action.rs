@@ -30,6 +30,10 @@ pub enum Action {
     },
     /// Time passes (only sent while something runs against the clock).
     Tick(Instant),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// The clock has passed midnight: today is this date now.
+    NewDay(chrono::NaiveDate),
     Log(LogAction),
     Triage(TriageAction),
     Routine(RoutineAction),

@@ -3,6 +3,7 @@
 use super::Tab;
 use super::action::Action;
 use super::ctx::Ctx;
+use super::keymap::{Command, Scope};
 use super::tabs::routine::{Effect, RoutineState};
 use super::tabs::{
     insights::InsightsState, log::LogState, trends::TrendsState, triage::TriageState,
@@ -35,6 +36,8 @@ pub struct App {
     pub routine: RoutineState,
     pub trends: TrendsState,
     pub insights: InsightsState,
+    /// The terminal's size as last reported (columns, rows); `None` until the first report.
+    pub size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -50,7 +53,15 @@ impl App {
             tab: Tab::Log,
             overlay: Overlay::None,
             running: true,
+            size: None,
         }
+    }
+
+    /// True when the terminal is below the minimum size: the notice is drawn instead of the
+    /// tabs, so keys must not reach a form nobody can see.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
     }
 
     /// True when the open tab is in the middle of typing into a field: keys go to the field.
@@ -70,8 +81,13 @@ impl App {
         self.log.has_uncommitted()
             || self.triage.captures_input()
             || self.triage.has_unsaved_answers()
-            || self.routine.captures_input()
-            || self.routine.has_unsaved_session()
+            || self.routine_would_be_kept()
+    }
+
+    /// True when quitting now would stop a routine under way (or one waiting for its pain
+    /// score): quitting then keeps it as a partial session.
+    pub fn routine_would_be_kept(&self) -> bool {
+        self.routine.captures_input() || self.routine.has_unsaved_session()
     }
 
     /// How often the app needs a [`Action::Tick`] (while a timer runs), or `None` to sleep
@@ -95,10 +111,21 @@ impl App {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
-        if self.ctx.conflict.is_some() {
+        if self.too_small() {
+            // Only leaving works behind the "terminal too small" notice.
             return match key.code {
-                KeyCode::Char('k') => Some(Action::ResolveConflict { keep_ours: true }),
-                KeyCode::Char('r') => Some(Action::ResolveConflict { keep_ours: false }),
+                KeyCode::Char('q') if !self.tab_captures_input() => Some(Action::Quit),
+                _ => None,
+            };
+        }
+        if self.ctx.conflict.is_some() {
+            // Plain k or r only: Ctrl-R (redo) must never be read as "reload theirs".
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            return match key.code {
+                KeyCode::Char('k') if plain => Some(Action::ResolveConflict { keep_ours: true }),
+                KeyCode::Char('r') if plain => Some(Action::ResolveConflict { keep_ours: false }),
                 _ => None,
             };
         }
@@ -112,6 +139,8 @@ impl App {
                     KeyCode::Up | KeyCode::Char('k') => Some(Action::ScrollHelp(-1)),
                     KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::ScrollHelp(10)),
                     KeyCode::PageUp => Some(Action::ScrollHelp(-10)),
+                    KeyCode::Home => Some(Action::ScrollHelp(i16::MIN)),
+                    KeyCode::End => Some(Action::ScrollHelp(i16::MAX)),
                     _ => None,
                 };
             }
@@ -143,14 +172,14 @@ impl App {
             Overlay::None => {}
         }
         if !self.tab_captures_input() {
-            let global = match key.code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Char('?') => Some(Action::ToggleHelp),
-                KeyCode::Char(',') => Some(Action::OpenSettings),
-                KeyCode::Tab => Some(Action::NextTab),
-                KeyCode::BackTab => Some(Action::PrevTab),
-                KeyCode::Char(c @ '1'..='5') if !self.tab_uses_digits() => Tab::ALL
-                    .get(usize::from(c as u8 - b'1'))
+            let global = match self.ctx.keys.global(key) {
+                Some(Command::Quit) => Some(Action::Quit),
+                Some(Command::Help) => Some(Action::ToggleHelp),
+                Some(Command::Settings) => Some(Action::OpenSettings),
+                Some(Command::NextTab) => Some(Action::NextTab),
+                Some(Command::PrevTab) => Some(Action::PrevTab),
+                Some(Command::Tab(n)) => Tab::ALL
+                    .get(usize::from(n).wrapping_sub(1))
                     .copied()
                     .map(Action::GoTo),
                 _ => None,
@@ -168,17 +197,6 @@ impl App {
         }
     }
 
-    /// True when the open tab gives the digit keys a meaning of its own right now (a pain
-    /// score on the Log tab's pain field, say); switch tabs with Tab then.
-    fn tab_uses_digits(&self) -> bool {
-        match self.tab {
-            Tab::Log => self.log.uses_digits(),
-            Tab::Triage => self.triage.uses_digits(),
-            Tab::Routine => self.routine.uses_digits(),
-            Tab::Trends | Tab::Insights => false,
-        }
-    }
-
     /// Applies an action: the only place state changes.
     pub fn update(&mut self, action: Action) {
         match action {
@@ -189,25 +207,43 @@ impl App {
                 self.overlay = if matches!(self.overlay, Overlay::Help(_)) {
                     Overlay::None
                 } else {
-                    Overlay::Help(0)
+                    // Open at the keys of the tab in use.
+                    let scope = match self.tab {
+                        Tab::Log => Scope::Log,
+                        Tab::Triage => Scope::Triage,
+                        Tab::Routine if self.routine.timer().is_some() => Scope::RoutineRun,
+                        Tab::Routine => Scope::RoutineList,
+                        Tab::Trends => Scope::Trends,
+                        Tab::Insights => Scope::Insights,
+                    };
+                    Overlay::Help(help::section_start(&self.ctx.keys, scope, self.body_area()))
                 };
             }
             Action::ScrollHelp(by) => {
                 if let Overlay::Help(top) = self.overlay {
-                    let max = help::line_count().saturating_sub(5);
-                    self.overlay = Overlay::Help(top.saturating_add_signed(by).min(max));
+                    let max = help::max_scroll(&self.ctx.keys, self.body_area());
+                    self.overlay = Overlay::Help(top.min(max).saturating_add_signed(by).min(max));
                 }
             }
             Action::Quit => {
                 if self.has_uncommitted_edit() {
                     self.overlay = Overlay::ConfirmQuit;
+                    self.routine.hold_for_question();
                 } else {
                     self.running = false;
                 }
             }
             Action::ConfirmQuit(yes) => {
                 self.overlay = Overlay::None;
-                if yes {
+                if !yes {
+                    self.routine.release_after_question();
+                } else if self.routine_would_be_kept() {
+                    match self.routine.keep_before_quitting(&mut self.ctx) {
+                        Ok(()) => self.running = false,
+                        // Not saved: stay, and show the session with its retry.
+                        Err(_) => self.tab = Tab::Routine,
+                    }
+                } else {
                     self.running = false;
                 }
             }
@@ -217,16 +253,40 @@ impl App {
                     self.overlay = settings::update(selected, a, &mut self.ctx)
                         .map_or(Overlay::None, Overlay::Settings);
                     self.log.set_unit(self.ctx.settings.units);
+                    // The rules' evidence follows the unit too.
+                    self.ctx.refresh();
                 }
             }
-            Action::ResolveConflict { keep_ours } => self.ctx.resolve_conflict(keep_ours),
+            Action::ResolveConflict { keep_ours } => {
+                self.ctx.resolve_conflict(keep_ours);
+                if self.ctx.conflict.is_none() {
+                    self.log.settle_after_conflict(&self.ctx);
+                    // Said once, on the Log tab: not left on every tab afterwards.
+                    self.ctx.notice = None;
+                }
+            }
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
+            Action::Resize(w, h) => self.size = Some((w, h)),
+            Action::NewDay(date) => {
+                let old = std::mem::replace(&mut self.ctx.today, date);
+                self.ctx.refresh();
+                self.log.follow_today(old, &self.ctx);
+                if self.triage.date == old && !self.triage.captures_input() {
+                    self.triage.date = date;
+                }
+            }
             Action::Log(a) => self.log.update(a, &mut self.ctx),
             Action::Triage(a) => self.triage.update(a, &mut self.ctx),
             Action::Routine(a) => self.routine.update(a, &mut self.ctx),
             Action::Trends(a) => self.trends.update(a, &mut self.ctx),
             Action::Insights(a) => self.insights.update(a, &mut self.ctx),
         }
+    }
+
+    /// The app is being stopped from outside: saves what was typed if it is valid, and
+    /// returns what could not be saved (for the recovery file).
+    pub fn rescue(&mut self) -> Option<crate::journal::recovery::Recovery> {
+        self.log.rescue(&mut self.ctx)
     }
 
     /// Feeds a key through [`App::action_for`] and [`App::update`] (what the event loop and the

@@ -13,6 +13,20 @@ use std::path::PathBuf;
 pub enum Clock {
     System,
     Fixed(NaiveDateTime),
+    /// A clock set to `start` at the instant `since`, running on from there (tests of
+    /// midnight in a real terminal).
+    Running {
+        start: NaiveDateTime,
+        since: std::time::Instant,
+    },
+}
+
+/// Whether "today" stays what it was at the start (`--today`, tests) or follows the clock
+/// (an app left open past midnight moves on to the new day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodayMode {
+    Fixed,
+    FollowsClock,
 }
 
 /// The outcome of the last save, for the status line.
@@ -22,6 +36,15 @@ pub enum SaveState {
     Idle,
     Saved(NaiveTime),
     Failed(String),
+}
+
+/// What happened to a day's file on disk while the app had it open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Another program rewrote it.
+    Changed,
+    /// Another program (or the runner, by hand) deleted it.
+    Deleted,
 }
 
 /// One committed change of this session, for undo: the whole day before and after.
@@ -47,6 +70,8 @@ pub struct Ctx {
     /// True while older years are still being read in the background.
     pub history_loading: bool,
     pub settings: Settings,
+    /// What each key does outside a text field (the defaults, or `keys.ron`).
+    pub keys: crate::tui::keymap::Keymap,
     /// Where settings are saved; `None` in tests (settings stay in memory).
     pub config_dir: Option<PathBuf>,
     /// A message for the runner that is not about one field (a broken settings file, say).
@@ -63,8 +88,13 @@ pub struct Ctx {
     /// A day whose save was refused because its file changed on disk: the runner chooses
     /// between reloading and keeping both.
     pub conflict: Option<DayEntry>,
+    /// What the conflict is about (meaningful while `conflict` is set).
+    pub conflict_kind: ConflictKind,
     /// Changes committed with [`Ctx::commit`], newest last, for [`Ctx::undo`].
     pub history: Vec<Change>,
+    /// Changes undone, newest last, for [`Ctx::redo`]; a new commit empties it.
+    pub redo: Vec<Change>,
+    pub today_mode: TodayMode,
 }
 
 impl Ctx {
@@ -92,14 +122,18 @@ impl Ctx {
             location,
             history_loading: false,
             settings: Settings::default(),
+            keys: crate::tui::keymap::Keymap::default(),
             config_dir: None,
             notice: None,
             evaluation,
             shoe_distances,
             insights,
             conflict: None,
+            conflict_kind: ConflictKind::Changed,
             settings_locked: None,
             history: Vec::new(),
+            redo: Vec::new(),
+            today_mode: TodayMode::Fixed,
         }
     }
 
@@ -117,6 +151,10 @@ impl Ctx {
         let Some(ours) = self.conflict.take() else {
             return;
         };
+        if self.conflict_kind == ConflictKind::Deleted {
+            self.resolve_deleted(ours, keep_ours);
+            return;
+        }
         let stamp = self.now().format("%Y%m%d-%H%M%S").to_string();
         let kept = if keep_ours {
             match self.store.keep_copy(&ours, &stamp) {
@@ -153,18 +191,83 @@ impl Ctx {
         self.refresh();
     }
 
+    /// A read-only app (another stridelog had the journal open) tries to take it over. True
+    /// when something changed to show: it can now save (the journal was read again first, as
+    /// the other one may have changed it), or the holder changed.
+    pub fn retry_write_access(&mut self) -> bool {
+        let took = self.store.retry_lock();
+        let access = self.store.access();
+        if !took {
+            let changed = access != self.access;
+            self.access = access;
+            return changed;
+        }
+        self.access = access;
+        self.notice = Some(match self.reload() {
+            Ok(()) => "The other stridelog has closed: this one can save now (the journal \
+                       was read again from disk)."
+                .into(),
+            Err(e) => e,
+        });
+        true
+    }
+
+    /// A day deleted on disk: save ours again, or leave it deleted (and drop it here too).
+    fn resolve_deleted(&mut self, ours: DayEntry, keep_ours: bool) {
+        let date = ours.date;
+        match self.store.reload_day(date) {
+            // Still gone: the store forgot the old file, so ours can be written.
+            Ok(None) if keep_ours => {
+                self.notice = Some(match self.save_day(ours) {
+                    Ok(()) => format!("{date}: your version was saved again"),
+                    Err(e) => e,
+                });
+            }
+            Ok(None) => {
+                self.journal.days.remove(&date);
+                self.notice = Some(format!("{date} left deleted; your change was dropped"));
+            }
+            // It came back meanwhile: now it is a change on disk like any other.
+            Ok(Some(theirs)) => {
+                self.journal.days.insert(date, theirs);
+                self.conflict = Some(ours);
+                self.conflict_kind = ConflictKind::Changed;
+            }
+            Err(problem) => {
+                self.journal.days.remove(&date);
+                self.save_state = SaveState::Failed(problem);
+            }
+        }
+        self.refresh();
+    }
+
+    /// The date of the clock when today follows it and it is not `today` any more (midnight
+    /// has passed), else `None`.
+    pub fn new_day(&self) -> Option<NaiveDate> {
+        let date = self.now().date();
+        (self.today_mode == TodayMode::FollowsClock && date != self.today).then_some(date)
+    }
+
     /// Recomputes what is derived from the journal (the rules' verdict, shoe totals).
     pub fn refresh(&mut self) {
-        self.evaluation = rules::evaluate(&self.journal, self.today);
+        self.evaluation = rules::evaluate_in(&self.journal, self.today, self.settings.units);
         self.shoe_distances = rules::shoe_distances(&self.journal);
         self.insights = super::tabs::insights::Computed::new(&self.journal, self.today);
     }
 
     /// The current local time (fixed in tests).
     pub fn now(&self) -> NaiveDateTime {
-        match self.clock {
+        Self::now_of(self.clock)
+    }
+
+    /// The time of `clock` now.
+    pub fn now_of(clock: Clock) -> NaiveDateTime {
+        match clock {
             Clock::System => Local::now().naive_local(),
             Clock::Fixed(at) => at,
+            Clock::Running { start, since } => {
+                start + chrono::TimeDelta::from_std(since.elapsed()).unwrap_or_default()
+            }
         }
     }
 
@@ -191,15 +294,36 @@ impl Ctx {
         match self.store.save(&day) {
             Ok(()) => {
                 self.journal.days.insert(day.date, day);
+                if let Some(notice) = self.store.take_notice() {
+                    self.notice = Some(notice);
+                }
                 self.refresh();
                 self.save_state = SaveState::Saved(self.now().time());
                 Ok(())
             }
             Err(e) => {
-                if matches!(e, SaveError::Changed { .. }) {
-                    self.conflict = Some(day);
-                }
-                let message = e.to_string();
+                let message = match &e {
+                    SaveError::Changed { path } => {
+                        self.conflict = Some(day);
+                        self.conflict_kind = ConflictKind::Changed;
+                        // The same choices, in the same words, as the question on screen.
+                        let (keep, reload) = (
+                            crate::tui::widgets::confirm::KEEP_BOTH,
+                            crate::tui::widgets::confirm::RELOAD_THEIRS,
+                        );
+                        format!(
+                            "not saved: {path} was changed by another program since stridelog \
+                             read it. {} {}; {} {}",
+                            keep.0, keep.1, reload.0, reload.1
+                        )
+                    }
+                    SaveError::Deleted { .. } => {
+                        self.conflict = Some(day);
+                        self.conflict_kind = ConflictKind::Deleted;
+                        e.to_string()
+                    }
+                    _ => e.to_string(),
+                };
                 self.save_state = SaveState::Failed(message.clone());
                 Err(message)
             }
@@ -219,7 +343,33 @@ impl Ctx {
             before,
             after: day,
         });
+        self.redo.clear();
         Ok(())
+    }
+
+    /// Makes the last undone change again, and saves it. Returns the change redone,
+    /// `Ok(None)` when there is nothing to redo. Like undo, a day changed since in another way
+    /// is not touched.
+    pub fn redo(&mut self) -> Result<Option<Change>, String> {
+        let Some(change) = self.redo.pop() else {
+            return Ok(None);
+        };
+        if self.day_or_new(change.before.date) != change.before {
+            return Err(format!(
+                "cannot redo {}: that day was changed since in another way; nothing redone",
+                change.what
+            ));
+        }
+        match self.save_day(change.after.clone()) {
+            Ok(()) => {
+                self.history.push(change.clone());
+                Ok(Some(change))
+            }
+            Err(e) => {
+                self.redo.push(change);
+                Err(e)
+            }
+        }
     }
 
     /// Puts back the day as it was before the last [`Ctx::commit`], and saves it. Returns the
@@ -238,7 +388,10 @@ impl Ctx {
             return Err(message);
         }
         match self.save_day(change.before.clone()) {
-            Ok(()) => Ok(Some(change)),
+            Ok(()) => {
+                self.redo.push(change.clone());
+                Ok(Some(change))
+            }
             Err(e) => {
                 self.history.push(change);
                 Err(e)

@@ -39,20 +39,7 @@ impl Widget for &App {
             body,
             hint_area,
             status_area,
-        ] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(if urgent.is_empty() {
-                0
-            } else {
-                urgent.len() as u16
-            }),
-            Constraint::Length(u16::from(read_only.is_some())),
-            Constraint::Length(u16::from(notice.is_some())),
-            Constraint::Min(0),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        ] = self.rows(area, urgent.len());
         self.render_header(header, buf);
         if !urgent.is_empty() {
             Paragraph::new(urgent).render(urgent_area, buf);
@@ -97,27 +84,61 @@ impl Widget for &App {
             .render(body, buf),
         }
         let tab_hints = match self.tab {
-            Tab::Log => self.log.hints(),
-            Tab::Triage => self.triage.hints(),
-            Tab::Routine => self.routine.hints(),
-            Tab::Trends => self.trends.hints(),
-            Tab::Insights => self.insights.hints(),
+            Tab::Log => self.log.hints(&self.ctx),
+            Tab::Triage => self.triage.hints(&self.ctx),
+            Tab::Routine => self.routine.hints(&self.ctx),
+            Tab::Trends => self.trends.hints(&self.ctx),
+            Tab::Insights => self.insights.hints(&self.ctx),
         };
-        hints::line(tab_hints, theme, !self.tab_captures_input()).render(hint_area, buf);
+        let global = if self.tab_captures_input() {
+            Vec::new()
+        } else {
+            use super::keymap::{Command, hint};
+            vec![
+                hint(&self.ctx.keys, &[Command::Help], "help"),
+                hint(&self.ctx.keys, &[Command::Quit], "quit"),
+            ]
+        };
+        hints::line(&tab_hints, &global, theme, hint_area.width).render(hint_area, buf);
         self.render_status(status_area, buf);
         match self.overlay {
             Overlay::None => {}
-            Overlay::Help(top) => help::render(body, buf, theme, top),
-            Overlay::ConfirmQuit => help::confirm_quit(body, buf, theme),
+            Overlay::Help(top) => help::render(body, buf, &self.ctx.keys, theme, top),
+            Overlay::ConfirmQuit => {
+                help::confirm_quit(body, buf, theme, self.routine_would_be_kept());
+            }
             Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }
         if let Some(day) = &self.ctx.conflict {
-            help::conflict(body, buf, theme, day.date);
+            help::conflict(body, buf, theme, day.date, self.ctx.conflict_kind);
         }
     }
 }
 
 impl App {
+    /// The rows of the screen: header, banner (`banner` lines), read-only line, notice, the
+    /// tab's body, hints and status. `update` uses it too (to know how far the help scrolls).
+    pub fn rows(&self, area: Rect, banner: usize) -> [Rect; 7] {
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::try_from(banner).unwrap_or(u16::MAX)),
+            Constraint::Length(u16::from(self.ctx.read_only_reason().is_some())),
+            Constraint::Length(u16::from(self.ctx.notice.is_some())),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area)
+    }
+
+    /// The tab's body on the terminal as last sized (80x24 until the first size is known).
+    pub fn body_area(&self) -> Rect {
+        let (w, h) = self.size.unwrap_or((80, 24));
+        let area = Rect::new(0, 0, w, h);
+        let banner = banner::urgent_lines(&self.ctx, w).len();
+        self.rows(area, banner)[4]
+    }
+
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
         let mut spans = vec![Span::styled(" stridelog ", theme.title), Span::raw(" ")];

@@ -1,6 +1,7 @@
 //! Small pieces of screen shared by the tabs.
 
 pub mod banner;
+pub mod confirm;
 pub mod help;
 pub mod hints;
 pub mod settings;

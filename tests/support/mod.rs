@@ -2,3 +2,4 @@
 
 pub mod log_form;
 pub mod pty;
+pub mod values_table;

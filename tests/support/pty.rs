@@ -6,15 +6,19 @@
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    _pair_master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Set to make the reader thread stop (and close its end) after its next read.
+    detach: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Tui {
@@ -43,8 +47,10 @@ impl Tui {
         let writer = pair.master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        {
-            let (parser, raw) = (Arc::clone(&parser), Arc::clone(&raw));
+        let detach = Arc::new(AtomicBool::new(false));
+        let handle = {
+            let (parser, raw, detach) =
+                (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&detach));
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 while let Ok(n) = reader.read(&mut buf) {
@@ -53,16 +59,48 @@ impl Tui {
                     }
                     parser.lock().unwrap().process(&buf[..n]);
                     raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                    if detach.load(Ordering::SeqCst) {
+                        break;
+                    }
                 }
-            });
-        }
+            })
+        };
         Tui {
             child,
-            writer,
+            writer: Some(writer),
             parser,
             raw,
-            _pair_master: pair.master,
+            master: Some(pair.master),
+            detach,
+            reader: Some(handle),
         }
+    }
+
+    /// Closes the terminal under the app, as closing its window does: every handle on the
+    /// terminal's side is closed (the kernel then hangs up the app's side). `poke` is a key
+    /// that makes the app redraw, so that the reader wakes up and lets go of its handle.
+    pub fn hang_up(&mut self, poke: &str) {
+        self.detach.store(true, Ordering::SeqCst);
+        self.send(poke);
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// The app's exit status once it has ended, or `None` while it runs.
+    pub fn exited(&mut self) -> Option<bool> {
+        self.child.try_wait().unwrap().map(|s| s.success())
+    }
+
+    /// Sends a signal (`TERM`, `INT`, `HUP`, …) to the app.
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &self.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name} failed");
     }
 
     pub fn screen(&self) -> String {
@@ -86,8 +124,9 @@ impl Tui {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(60));
     }
 

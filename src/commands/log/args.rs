@@ -1,49 +1,32 @@
 //! The values `stridelog log` accepts, parsed by clap before anything is read: scores 0-10,
-//! `5.2km,31:40`-style runs, `2/3/3` run pain, dates. A bad value is a usage error naming the
+//! `5.2km,31:40`-style runs, `2/3/3` run pain, dates. The rules are the app's own
+//! ([`crate::values`]); this file only splits the flags. A bad value is a usage error naming the
 //! flag (exit status 2).
 
 use crate::cli::{CharacterArg, LocationArg, SideArg, SurfaceArg};
 use crate::journal::entry::{Character, Location, Score, Side, Surface};
-use crate::journal::settings::Units;
-use chrono::{Days, NaiveDate};
+use crate::values::{self, TypedDistance};
+use chrono::NaiveDate;
 
-/// `--date`: a day, or one relative to `--today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateArg {
-    Today,
-    Yesterday,
-    On(NaiveDate),
-}
+/// `--date`: the words as typed, resolved against `--today` once it is known (clap may read
+/// `--date` before `--today`). The words are the app's own ([`crate::values::date`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateArg(pub String);
 
 impl DateArg {
     /// The date meant, seen from `today`.
-    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
-        match self {
-            DateArg::Today => today,
-            DateArg::Yesterday => today.checked_sub_days(Days::new(1)).unwrap_or(today),
-            DateArg::On(date) => date,
-        }
-    }
-}
-
-/// A distance as typed: a number and maybe a unit (`5.2km`, `3.1mi`, `6`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DistanceArg {
-    pub value: f64,
-    pub unit: Option<Units>,
-}
-
-impl DistanceArg {
-    /// In km, reading a bare number in `default`.
-    pub fn km(self, default: Units) -> f64 {
-        self.unit.unwrap_or(default).to_km(self.value)
+    ///
+    /// # Errors
+    /// What is accepted, when the words make no date from `today`.
+    pub fn resolve(&self, today: NaiveDate) -> Result<NaiveDate, String> {
+        crate::values::date::resolve(&self.0, today)
     }
 }
 
 /// `--run 5.2km,31:40`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunArg {
-    pub distance: DistanceArg,
+    pub distance: TypedDistance,
     pub duration_s: Option<u32>,
 }
 
@@ -55,95 +38,39 @@ pub struct RunPain {
     pub after: Option<Score>,
 }
 
-/// The largest distance `--run` accepts, in km or miles as typed.
-const MAX_TYPED_DISTANCE: f64 = 500.0;
-
-/// Parses `--date`.
+/// Parses `--date`: checked now against a fixed day, so a word that is never a date is a usage
+/// error at once; resolved against `--today` later.
 pub fn parse_date_arg(text: &str) -> Result<DateArg, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "today" => Ok(DateArg::Today),
-        "yesterday" => Ok(DateArg::Yesterday),
-        _ => crate::cli::parse_date(text)
-            .map(DateArg::On)
-            .map_err(|e| format!("{e}, `today` or `yesterday`")),
-    }
+    let reference = NaiveDate::from_ymd_opt(2000, 6, 15).unwrap_or_default();
+    crate::values::date::resolve(text, reference)?;
+    Ok(DateArg(text.to_owned()))
 }
 
-/// Parses a 0-10 score.
+/// Parses a 0-10 score (required here: leave the flag out to leave the value alone).
 pub fn parse_score(text: &str) -> Result<Score, String> {
-    text.trim()
-        .parse::<u8>()
-        .ok()
-        .and_then(Score::new)
-        .ok_or_else(|| format!("`{text}` is not a score: give a whole number from 0 to 10"))
+    values::parse_score(text)?.ok_or_else(|| "give a whole number from 0 to 10".to_owned())
 }
 
-/// Parses hours of a day, 0-24.
+/// Parses hours of a day, 0-24: `7.5`, `7:30`, `7h30`.
 pub fn parse_hours(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(h) if (0.0..=24.0).contains(&h) => Ok(h),
-        _ => Err(format!(
-            "`{text}` is not a number of hours: give 0 to 24, e.g. 7.5"
-        )),
-    }
+    values::parse_hours(text)?.ok_or_else(|| "give hours from 0 to 24, like 7.5 or 7:30".to_owned())
 }
 
-/// Parses a distance: `5.2km`, `5.2 km`, `3.1mi`, `3.1miles`, or a bare `5.2`.
-pub fn parse_distance(text: &str) -> Result<DistanceArg, String> {
-    let t = text.trim().to_ascii_lowercase();
-    let (number, unit) = if let Some(n) = t.strip_suffix("km") {
-        (n, Some(Units::Km))
-    } else if let Some(n) = t.strip_suffix("miles").or_else(|| t.strip_suffix("mi")) {
-        (n, Some(Units::Miles))
-    } else {
-        (t.as_str(), None)
-    };
-    let value = number.trim().parse::<f64>().map_err(|_| {
-        format!(
-            "`{text}` is not a distance: write it like 5.2km, 3.1mi or 5.2 (your settings' unit)"
-        )
-    })?;
-    if !value.is_finite() || value < 0.0 {
-        return Err(format!("`{text}`: a distance must be 0 or more"));
+/// Parses a distance: `5.2km`, `5.2 km`, `3.1mi`, `3.1miles`, or a bare `5.2` (the settings'
+/// unit, applied when the run is added). The unit is known here only when written, so the
+/// 300 km limit is checked by [`TypedDistance::km`] then; a written unit is checked now.
+pub fn parse_distance(text: &str) -> Result<TypedDistance, String> {
+    let typed = TypedDistance::parse(text)?;
+    if let Some(unit) = typed.unit {
+        typed.km(unit)?;
     }
-    if value > MAX_TYPED_DISTANCE {
-        return Err(format!(
-            "`{text}`: more than {MAX_TYPED_DISTANCE} in one run is surely a typo"
-        ));
-    }
-    Ok(DistanceArg { value, unit })
+    Ok(typed)
 }
 
-/// Parses a duration typed by a person: `mm:ss` or `h:mm:ss` (seconds below 60, minutes after
-/// hours below 60).
+/// Parses a run's time: `mm:ss`, `h:mm:ss` or whole minutes, as in the app.
 pub fn parse_duration(text: &str) -> Result<u32, String> {
-    let bad =
-        || format!("`{text}` is not a duration: write mm:ss or h:mm:ss, e.g. 31:40 or 1:05:00");
-    let parts: Vec<&str> = text.trim().split(':').collect();
-    if !(2..=3).contains(&parts.len())
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err(bad());
-    }
-    let numbers: Vec<u32> = parts
-        .iter()
-        .map(|p| p.parse().unwrap_or(u32::MAX))
-        .collect();
-    let (hours, minutes, seconds) = match numbers.as_slice() {
-        [m, s] => (0, *m, *s),
-        [h, m, s] if *m < 60 => (*h, *m, *s),
-        _ => return Err(bad()),
-    };
-    if seconds >= 60 {
-        return Err(bad());
-    }
-    let total = hours * 3600 + minutes * 60 + seconds;
-    if total > crate::import::MAX_RUN_SECONDS {
-        return Err(format!("`{text}`: more than 48 hours is surely a typo"));
-    }
-    Ok(total)
+    values::parse_duration(text)?
+        .ok_or_else(|| "give the time as mm:ss, h:mm:ss or minutes".to_owned())
 }
 
 /// Parses `--run`: a distance, then optionally a comma and a duration.
@@ -232,15 +159,16 @@ impl From<CharacterArg> for Character {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::settings::Units;
 
     #[test]
     fn durations_typed_by_people() {
         assert_eq!(parse_duration("31:40"), Ok(1900));
         assert_eq!(parse_duration("1:05:00"), Ok(3900));
         assert_eq!(parse_duration("75:30"), Ok(4530));
+        assert_eq!(parse_duration("31"), Ok(1860), "minutes, as in the app");
         assert!(parse_duration("75:99").is_err());
         assert!(parse_duration("1:60:00").is_err());
-        assert!(parse_duration("31").is_err());
         assert!(parse_duration("-1:00").is_err());
         assert!(parse_duration("abc").is_err());
     }
@@ -249,7 +177,7 @@ mod tests {
     fn distances_with_and_without_units() {
         assert_eq!(
             parse_distance("5.2km"),
-            Ok(DistanceArg {
+            Ok(TypedDistance {
                 value: 5.2,
                 unit: Some(Units::Km)
             })
@@ -258,8 +186,10 @@ mod tests {
         assert_eq!(parse_distance("6").unwrap().unit, None);
         assert!(parse_distance("-3km").is_err());
         assert!(parse_distance("abc").is_err());
-        assert!(parse_distance("5000").is_err());
+        assert!(parse_distance("400km").is_err());
+        assert!(parse_distance("450mi").is_err());
         assert!(parse_distance("inf").is_err());
+        assert!(parse_distance("5000").unwrap().km(Units::Km).is_err());
     }
 
     #[test]
@@ -267,6 +197,7 @@ mod tests {
         let run = parse_run("5.2km,31:40").unwrap();
         assert_eq!(run.duration_s, Some(1900));
         assert!(parse_run("5.2km,75:99").unwrap_err().contains("75:99"));
+        assert_eq!(parse_run("5,38").unwrap().duration_s, Some(2280));
         let pain = parse_run_pain("2/-/3").unwrap();
         assert_eq!((pain.before, pain.during), (Score::new(2), None));
         assert!(parse_run_pain("2/3").is_err());
@@ -274,15 +205,19 @@ mod tests {
     }
 
     #[test]
-    fn dates_today_yesterday_and_strict() {
+    fn dates_are_the_apps_words() {
         let today: NaiveDate = "2026-03-01".parse().unwrap();
-        assert_eq!(
-            parse_date_arg("yesterday")
+        let resolve = |t: &str| {
+            parse_date_arg(t)
                 .unwrap()
                 .resolve(today)
-                .to_string(),
-            "2026-02-28"
-        );
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(resolve("yesterday"), "2026-02-28");
+        assert_eq!(resolve("3 days ago"), "2026-02-26");
+        assert_eq!(resolve("2026-02-03"), "2026-02-03");
         assert!(parse_date_arg("2026-2-30").is_err());
+        assert!(parse_date_arg("someday").is_err());
     }
 }

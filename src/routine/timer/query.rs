@@ -53,6 +53,12 @@ impl Timer {
         self.routine.steps.get(self.step + 1)
     }
 
+    /// True when the current step's other side is still to come (the next thing is the same
+    /// exercise on the right).
+    pub fn other_side_next(&self) -> bool {
+        self.is_running() && self.current_kind().per_side() && self.side == 0
+    }
+
     /// The side being done (or coming up), `None` for a step without sides or once ended.
     pub fn side(&self) -> Option<Side> {
         if !self.is_running() || !self.current_kind().per_side() {

@@ -18,20 +18,13 @@ use crate::tui::tabs::trends::wrap::wrap;
 use calendar::CalendarGrid;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 use std::cell::Cell;
-
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("↑ ↓ / k j", "scroll the findings"),
-    ("PgUp / PgDn", "scroll the findings a page at a time"),
-    ("Home", "back to the top of the findings"),
-];
 
 /// The insights of the last 365 days and their calendar, computed from the journal.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,13 +73,15 @@ impl InsightsState {
         self.scroll
     }
 
-    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<InsightsAction> {
-        Some(match key.code {
-            KeyCode::Down | KeyCode::Char('j') => InsightsAction::Scroll(1),
-            KeyCode::Up | KeyCode::Char('k') => InsightsAction::Scroll(-1),
-            KeyCode::PageDown => InsightsAction::ScrollPage(1),
-            KeyCode::PageUp => InsightsAction::ScrollPage(-1),
-            KeyCode::Home => InsightsAction::Top,
+    /// The action of a key, through the key list (`keymap.rs`, scope `insights`).
+    pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<InsightsAction> {
+        use crate::tui::keymap::{Command as C, Scope};
+        Some(match ctx.keys.command(Scope::Insights, key)? {
+            C::InsightsScrollDown => InsightsAction::Scroll(1),
+            C::InsightsScrollUp => InsightsAction::Scroll(-1),
+            C::InsightsPageDown => InsightsAction::ScrollPage(1),
+            C::InsightsPageUp => InsightsAction::ScrollPage(-1),
+            C::InsightsTop => InsightsAction::Top,
             _ => return None,
         })
     }
@@ -113,8 +108,17 @@ impl InsightsState {
     }
 
     /// The keys shown at the bottom of the screen.
-    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
-        &[("j/k", "scroll findings"), ("PgUp/PgDn", "page")]
+    pub fn hints(&self, ctx: &Ctx) -> Vec<(String, &'static str)> {
+        use crate::tui::keymap::{Command as C, hint};
+        let k = &ctx.keys;
+        vec![
+            hint(
+                k,
+                &[C::InsightsScrollUp, C::InsightsScrollDown],
+                "scroll findings",
+            ),
+            hint(k, &[C::InsightsPageUp, C::InsightsPageDown], "page"),
+        ]
     }
 }
 

@@ -8,7 +8,7 @@
 //! (relative dates), [`form`] and [`runs`] (the fields), [`editor`] (text and choices). This
 //! file holds the state; `keys` maps keys to [`LogAction`]s, `update` and `save` apply them,
 //! `view`, `rows`, `days` and `draw` render. Moving and typing never read the disk;
-//! `Ctrl-R` (an explicit reload) is the only read.
+//! `Ctrl-L` (an explicit reload) is the only read.
 
 mod days;
 mod draw;
@@ -17,6 +17,7 @@ pub mod form;
 pub mod goto;
 pub mod input;
 mod keys;
+mod rescue;
 mod rows;
 pub mod runs;
 mod save;
@@ -33,30 +34,6 @@ use input::DistanceUnit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("↑↓ jk  ←→ hl", "field · day (PgUp/PgDn a week) · t today"),
-    ("g", "go to: 2026-11-20, yesterday, 3 days ago, last mon"),
-    ("Enter  0-9", "edit · type a number now (10: 1 0 Enter)"),
-    ("Space y n Del", "flip yes/no · yes · no · clear the field"),
-    ("a  d", "add a run · delete the selected run (asks)"),
-    (
-        "u  r  Ctrl-R",
-        "undo (saved) · retry a save · reload from disk",
-    ),
-    ("Esc", "leave a run · drop a change that failed to save"),
-    (
-        "editing",
-        "Enter/Ctrl-S save · Tab/S-Tab save+move · Esc cancel",
-    ),
-    ("notes", "Enter new line · Ctrl-S or Tab saves · Esc asks"),
-    ("lists", "←→ move · Space tick · 1-9 pick · Enter saves"),
-    (
-        "Tab 1-4",
-        "switch tabs when not typing (1-4: not on numbers)",
-    ),
-];
 
 /// A row of the day's form that the cursor can be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,8 +129,6 @@ pub enum LogAction {
     Activate,
     /// Space: flip a yes/no, otherwise like Enter.
     Toggle,
-    /// A digit on a number field: start typing with it.
-    StartTyping(char),
     SetYesNo(bool),
     /// Delete / Backspace: empty the field.
     Clear,
@@ -162,8 +137,10 @@ pub enum LogAction {
     /// The answer to "delete the run?".
     ConfirmDelete(bool),
     Undo,
+    /// Ctrl-R: make the last undone change again.
+    Redo,
     Retry,
-    /// Ctrl-R: read the journal from disk again.
+    /// Ctrl-L: read the journal from disk again.
     Reload,
     /// Esc when not editing.
     Back,
@@ -202,7 +179,8 @@ impl LogState {
         let message = fresh_day.then(|| {
             (
                 Tone::Info,
-                "Nothing logged today yet: type your morning pain (0-10) and press Enter.".into(),
+                "Nothing logged today yet: press Enter, type your morning pain (0-10), Enter."
+                    .into(),
             )
         });
         Self {
@@ -280,14 +258,24 @@ impl LogState {
         self.unit = unit;
     }
 
+    /// Midnight has passed (`old` was today): a form that showed today, and is not being
+    /// typed into, moves on to the new today.
+    pub fn follow_today(&mut self, old: NaiveDate, ctx: &Ctx) {
+        if self.selected == old && matches!(self.mode, Mode::Browse) {
+            self.select(ctx.today, ctx);
+            self.message = Some((
+                Tone::Info,
+                format!(
+                    "It is {} now: the form shows the new day.",
+                    ctx.today.format("%a %-d %b")
+                ),
+            ));
+        }
+    }
+
     /// True while typing into a field (keys go to the field, not the app).
     pub fn captures_input(&self) -> bool {
         !matches!(self.mode, Mode::Browse)
-    }
-
-    /// True when the digit keys mean something on this tab right now.
-    pub fn uses_digits(&self) -> bool {
-        matches!(self.mode, Mode::Browse) && self.field().is_some_and(|f| f.kind().takes_digits())
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod big_digits;
 mod finish;
+mod hold;
 mod keys;
 mod picker;
 mod running;
@@ -23,19 +24,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::time::{Duration, Instant};
-
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("↑/↓ (j/k)", "choose a routine, or a step in the step list"),
-    ("Enter", "show the routine's steps; from there, start"),
-    ("s", "start the routine"),
-    ("Space", "pause / resume; during tapped reps, count one rep"),
-    ("n / p", "skip ahead / go back a step"),
-    ("r", "restart the current step"),
-    ("Esc", "stop the routine (asks first); back from the steps"),
-    ("b / f", "bell / flash on or off (this session)"),
-    ("0-9, 1 0 or +", "pain after the routine (+ is 10); s skips"),
-];
 
 /// How long the countdown stays inverted after a cue.
 pub const FLASH: Duration = Duration::from_millis(150);
@@ -103,8 +91,20 @@ pub(crate) struct Run {
     pub timer: Timer,
     /// Wall-clock start, for the journal.
     pub started: NaiveTime,
+    /// The step it starts from (the one selected in the step list).
+    pub first_step: usize,
     /// "Stop the routine?" is showing.
     pub confirm_stop: bool,
+    /// Who stopped the clock, if a question did (it starts again when the question is
+    /// answered "go on"); a pause the runner chose stays.
+    pub held: Hold,
+}
+
+/// Whether a question paused the routine's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hold {
+    Free,
+    ByQuestion,
 }
 
 /// After the routine: "pain now?" and the save.
@@ -242,11 +242,6 @@ impl RoutineState {
         self.asking_pain()
     }
 
-    /// True when the digit keys mean something on this tab right now.
-    pub fn uses_digits(&self) -> bool {
-        self.asking_pain()
-    }
-
     pub fn update(&mut self, action: RoutineAction, ctx: &mut Ctx) {
         use RoutineAction as A;
         match action {
@@ -266,10 +261,17 @@ impl RoutineState {
             A::Back => self.mode = Mode::Pick,
             A::Start => self.start(ctx),
             A::PauseOrTap | A::Skip | A::Previous | A::Restart => self.operate(action, ctx),
-            A::AskStop | A::ConfirmStop(false) => {
+            A::AskStop => {
+                self.hold_for_question();
                 if let Mode::Run(run) = &mut self.mode {
-                    run.confirm_stop = action == A::AskStop;
+                    run.confirm_stop = true;
                 }
+            }
+            A::ConfirmStop(false) => {
+                if let Mode::Run(run) = &mut self.mode {
+                    run.confirm_stop = false;
+                }
+                self.release_after_question();
             }
             A::ConfirmStop(true) => self.stop(),
             A::Pain(_) | A::PainEnter | A::PainClear | A::SkipPain | A::Retry => {
@@ -324,7 +326,7 @@ impl RoutineState {
         }
         if let Mode::Run(run) = &mut self.mode {
             // A start pressed before any instant was known starts at the first one.
-            run.timer.start(now);
+            run.timer.start_at(now, run.first_step);
         }
         self.settle(&ctx.settings);
     }
@@ -363,15 +365,21 @@ impl RoutineState {
         let Some(routine) = self.routines.get(self.selected) else {
             return;
         };
+        let first_step = match self.mode {
+            Mode::Detail { step } => step,
+            _ => 0,
+        };
         let mut timer = Timer::new(routine.clone(), timer_config(&ctx.settings));
         if let Some(now) = self.now {
-            timer.start(now);
+            timer.start_at(now, first_step);
         }
         let started = ctx.now().time();
         self.mode = Mode::Run(Box::new(Run {
             timer,
             started: started.with_nanosecond(0).unwrap_or(started),
+            first_step,
             confirm_stop: false,
+            held: Hold::Free,
         }));
         self.settle(&ctx.settings);
     }

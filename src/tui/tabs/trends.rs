@@ -16,22 +16,13 @@ use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use charts::WeekCharts;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 use std::cell::Cell;
-
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("← → / h l", "select the previous / next week in the charts"),
-    ("Home / End", "select the oldest / the current week"),
-    ("w", "show the last 12, 26 or 52 weeks"),
-    ("↑ ↓ / k j", "scroll the reasons for the verdict"),
-    ("PgUp / PgDn", "scroll the reasons a page at a time"),
-];
 
 /// How many weeks the charts show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -118,22 +109,18 @@ impl TrendsState {
         false
     }
 
-    /// True when the digit keys mean something on this tab right now.
-    pub fn uses_digits(&self) -> bool {
-        false
-    }
-
-    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<TrendsAction> {
-        Some(match key.code {
-            KeyCode::Char('w') => TrendsAction::CycleRange,
-            KeyCode::Left | KeyCode::Char('h') => TrendsAction::OlderWeek,
-            KeyCode::Right | KeyCode::Char('l') => TrendsAction::NewerWeek,
-            KeyCode::Home => TrendsAction::OldestWeek,
-            KeyCode::End => TrendsAction::CurrentWeek,
-            KeyCode::Down | KeyCode::Char('j') => TrendsAction::Scroll(1),
-            KeyCode::Up | KeyCode::Char('k') => TrendsAction::Scroll(-1),
-            KeyCode::PageDown => TrendsAction::ScrollPage(1),
-            KeyCode::PageUp => TrendsAction::ScrollPage(-1),
+    pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<TrendsAction> {
+        use crate::tui::keymap::{Command as C, Scope};
+        Some(match ctx.keys.command(Scope::Trends, key)? {
+            C::TrendsRange => TrendsAction::CycleRange,
+            C::TrendsOlder => TrendsAction::OlderWeek,
+            C::TrendsNewer => TrendsAction::NewerWeek,
+            C::TrendsOldest => TrendsAction::OldestWeek,
+            C::TrendsCurrent => TrendsAction::CurrentWeek,
+            C::TrendsScrollDown => TrendsAction::Scroll(1),
+            C::TrendsScrollUp => TrendsAction::Scroll(-1),
+            C::TrendsPageDown => TrendsAction::ScrollPage(1),
+            C::TrendsPageUp => TrendsAction::ScrollPage(-1),
             _ => return None,
         })
     }
@@ -171,11 +158,17 @@ impl TrendsState {
     }
 
     /// The keys shown at the bottom of the screen.
-    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("←/→", "week"),
-            ("w", "12/26/52 weeks"),
-            ("j/k", "scroll reasons"),
+    pub fn hints(&self, ctx: &Ctx) -> Vec<(String, &'static str)> {
+        use crate::tui::keymap::{Command as C, hint};
+        let k = &ctx.keys;
+        vec![
+            hint(k, &[C::TrendsOlder, C::TrendsNewer], "week"),
+            hint(k, &[C::TrendsRange], "12/26/52 weeks"),
+            hint(
+                k,
+                &[C::TrendsScrollUp, C::TrendsScrollDown],
+                "scroll reasons",
+            ),
         ]
     }
 }

@@ -14,18 +14,8 @@ use crate::journal::entry::RedFlag;
 use crate::triage::{self, Answers, RED_FLAG_ORDER, Reply, Sign, words};
 use crate::tui::ctx::Ctx;
 use chrono::{Days, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use std::cell::Cell;
-
-/// Keys of this tab, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("← → / h l", "previous / next part; Enter also moves on"),
-    ("↑ ↓ / k j", "question or step; scroll (PgUp PgDn)"),
-    ("y / n / s", "yes / no / skip (red flags need y or n)"),
-    ("Backspace", "clear the answer"),
-    ("Enter", "on Result: save into the day"),
-    ("[ / ] / t", "save into previous / next day / today"),
-];
 
 /// The parts of the checklist, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,11 +167,6 @@ impl TriageState {
         false
     }
 
-    /// True when the digit keys mean something on this tab right now: never.
-    pub fn uses_digits(&self) -> bool {
-        false
-    }
-
     /// True when answers were given and not saved yet (quitting asks first).
     pub fn has_unsaved_answers(&self) -> bool {
         self.unsaved
@@ -218,35 +203,30 @@ impl TriageState {
         self.max_scroll.set(max);
     }
 
-    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<TriageAction> {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return None;
-        }
+    pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<TriageAction> {
+        use crate::tui::keymap::{Command as C, Scope};
         let asks = matches!(
             self.section,
             Section::RedFlags | Section::Slump | Section::Signs
         );
-        Some(match key.code {
-            KeyCode::Right | KeyCode::Char('l') => TriageAction::NextSection,
-            KeyCode::Left | KeyCode::Char('h') => TriageAction::PrevSection,
-            KeyCode::Up | KeyCode::Char('k') => TriageAction::Move(Move::Up),
-            KeyCode::Down | KeyCode::Char('j') => TriageAction::Move(Move::Down),
-            KeyCode::PageUp => TriageAction::Move(Move::PageUp),
-            KeyCode::PageDown => TriageAction::Move(Move::PageDown),
-            KeyCode::Home | KeyCode::Char('g') => TriageAction::Move(Move::Top),
-            KeyCode::End | KeyCode::Char('G') => TriageAction::Move(Move::Bottom),
-            KeyCode::Char('y' | 'Y') if asks => TriageAction::Answer(Reply::Yes),
-            KeyCode::Char('n' | 'N') if asks => TriageAction::Answer(Reply::No),
-            KeyCode::Char('s' | 'S') if asks => TriageAction::Answer(Reply::Skip),
-            KeyCode::Backspace | KeyCode::Delete if asks => TriageAction::Clear,
-            KeyCode::Enter if self.section == Section::Result => TriageAction::Save,
-            KeyCode::Enter if self.section != Section::History => TriageAction::NextSection,
-            KeyCode::Char('[') => TriageAction::PrevDay,
-            KeyCode::Char(']') => TriageAction::NextDay,
-            KeyCode::Char('t') => TriageAction::Today,
+        Some(match ctx.keys.command(Scope::Triage, key)? {
+            C::TriageNextPart => TriageAction::NextSection,
+            C::TriagePrevPart => TriageAction::PrevSection,
+            C::TriageUp => TriageAction::Move(Move::Up),
+            C::TriageDown => TriageAction::Move(Move::Down),
+            C::TriagePageUp => TriageAction::Move(Move::PageUp),
+            C::TriagePageDown => TriageAction::Move(Move::PageDown),
+            C::TriageTop => TriageAction::Move(Move::Top),
+            C::TriageBottom => TriageAction::Move(Move::Bottom),
+            C::TriageYes if asks => TriageAction::Answer(Reply::Yes),
+            C::TriageNo if asks => TriageAction::Answer(Reply::No),
+            C::TriageSkip if asks => TriageAction::Answer(Reply::Skip),
+            C::TriageClear if asks => TriageAction::Clear,
+            C::TriageEnter if self.section == Section::Result => TriageAction::Save,
+            C::TriageEnter if self.section != Section::History => TriageAction::NextSection,
+            C::TriagePrevDay => TriageAction::PrevDay,
+            C::TriageNextDay => TriageAction::NextDay,
+            C::TriageToday => TriageAction::Today,
             _ => return None,
         })
     }
@@ -454,34 +434,51 @@ impl TriageState {
     }
 
     /// The keys shown at the bottom of the screen.
-    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
+    /// The keys shown at the bottom of the screen, from the key list.
+    pub fn hints(&self, ctx: &Ctx) -> Vec<(String, &'static str)> {
+        use crate::tui::keymap::{Command as C, hint};
+        let k = &ctx.keys;
+        let part = hint(k, &[C::TriagePrevPart, C::TriageNextPart], "part");
+        let updown = |w| hint(k, &[C::TriageUp, C::TriageDown], w);
         match self.section {
-            Section::RedFlags => &[
-                ("↑↓", "question"),
-                ("y/n", "yes/no"),
-                ("Enter", "next part"),
-                ("←→", "part"),
-                ("[ ]", "day"),
+            Section::RedFlags => vec![
+                updown("question"),
+                hint(k, &[C::TriageYes, C::TriageNo], "yes/no"),
+                hint(k, &[C::TriageEnter], "next part"),
+                part,
+                hint(k, &[C::TriagePrevDay, C::TriageNextDay], "day"),
             ],
-            Section::Slump => &[
-                ("↑↓", "step"),
-                ("y/n/s", "yes/no/skip"),
-                ("Enter", "next part"),
-                ("←→", "part"),
+            Section::Slump => vec![
+                updown("step"),
+                hint(
+                    k,
+                    &[C::TriageYes, C::TriageNo, C::TriageSkip],
+                    "yes/no/skip",
+                ),
+                hint(k, &[C::TriageEnter], "next part"),
+                part,
             ],
-            Section::Signs => &[
-                ("↑↓", "question"),
-                ("y/n/s", "yes/no/skip"),
-                ("Enter", "result"),
-                ("←→", "part"),
+            Section::Signs => vec![
+                updown("question"),
+                hint(
+                    k,
+                    &[C::TriageYes, C::TriageNo, C::TriageSkip],
+                    "yes/no/skip",
+                ),
+                hint(k, &[C::TriageEnter], "result"),
+                part,
             ],
-            Section::Result => &[
-                ("Enter", "save"),
-                ("↑↓", "scroll"),
-                ("←→", "part"),
-                ("[ ] t", "day"),
+            Section::Result => vec![
+                hint(k, &[C::TriageEnter], "save"),
+                updown("scroll"),
+                part,
+                hint(
+                    k,
+                    &[C::TriagePrevDay, C::TriageNextDay, C::TriageToday],
+                    "day",
+                ),
             ],
-            Section::History => &[("↑↓", "scroll"), ("←→", "part")],
+            Section::History => vec![updown("scroll"), part],
         }
     }
 }

@@ -55,7 +55,11 @@ fn row(settings: &Settings, index: usize) -> (&'static str, String, &'static str
         ),
         _ => (
             "Shoe limit",
-            format!("{:.0} km", settings.shoe_limit_km),
+            format!(
+                "{:.0} {}",
+                settings.units.from_km(settings.shoe_limit_km),
+                settings.units.label()
+            ),
             "Trends flags shoes past this distance",
         ),
     }
@@ -82,8 +86,10 @@ fn step(settings: &mut Settings, index: usize, up: bool) {
         3 => settings.rest_seconds = nudge(settings.rest_seconds, 5, 600),
         4 => settings.get_ready_seconds = nudge(settings.get_ready_seconds, 1, 60),
         _ => {
-            let next = settings.shoe_limit_km + if up { 50.0 } else { -50.0 };
-            settings.shoe_limit_km = next.clamp(50.0, 5000.0);
+            // Steps of 50 in the unit shown (50 km or 50 mi), kept in km.
+            let shown = settings.units.from_km(settings.shoe_limit_km).round();
+            let next = shown + if up { 50.0 } else { -50.0 };
+            settings.shoe_limit_km = settings.units.to_km(next).clamp(50.0, 5000.0);
         }
     }
 }

@@ -45,11 +45,29 @@ pub(super) fn labelled(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let indent = " ".repeat(label.chars().count());
-    let mut wrapped: Vec<String> = value.lines().flat_map(|l| wrap(l, width)).collect();
+    // Only what can be shown is wrapped: a note of megabytes costs no more than a short one,
+    // at every frame.
+    let room = (max_lines.max(1) + 1) * (width.max(1) + 1);
+    let mut wrapped: Vec<String> = Vec::new();
+    let mut cut = false;
+    for line in value.lines() {
+        if wrapped.len() > max_lines {
+            cut = true;
+            break;
+        }
+        let shown = match line.char_indices().nth(room) {
+            Some((end, _)) => {
+                cut = true;
+                &line[..end]
+            }
+            None => line,
+        };
+        wrapped.extend(wrap(shown, width));
+    }
     if wrapped.is_empty() {
         wrapped.push(String::new());
     }
-    let cut = wrapped.len() > max_lines;
+    let cut = cut || wrapped.len() > max_lines;
     wrapped.truncate(max_lines.max(1));
     let mut lines = Vec::new();
     for (i, text) in wrapped.into_iter().enumerate() {

@@ -23,8 +23,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// True when typing a digit on the field starts editing it.
-    pub fn takes_digits(self) -> bool {
+    /// True for a field typed as a number (a score, hours, minutes, a distance).
+    pub fn is_number(self) -> bool {
         matches!(self, Kind::Score | Kind::Number)
     }
 }

@@ -3,23 +3,9 @@
 use super::form::{Field, Kind, RunField};
 use super::{Edit, Input, LogAction, LogState, Mode, Page};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::{Command, Scope, hint};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const HINTS_DAY: &[(&str, &str)] = &[
-    ("↑↓", "field"),
-    ("←→", "day"),
-    ("Enter", "edit"),
-    ("a", "add run"),
-    ("u", "undo"),
-    ("g", "go to"),
-];
-const HINTS_RUN: &[(&str, &str)] = &[
-    ("↑↓", "field"),
-    ("Enter", "edit"),
-    ("d", "delete run"),
-    ("u", "undo"),
-    ("Esc", "back to day"),
-];
 const HINTS_LINE: &[(&str, &str)] = &[
     ("Enter", "save"),
     ("Tab/S-Tab", "save & move"),
@@ -51,16 +37,10 @@ const HINTS_CONFIRM_DROP: &[(&str, &str)] = &[
 ];
 const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
 const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
-const HINTS_UNSAVED: &[(&str, &str)] = &[
-    ("r", "retry save"),
-    ("Ctrl-R", "reload from disk"),
-    ("Esc", "drop change"),
-];
-
 impl LogState {
-    pub fn map_key(&self, key: KeyEvent, _ctx: &Ctx) -> Option<LogAction> {
+    pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<LogAction> {
         match &self.mode {
-            Mode::Browse => self.browse_key(key),
+            Mode::Browse => self.browse_key(key, ctx),
             Mode::Edit(edit) => edit_key(edit, key),
             Mode::Goto(_) => text_key(key, false).or(match key.code {
                 KeyCode::Enter => Some(LogAction::Commit),
@@ -75,61 +55,74 @@ impl LogState {
         }
     }
 
-    fn browse_key(&self, key: KeyEvent) -> Option<LogAction> {
+    fn browse_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<LogAction> {
         use LogAction as A;
-        if is_ctrl_r(key) {
-            return Some(A::Reload);
-        }
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return None;
-        }
-        let kind = self.field().map(Field::kind);
-        Some(match key.code {
-            KeyCode::Up | KeyCode::Char('k') => A::Up,
-            KeyCode::Down | KeyCode::Char('j') => A::Down,
-            KeyCode::Left | KeyCode::Char('h') => A::ShiftDay(-1),
-            KeyCode::Right | KeyCode::Char('l') => A::ShiftDay(1),
-            KeyCode::PageUp => A::ShiftDay(-7),
-            KeyCode::PageDown => A::ShiftDay(7),
-            KeyCode::Char('t') => A::Today,
-            KeyCode::Char('g') => A::StartGoto,
-            KeyCode::Enter => A::Activate,
-            KeyCode::Char(' ') => A::Toggle,
-            KeyCode::Char(c) if c.is_ascii_digit() && kind.is_some_and(Kind::takes_digits) => {
-                A::StartTyping(c)
-            }
-            KeyCode::Char('y') if kind == Some(Kind::YesNo) => A::SetYesNo(true),
-            KeyCode::Char('n') if kind == Some(Kind::YesNo) => A::SetYesNo(false),
-            KeyCode::Delete | KeyCode::Backspace => A::Clear,
-            KeyCode::Char('a') => A::AddRun,
-            KeyCode::Char('d') => A::DeleteRun,
-            KeyCode::Char('u') => A::Undo,
-            KeyCode::Char('r') => A::Retry,
-            KeyCode::Esc => A::Back,
+        let yes_no = self.field().map(Field::kind) == Some(Kind::YesNo);
+        Some(match ctx.keys.command(Scope::Log, key)? {
+            Command::LogUp => A::Up,
+            Command::LogDown => A::Down,
+            Command::LogPrevDay => A::ShiftDay(-1),
+            Command::LogNextDay => A::ShiftDay(1),
+            Command::LogWeekBack => A::ShiftDay(-7),
+            Command::LogWeekOn => A::ShiftDay(7),
+            Command::LogToday => A::Today,
+            Command::LogGoTo => A::StartGoto,
+            Command::LogEdit => A::Activate,
+            Command::LogToggle => A::Toggle,
+            Command::LogYes if yes_no => A::SetYesNo(true),
+            Command::LogNo if yes_no => A::SetYesNo(false),
+            Command::LogClear => A::Clear,
+            Command::LogAddRun => A::AddRun,
+            Command::LogDeleteRun => A::DeleteRun,
+            Command::LogUndo => A::Undo,
+            Command::LogRedo => A::Redo,
+            Command::LogRetry => A::Retry,
+            Command::LogReload => A::Reload,
+            Command::LogBack => A::Back,
             _ => return None,
         })
     }
 
-    /// The keys shown at the bottom of the screen.
-    pub fn hints(&self) -> &'static [(&'static str, &'static str)] {
+    /// The keys shown at the bottom of the screen: the key list's keys where a command
+    /// applies, the editor's own keys while a field is open.
+    pub fn hints(&self, ctx: &Ctx) -> Vec<(String, &'static str)> {
+        use Command as C;
+        let keys = &ctx.keys;
+        let fixed = |list: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+            list.iter().map(|(k, w)| ((*k).to_owned(), *w)).collect()
+        };
         match &self.mode {
-            Mode::Browse if self.unsaved.is_some() => HINTS_UNSAVED,
+            Mode::Browse if self.unsaved.is_some() => vec![
+                hint(keys, &[C::LogRetry], "retry save"),
+                hint(keys, &[C::LogReload], "reload from disk"),
+                hint(keys, &[C::LogBack], "drop change"),
+            ],
             Mode::Browse => match self.page {
-                Page::Day => HINTS_DAY,
-                Page::Run(_) => HINTS_RUN,
+                Page::Day => vec![
+                    hint(keys, &[C::LogUp, C::LogDown], "field"),
+                    hint(keys, &[C::LogPrevDay, C::LogNextDay], "day"),
+                    hint(keys, &[C::LogEdit], "edit"),
+                    hint(keys, &[C::LogAddRun], "add run"),
+                    hint(keys, &[C::LogUndo, C::LogRedo], "undo/redo"),
+                    hint(keys, &[C::LogGoTo], "go to"),
+                ],
+                Page::Run(_) => vec![
+                    hint(keys, &[C::LogUp, C::LogDown], "field"),
+                    hint(keys, &[C::LogEdit], "edit"),
+                    hint(keys, &[C::LogDeleteRun], "delete run"),
+                    hint(keys, &[C::LogUndo, C::LogRedo], "undo/redo"),
+                    hint(keys, &[C::LogBack], "back to day"),
+                ],
             },
-            Mode::Edit(edit) if edit.confirm_drop => HINTS_CONFIRM_DROP,
-            Mode::Edit(edit) => match (&edit.input, edit.field) {
+            Mode::Edit(edit) if edit.confirm_drop => fixed(HINTS_CONFIRM_DROP),
+            Mode::Edit(edit) => fixed(match (&edit.input, edit.field) {
                 (Input::Choice(_), _) => HINTS_CHOICE,
                 (Input::Text(t), _) if t.multiline => HINTS_NOTES,
                 (Input::Text(_), Field::Run(RunField::Shoes)) => HINTS_SHOES,
                 (Input::Text(_), _) => HINTS_LINE,
-            },
-            Mode::Goto(_) => HINTS_GOTO,
-            Mode::ConfirmDelete(_) => HINTS_CONFIRM,
+            }),
+            Mode::Goto(_) => fixed(HINTS_GOTO),
+            Mode::ConfirmDelete(_) => fixed(HINTS_CONFIRM),
         }
     }
 }
@@ -154,14 +147,16 @@ fn text_key(key: KeyEvent, multiline: bool) -> Option<LogAction> {
     })
 }
 
-fn is_ctrl_r(key: KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('r' | 'R'))
+/// Ctrl and the letter `c` (either case).
+fn is_ctrl(key: KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char(k) if k.eq_ignore_ascii_case(&c))
 }
 
 fn edit_key(edit: &Edit, key: KeyEvent) -> Option<LogAction> {
     use LogAction as A;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if is_ctrl_r(key) && !edit.confirm_drop {
+    if is_ctrl(key, 'l') && !edit.confirm_drop {
         return Some(A::Reload);
     }
     if edit.confirm_drop {

@@ -160,6 +160,9 @@ impl FormView<'_> {
                 if let Some(p) = s.pain_after {
                     let _ = write!(text, " · pain after {p}/10");
                 }
+                if s.steps_done < s.steps_total {
+                    text.push_str(" · partial (stopped early)");
+                }
                 push("   ", &text, theme.base);
             }
         }

@@ -65,7 +65,7 @@ impl LogState {
         let changed = day != self.stored_day(ctx);
         if let Err(e) = ctx.commit(day.clone(), what.clone()) {
             self.set_edit_error(format!(
-                "{e} · Enter tries again; Ctrl-R reloads the day from disk (your value stays \
+                "{e} · Enter tries again; Ctrl-L reloads the day from disk (your value stays \
                  here); Esc drops the change."
             ));
             return;
@@ -110,7 +110,7 @@ impl LogState {
             Err(error) => {
                 self.message = Some((
                     Tone::Error,
-                    "Not saved (see above): r tries again, Ctrl-R reloads from disk, Esc drops \
+                    "Not saved (see above): r tries again, Ctrl-L reloads from disk, Esc drops \
                      the change."
                         .to_owned(),
                 ));
@@ -273,6 +273,35 @@ impl LogState {
                     ""
                 };
                 self.message = Some((Tone::Error, format!("Undo: {e}{again}")));
+            }
+        }
+    }
+
+    pub(super) fn redo(&mut self, ctx: &mut Ctx) {
+        if self.unsaved.is_some() {
+            self.refuse_edit(ctx);
+            return;
+        }
+        let waiting = ctx.redo.len();
+        match ctx.redo() {
+            Ok(None) => {
+                self.message = Some((Tone::Info, "Nothing to redo.".into()));
+            }
+            Ok(Some(change)) => {
+                if change.after.date == self.selected {
+                    self.fix_cursor(ctx);
+                } else {
+                    self.select(change.after.date, ctx);
+                }
+                self.message = Some((Tone::Done, format!("Redone: {} (saved).", change.what)));
+            }
+            Err(e) => {
+                let again = if ctx.redo.len() == waiting {
+                    " · Ctrl-R tries again."
+                } else {
+                    ""
+                };
+                self.message = Some((Tone::Error, format!("Redo: {e}{again}")));
             }
         }
     }

@@ -46,17 +46,13 @@ impl LogState {
             A::StartGoto => self.mode = Mode::Goto(TextEditor::new("", false)),
             A::Activate => self.activate(ctx),
             A::Toggle => self.toggle(ctx),
-            A::StartTyping(c) => {
-                if let Some(field) = self.field() {
-                    self.open_editor(field, Some(c), ctx);
-                }
-            }
             A::SetYesNo(yes) => self.set_yes_no(yes, ctx),
             A::Clear => self.clear_field(ctx),
             A::AddRun => self.add_run(ctx),
             A::DeleteRun => self.ask_delete_run(ctx),
             A::ConfirmDelete(yes) => self.delete_run(yes, ctx),
             A::Undo => self.undo(ctx),
+            A::Redo => self.redo(ctx),
             A::Retry => self.retry(ctx),
             A::Reload => self.reload(ctx),
             A::Back => self.back(),
@@ -279,6 +275,17 @@ impl LogState {
             self.page = Page::Day;
             self.day_cursor = Item::AddRun;
         }
+    }
+
+    /// After "changed on disk" was answered: the value that could not be saved is either in
+    /// the conflict copy or dropped, as the runner chose, so the form shows what is on disk now.
+    pub fn settle_after_conflict(&mut self, ctx: &Ctx) {
+        if matches!(self.mode, Mode::Edit(_)) {
+            self.close_editor();
+        }
+        self.unsaved = None;
+        self.fix_cursor(ctx);
+        self.message = ctx.notice.clone().map(|n| (Tone::Info, n));
     }
 
     pub(super) fn cancel(&mut self) {

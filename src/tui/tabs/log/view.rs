@@ -111,7 +111,7 @@ impl FormView<'_> {
         if let Some(unsaved) = &self.state.unsaved {
             lines.push(Line::styled(
                 format!(
-                    "NOT SAVED: {}. {} · r tries again, Ctrl-R reloads, Esc drops it.",
+                    "NOT SAVED: {}. {} · r tries again, Ctrl-L reloads, Esc drops it.",
                     unsaved.what, unsaved.error
                 ),
                 theme.error,

@@ -75,6 +75,11 @@ pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 clock(u64::from(s.seconds))
             ),
         )
+    } else if matches!(f.stage, Stage::Nothing) {
+        (
+            format!(" {}: stopped ", f.name),
+            "Stopped before the first exercise began.".to_owned(),
+        )
     } else {
         (
             format!(" {}: stopped ", f.name),
@@ -168,9 +173,7 @@ fn stage_lines(f: &Finish, ctx: &Ctx, lines: &mut Vec<Line<'static>>) {
             ]));
         }
         Stage::Nothing => {
-            lines.push(Line::from(
-                "Stopped before the first exercise began: nothing to record.",
-            ));
+            lines.push(Line::from("Nothing to record."));
             lines.push(Line::default());
             lines.push(Line::from(vec![
                 key("Enter"),

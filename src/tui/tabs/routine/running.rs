@@ -7,13 +7,12 @@ use crate::routine::{Phase, Side, StepKind, Timer};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::banner::wrap;
-use crate::tui::widgets::help::centered;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget};
+use ratatui::widgets::{Block, LineGauge, Paragraph, Widget};
 use std::time::Instant;
 
 /// Rows of the view other than the big countdown and the cues.
@@ -181,6 +180,10 @@ pub(super) fn render(state: &RoutineState, run: &Run, ctx: &Ctx, area: Rect, buf
     gauge("Routine ", routine_ratio, theme.bar, theme).render(routine_row, buf);
 
     let next = match timer.next_step() {
+        _ if timer.other_side_next() => Line::from(vec![
+            Span::styled("Next: ", theme.dim),
+            Span::raw(format!("{}, right side", timer.step().exercise)),
+        ]),
         Some(next) => Line::from(vec![
             Span::styled("Next: ", theme.dim),
             Span::raw(next.exercise.clone()),
@@ -279,25 +282,28 @@ fn render_cues(how: Vec<Line<'static>>, avoid: Vec<Line<'static>>, area: Rect, b
 }
 
 fn confirm_stop(timer: &Timer, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let popup = centered(area, 54, 5);
-    Clear.render(popup, buf);
-    Paragraph::new(vec![
-        Line::from(format!(
-            "{} of {} steps done so far; they are kept.",
-            timer.steps_done(),
+    let done = timer.steps_done();
+    // The same test as the finish screen's: no step done and no exercise time, nothing kept.
+    let nothing = done == 0 && timer.session(chrono::NaiveTime::MIN).seconds == 0;
+    let said = if nothing {
+        "No exercise is finished yet, so nothing would be recorded.".to_owned()
+    } else {
+        format!(
+            "{done} of {} steps done so far: what you did is kept as a partial session.",
             timer.steps_total()
-        )),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" stop and record   "),
-            Span::styled("n", theme.key),
-            Span::raw(" go on"),
-        ]),
-    ])
-    .block(
-        Block::bordered()
-            .title(" Stop the routine? ")
-            .border_style(theme.caution),
-    )
-    .render(popup, buf);
+        )
+    };
+    let choices: &[(&str, &str)] = if nothing {
+        &[("y", "stop"), ("n", "go on")]
+    } else {
+        &[("y", "stop and record"), ("n", "go on")]
+    };
+    crate::tui::widgets::confirm::Confirm {
+        title: "Stop the routine?",
+        lines: &[said],
+        choices,
+        style: theme.caution,
+        theme,
+    }
+    .render(area, buf);
 }

@@ -1,0 +1,118 @@
+//! Reading one file of the journal safely: only regular files (a FIFO named like a day would
+//! block the reader for ever), and with a fingerprint of what was read (size, modification
+//! time, inode and content hash) to tell later whether another program replaced it.
+
+use std::fs::{self, File, Metadata};
+use std::hash::{Hash, Hasher};
+use std::io::{self, Read};
+use std::path::Path;
+use std::time::SystemTime;
+
+/// What the disk held when a day was loaded or last saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a file's bytes and its metadata.
+    #[must_use]
+    pub fn of(bytes: &[u8], meta: &Metadata) -> Self {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Self {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+            modified: meta.modified().ok(),
+            inode: inode(meta),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_meta: &Metadata) -> u64 {
+    0
+}
+
+/// What kind of thing a path is, when it is not a regular file, in words.
+#[must_use]
+pub fn not_regular(meta: &Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The error for a path that is not a regular file.
+fn refuse(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("is {what}, not a regular file: skipped (move it aside)"),
+    )
+}
+
+/// Reads a regular file whole, with its fingerprint: `Ok(None)` when there is no file, an
+/// error (never a wait) when the path is a FIFO, a device, a socket or a folder.
+///
+/// # Errors
+/// When the file cannot be read or is not a regular file.
+pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if let Some(what) = not_regular(&meta) {
+        return Err(refuse(what));
+    }
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    // Swapped for something else between the two looks: check what was opened.
+    let meta = file.metadata()?;
+    if let Some(what) = not_regular(&meta) {
+        return Err(refuse(what));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    let fingerprint = Fingerprint::of(&bytes, &meta);
+    Ok(Some((bytes, fingerprint)))
+}
+
+/// Like [`read_regular`], as UTF-8 text, for the config files; a missing file is a
+/// `NotFound` error.
+///
+/// # Errors
+/// When the file is missing, cannot be read, is not a regular file or is not UTF-8.
+pub fn read_regular_text(path: &Path) -> io::Result<String> {
+    let (bytes, _) = read_regular(path)?.ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "is not UTF-8 text"))
+}
