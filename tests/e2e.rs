@@ -123,7 +123,9 @@ fn digits_on_the_first_screen_switch_tabs_and_write_nothing() {
     // The first screen has a number field selected: 4 must open Trends, not type a pain.
     tui.send("4");
     tui.wait_for("Last 12 weeks");
-    tui.send("\t"); // Tab goes on to the next tab (Log), it does not save anything
+    tui.send("\t"); // Tab goes on to the next tabs (Insights, Log); it saves nothing
+    tui.wait_for("Your last 12 months");
+    tui.send("\t");
     tui.wait_for("Morning pain");
     tui.send("q");
     assert!(tui.wait_exit());

@@ -615,7 +615,6 @@ fn a_read_only_journal_cannot_be_changed_and_says_why() {
     memory.read_only = Some("another stridelog has this journal open".into());
     let store = Shared::with(memory);
     let mut app = app_on(store.clone());
-    press(&mut app, KeyCode::Char('5'));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Delete);
