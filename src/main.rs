@@ -217,17 +217,7 @@ fn run_shell_command(
             })
         }
         Command::Insights { from, to, format } => {
-            require_journal(data_dir)?;
-            match commands::insights::run(data_dir, today, from, to, format, stdout) {
-                Ok(()) => Ok(ExitCode::SUCCESS),
-                Err(commands::insights::InsightsError::Usage(message)) => {
-                    eprintln!("stridelog insights: {message}");
-                    Ok(ExitCode::from(2))
-                }
-                Err(commands::insights::InsightsError::Io(error)) => {
-                    Err(error).wrap_err_with(|| format!("could not read {}", data_dir.display()))
-                }
-            }
+            insights(data_dir, today, (from, to), format, stdout)
         }
         Command::Keys => {
             let (keys, warning) = stridelog::tui::keys_file::load(config_dir);
@@ -262,6 +252,28 @@ fn run_shell_command(
         }
         Command::Check | Command::Report { .. } | Command::Demo { .. } | Command::TestHook(_) => {
             unreachable!("handled in main")
+        }
+    }
+}
+
+/// `stridelog insights`: exit 2 when `--from` is after `--to`.
+fn insights(
+    data_dir: &std::path::Path,
+    today: chrono::NaiveDate,
+    (from, to): (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    format: stridelog::insights::Format,
+    stdout: &mut impl std::io::Write,
+) -> Result<ExitCode> {
+    use commands::insights::InsightsError;
+    require_journal(data_dir)?;
+    match commands::insights::run(data_dir, today, from, to, format, stdout) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(InsightsError::Usage(message)) => {
+            eprintln!("stridelog insights: {message}");
+            Ok(ExitCode::from(2))
+        }
+        Err(InsightsError::Io(error)) => {
+            Err(error).wrap_err_with(|| format!("could not read {}", data_dir.display()))
         }
     }
 }

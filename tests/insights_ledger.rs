@@ -12,12 +12,15 @@ fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+/// Max run pain, gait, morning before, morning after, and the response expected.
+type Case = (Option<u8>, Gait, Option<u8>, Option<u8>, Response);
+
 #[test]
 fn response_follows_the_design_first_match_wins() {
     use Gait::{Changed, NotReported as No};
     use Response::{Amber, Green, Red, Unknown};
     // (max run pain, gait, before, after) → response
-    let cases: [(Option<u8>, Gait, Option<u8>, Option<u8>, Response); 17] = [
+    let cases: [Case; 17] = [
         (Some(6), No, None, None, Red),   // run pain above 5
         (Some(5), No, None, None, Amber), // 4 or 5
         (Some(4), No, None, None, Amber),
