@@ -29,6 +29,9 @@ type Series = (
     fn(&WeekSummary) -> Option<f64>,
 );
 
+/// A run of weeks with a value, drawn as one line: its style, its marker and its points.
+type Segment = (Style, Marker, Vec<(f64, f64)>);
+
 /// The three pain series, in drawing order (the worst pain last, on top).
 fn series(theme: &Theme) -> [Series; 3] {
     [
@@ -149,7 +152,7 @@ impl WeekCharts<'_> {
         let theme = self.theme;
         // One braille dot column is half a cell: x is counted in dot columns.
         let x_of = |i: usize| fit.column(i).map(|c| f64::from(2 * c + fit.bar - 1));
-        let mut segments: Vec<(Style, Marker, Vec<(f64, f64)>)> = Vec::new();
+        let mut segments: Vec<Segment> = Vec::new();
         for (_, style, marker, _, value) in series(theme) {
             let mut current: Vec<(f64, f64)> = Vec::new();
             for (i, week) in self.weeks.iter().enumerate() {
