@@ -983,3 +983,25 @@ fn ctrl_r_redoes_what_u_undid_and_a_new_change_ends_the_redo() {
     );
     assert_eq!(store.day(today()).unwrap().worst_pain, None);
 }
+
+#[test]
+fn a_day_in_the_future_asks_before_anything_is_written_to_it() {
+    let (mut app, store) = app_with(vec![]);
+    press(&mut app, KeyCode::Right); // tomorrow
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(app.log.selected(), tomorrow);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.log.mode(), &Mode::ConfirmFuture);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("is in the future"), "{shown}");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.log.mode(), &Mode::ConfirmFuture, "asked again");
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(store.day(tomorrow).unwrap().morning_pain, score(3));
+    assert!(store.day(today()).is_none());
+}

@@ -435,3 +435,15 @@ fn the_help_opens_at_the_current_tabs_keys_and_never_scrolls_into_blank_space() 
     app.press(key(KeyCode::Home));
     assert_eq!(app.overlay, Overlay::Help(0));
 }
+
+#[test]
+fn the_tab_bar_shows_every_tab_down_to_the_smallest_size() {
+    let app = app(Box::new(MemoryStore::new()), today());
+    for width in [60, 70, 80, 120] {
+        let text = screen(&app, width, 24);
+        let bar = text.lines().next().unwrap();
+        for tab in Tab::ALL {
+            assert!(bar.contains(tab.title()), "{width}: {bar}");
+        }
+    }
+}

@@ -488,3 +488,29 @@ fn scrolling_up_after_the_window_grew_moves_at_once() {
     press(&mut app, KeyCode::Char('k'), 1);
     assert_eq!(app.trends.scroll(), end_tall.saturating_sub(1));
 }
+
+#[test]
+fn the_week_still_going_is_marked_and_the_lines_differ_without_colour() {
+    // Wednesday: the week of 16-22 Nov has four days to go.
+    let wednesday = date("2026-11-18");
+    let mut days = journal(calm_fortnight());
+    days.retain(|d| d.date <= wednesday);
+    let mut app = app(Box::new(MemoryStore::with_days(days)), wednesday);
+    app.update(stridelog::tui::action::Action::GoTo(
+        stridelog::tui::Tab::Trends,
+    ));
+    let text = screen(&app, 120, 40);
+    let bar_labels = text
+        .lines()
+        .find_map(|l| l.split_once("km│").map(|(_, bars)| bars))
+        .unwrap_or_else(|| panic!("{text}"));
+    let last_bar = bar_labels.split_whitespace().last().unwrap();
+    assert!(last_bar.contains('…'), "the week still going: {bar_labels}");
+    assert_eq!(
+        bar_labels.matches('…').count(),
+        1,
+        "only this week: {bar_labels}"
+    );
+    // The legend tells the lines apart by glyph, not only by colour.
+    assert!(text.contains("⣀ worst • morning █ during runs"), "{text}");
+}

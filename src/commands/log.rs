@@ -3,19 +3,20 @@
 //! the day's file cannot be read or a running app holds the journal.
 
 mod args;
+mod flags;
 
 pub use args::{
     DateArg, RunArg, RunPain, parse_date_arg, parse_distance, parse_duration, parse_hours,
     parse_run, parse_run_pain, parse_score,
 };
 
-use crate::cli::LogArgs;
 use crate::journal::entry::{Character, DayEntry, Location, Run, Score, Side, Surface};
 use crate::journal::lock::Holder;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store, day_path};
 use crate::text::escape_controls;
 use chrono::{Datelike, NaiveDate};
+pub use flags::{CharacterArg, LocationArg, LogArgs, SideArg, SurfaceArg};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
@@ -313,8 +314,8 @@ pub fn run(
 
 #[cfg(test)]
 mod tests {
+    use super::LocationArg;
     use super::*;
-    use crate::cli::LocationArg;
 
     #[test]
     fn apply_merges_and_appends() {

@@ -139,27 +139,42 @@ impl App {
         self.rows(area, banner)[4]
     }
 
+    /// The tab bar: every tab always; the app's name and the date only where they fit (the
+    /// date shortened first), so no tab is ever cut off on a narrow terminal.
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let mut spans = vec![Span::styled(" stridelog ", theme.title), Span::raw(" ")];
+        let mut tabs = Vec::new();
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let style = if *tab == self.tab {
                 theme.tab_selected
             } else {
                 theme.tab
             };
-            spans.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
-            spans.push(Span::raw(" "));
+            tabs.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
+            tabs.push(Span::raw(" "));
         }
-        let tabs = Line::from(spans);
-        let used = tabs.width();
-        tabs.render(area, buf);
-        // The date goes at the right, shortened (or left out) where the tabs need the room.
-        let date = [" %a %-d %b %Y ", " %-d %b "]
-            .iter()
-            .map(|f| self.ctx.today.format(f).to_string())
-            .find(|d| used + d.chars().count() <= usize::from(area.width))
-            .unwrap_or_default();
+        let tabs_width: usize = tabs.iter().map(Span::width).sum();
+        let title = Span::styled(" stridelog ", theme.title);
+        let long_date = self.ctx.today.format(" %a %-d %b %Y ").to_string();
+        let short_date = self.ctx.today.format(" %-d %b ").to_string();
+        let room = usize::from(area.width);
+        let fits = |parts: usize| parts <= room;
+        let (with_title, date) = if fits(title.width() + 1 + tabs_width + long_date.len()) {
+            (true, long_date)
+        } else if fits(title.width() + 1 + tabs_width + short_date.len()) {
+            (true, short_date)
+        } else if fits(1 + tabs_width + short_date.len()) {
+            (false, short_date)
+        } else {
+            (false, String::new())
+        };
+        let mut spans = if with_title {
+            vec![title, Span::raw(" ")]
+        } else {
+            vec![Span::raw(" ")]
+        };
+        spans.extend(tabs);
+        Line::from(spans).render(area, buf);
         Line::from(date)
             .style(theme.dim)
             .right_aligned()

@@ -5,3 +5,4 @@ pub mod confirm;
 pub mod help;
 pub mod hints;
 pub mod settings;
+pub mod wrap;

@@ -3,7 +3,7 @@
 //! ([`crate::values`]); this file only splits the flags. A bad value is a usage error naming the
 //! flag (exit status 2).
 
-use crate::cli::{CharacterArg, LocationArg, SideArg, SurfaceArg};
+use super::flags::{CharacterArg, LocationArg, SideArg, SurfaceArg};
 use crate::journal::entry::{Character, Location, Score, Side, Surface};
 use crate::values::{self, TypedDistance};
 use chrono::NaiveDate;

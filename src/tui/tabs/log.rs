@@ -83,6 +83,8 @@ pub enum Mode {
     Goto(TextEditor),
     /// "Delete run N?"
     ConfirmDelete(usize),
+    /// "This day is in the future: log into it?"
+    ConfirmFuture,
 }
 
 /// A change whose save failed: kept (and shown) until it is retried or dropped.
@@ -114,6 +116,8 @@ pub struct LogState {
     unsaved: Option<Unsaved>,
     message: Option<(Tone, String)>,
     unit: DistanceUnit,
+    /// A day after today the runner agreed to log into (asked once per day).
+    future_ok: Option<NaiveDate>,
 }
 
 /// What can happen on this tab.
@@ -136,6 +140,8 @@ pub enum LogAction {
     DeleteRun,
     /// The answer to "delete the run?".
     ConfirmDelete(bool),
+    /// The answer to "log into a day in the future?".
+    ConfirmFuture(bool),
     Undo,
     /// Ctrl-R: make the last undone change again.
     Redo,
@@ -193,6 +199,7 @@ impl LogState {
             unsaved: None,
             message,
             unit: ctx.settings.units,
+            future_ok: None,
         }
     }
 

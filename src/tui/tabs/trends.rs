@@ -288,6 +288,7 @@ impl TrendsView<'_> {
             selected: self.selected(weeks.len()),
             units: self.ctx.settings.units,
             theme: self.ctx.theme,
+            today: self.ctx.today,
         }
         .render(area, buf);
     }

@@ -218,36 +218,15 @@ pub(super) fn shoes_hint(edit: &Edit) -> Option<String> {
     Some(format!("↑↓ used before: {}{more}", names.join(", ")))
 }
 
-/// Splits `text` into lines of at most `width` characters, at spaces where possible.
+/// Splits `text` into lines of at most `width` cells (at least 8), at spaces where possible:
+/// the screens' one wrap.
+/// A line that fits is kept as it is (the form lines up values with spaces).
 pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(8);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for long_word in text.split(' ') {
-        let chars: Vec<char> = long_word.chars().collect();
-        for piece in chars.chunks(width) {
-            let word: String = piece.iter().collect();
-            push_word(&mut lines, &mut line, &word, width);
-        }
-        if chars.is_empty() {
-            push_word(&mut lines, &mut line, "", width);
-        }
+    if crate::tui::widgets::wrap::width(text) <= width {
+        return vec![text.to_owned()];
     }
-    lines.push(line);
-    lines
-}
-
-pub(super) fn push_word(lines: &mut Vec<String>, line: &mut String, word: &str, width: usize) {
-    {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
+    crate::tui::widgets::wrap::wrap(text, width)
 }
 
 /// Wraps every line to `width`, keeping each line's style.

@@ -52,6 +52,11 @@ impl LogState {
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(LogAction::ConfirmDelete(false)),
                 _ => None,
             },
+            Mode::ConfirmFuture => match key.code {
+                KeyCode::Char('y' | 'Y') => Some(LogAction::ConfirmFuture(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(LogAction::ConfirmFuture(false)),
+                _ => None,
+            },
         }
     }
 
@@ -123,6 +128,7 @@ impl LogState {
             }),
             Mode::Goto(_) => fixed(HINTS_GOTO),
             Mode::ConfirmDelete(_) => fixed(HINTS_CONFIRM),
+            Mode::ConfirmFuture => fixed(&[("y", "log into it"), ("n", "leave it")]),
         }
     }
 }

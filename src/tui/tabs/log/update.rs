@@ -51,6 +51,24 @@ impl LogState {
             A::AddRun => self.add_run(ctx),
             A::DeleteRun => self.ask_delete_run(ctx),
             A::ConfirmDelete(yes) => self.delete_run(yes, ctx),
+            A::ConfirmFuture(yes) => {
+                self.mode = Mode::Browse;
+                self.message = Some(if yes {
+                    self.future_ok = Some(self.selected);
+                    (
+                        Tone::Info,
+                        format!(
+                            "{} is in the future; you can log into it now (press the key again).",
+                            self.selected.format("%a %-d %b")
+                        ),
+                    )
+                } else {
+                    (
+                        Tone::Info,
+                        "Nothing written; t goes back to today.".to_owned(),
+                    )
+                });
+            }
             A::Undo => self.undo(ctx),
             A::Redo => self.redo(ctx),
             A::Retry => self.retry(ctx),
@@ -112,6 +130,12 @@ impl LogState {
     pub(super) fn refuse_edit(&mut self, ctx: &Ctx) -> bool {
         if let Some(reason) = self.lock_reason(ctx) {
             self.message = Some((Tone::Error, reason));
+            return true;
+        }
+        // A day after today is most likely a slip of the arrow keys: ask once before it is
+        // written to.
+        if self.selected > ctx.today && self.future_ok != Some(self.selected) {
+            self.mode = Mode::ConfirmFuture;
             return true;
         }
         if let Some(unsaved) = &self.unsaved {
@@ -300,7 +324,9 @@ impl LogState {
                 }
                 self.close_editor();
             }
-            Mode::Goto(_) | Mode::ConfirmDelete(_) | Mode::Browse => self.mode = Mode::Browse,
+            Mode::Goto(_) | Mode::ConfirmDelete(_) | Mode::ConfirmFuture | Mode::Browse => {
+                self.mode = Mode::Browse;
+            }
         }
     }
 

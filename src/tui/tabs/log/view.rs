@@ -141,6 +141,22 @@ impl FormView<'_> {
                     Err(problem) => Line::styled(problem, theme.error),
                 });
             }
+            Mode::ConfirmFuture => {
+                lines.push(Line::styled(
+                    format!(
+                        "{} is in the future (today is {}). Log into it anyway?",
+                        state.selected.format("%a %-d %b %Y"),
+                        self.ctx.today.format("%a %-d %b")
+                    ),
+                    theme.caution,
+                ));
+                lines.push(Line::from(vec![
+                    Span::styled("y", theme.key),
+                    Span::raw(" yes, log into it   "),
+                    Span::styled("n", theme.key),
+                    Span::raw(" no"),
+                ]));
+            }
             Mode::ConfirmDelete(i) => {
                 let day = self.day();
                 let summary = day

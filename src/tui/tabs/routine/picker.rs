@@ -320,23 +320,4 @@ pub(super) fn bullets(
     }
 }
 
-/// Splits `text` into lines of at most `width` characters at spaces (a longer word gets a
-/// line of its own).
-pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    for word in text.split_whitespace() {
-        let needed = row.chars().count() + usize::from(!row.is_empty()) + word.chars().count();
-        if !row.is_empty() && needed > width {
-            rows.push(std::mem::take(&mut row));
-        }
-        if !row.is_empty() {
-            row.push(' ');
-        }
-        row.push_str(word);
-    }
-    if !row.is_empty() || rows.is_empty() {
-        rows.push(row);
-    }
-    rows
-}
+pub(super) use crate::tui::widgets::wrap::wrap;

@@ -19,23 +19,39 @@ const MAX_BAR: u16 = 7;
 /// The guide drawn through the charts at the selected week.
 const GUIDE: &str = "┊";
 
-/// A pain series: its name, its style and its weekly value.
-type Series = (&'static str, Style, fn(&WeekSummary) -> Option<f64>);
+/// A pain series: its name, its style, how it is drawn, its legend glyph and its weekly value.
+/// Each line has its own glyph too, so the chart reads without colour (`NO_COLOR`).
+type Series = (
+    &'static str,
+    Style,
+    Marker,
+    &'static str,
+    fn(&WeekSummary) -> Option<f64>,
+);
+
+/// A run of weeks with a value, drawn as one line: its style, its marker and its points.
+type Segment = (Style, Marker, Vec<(f64, f64)>);
 
 /// The three pain series, in drawing order (the worst pain last, on top).
 fn series(theme: &Theme) -> [Series; 3] {
     [
-        ("during runs", theme.chart_run, |w| w.mean_run_pain),
-        ("morning", theme.chart_morning, |w| w.mean_morning_pain),
-        ("worst", theme.chart_worst, |w| w.mean_worst_pain),
+        ("during runs", theme.chart_run, Marker::Block, "█", |w| {
+            w.mean_run_pain
+        }),
+        ("morning", theme.chart_morning, Marker::Dot, "•", |w| {
+            w.mean_morning_pain
+        }),
+        ("worst", theme.chart_worst, Marker::Braille, "⣀", |w| {
+            w.mean_worst_pain
+        }),
     ]
 }
 
-/// The pain legend, for the section title: "━ worst ━ morning ━ during runs".
+/// The pain legend, for the section title: "⣀ worst • morning █ during runs".
 pub fn legend(theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (name, style, _) in series(theme).iter().rev() {
-        spans.push(Span::styled("━", *style));
+    for (name, style, _, glyph, _) in series(theme).iter().rev() {
+        spans.push(Span::styled(*glyph, *style));
         spans.push(Span::styled(format!(" {name} "), theme.dim));
     }
     if let Some(last) = spans.last_mut() {
@@ -97,6 +113,8 @@ pub struct WeekCharts<'a> {
     pub selected: usize,
     pub units: Units,
     pub theme: &'a Theme,
+    /// Today: a week that ends after it is still going, and its bar says so.
+    pub today: chrono::NaiveDate,
 }
 
 impl Widget for WeekCharts<'_> {
@@ -106,7 +124,7 @@ impl Widget for WeekCharts<'_> {
         }
         let fit = Fit::new(self.weeks.len(), area.width - GUTTER);
         let used = fit.width(self.weeks.len());
-        let months = u16::from(area.height >= 9);
+        let months = u16::from(area.height >= 6);
         let bars_h = ((area.height - months) * 2 / 5).clamp(1, 8);
         let pain_h = area.height - months - bars_h;
         let pain_area = Rect::new(area.x, area.y, GUTTER + used, pain_h);
@@ -134,28 +152,28 @@ impl WeekCharts<'_> {
         let theme = self.theme;
         // One braille dot column is half a cell: x is counted in dot columns.
         let x_of = |i: usize| fit.column(i).map(|c| f64::from(2 * c + fit.bar - 1));
-        let mut segments: Vec<(Style, Vec<(f64, f64)>)> = Vec::new();
-        for (_, style, value) in series(theme) {
+        let mut segments: Vec<Segment> = Vec::new();
+        for (_, style, marker, _, value) in series(theme) {
             let mut current: Vec<(f64, f64)> = Vec::new();
             for (i, week) in self.weeks.iter().enumerate() {
                 match (x_of(i), value(week)) {
                     (Some(x), Some(v)) => current.push((x, v)),
                     _ => {
                         if !current.is_empty() {
-                            segments.push((style, std::mem::take(&mut current)));
+                            segments.push((style, marker, std::mem::take(&mut current)));
                         }
                     }
                 }
             }
             if !current.is_empty() {
-                segments.push((style, current));
+                segments.push((style, marker, current));
             }
         }
         let datasets: Vec<Dataset> = segments
             .iter()
-            .map(|(style, points)| {
+            .map(|(style, marker, points)| {
                 Dataset::default()
-                    .marker(Marker::Braille)
+                    .marker(*marker)
                     .graph_type(GraphType::Line)
                     .style(*style)
                     .data(points)
@@ -200,16 +218,19 @@ impl WeekCharts<'_> {
             .enumerate()
             .skip(fit.first)
             .map(|(i, tenths)| {
+                let partial = self.weeks[i].end > self.today;
                 let whole = ((*tenths + 5) / 10).to_string();
-                let text = if fit.bar >= 3 && *tenths > 0 {
-                    whole
-                } else {
-                    String::new()
+                // The week still going: its number ends in "…" and the bar is dimmed, so it is
+                // not read as a low week.
+                let text = match (fit.bar >= 3 && *tenths > 0, partial) {
+                    (true, true) => format!("{whole}…"),
+                    (true, false) => whole,
+                    (false, _) => String::new(),
                 };
-                let style = if i == self.selected {
-                    theme.key
-                } else {
-                    theme.bar
+                let style = match (i == self.selected, partial) {
+                    (true, _) => theme.key,
+                    (false, true) => theme.bar.add_modifier(Modifier::DIM),
+                    (false, false) => theme.bar,
                 };
                 Bar::new(*tenths).text_value(text).style(style)
             })
