@@ -24,6 +24,17 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Every scope, in the order the help and the README list them.
+    pub const ALL: [Scope; 7] = [
+        Scope::Global,
+        Scope::Log,
+        Scope::Triage,
+        Scope::RoutineList,
+        Scope::RoutineRun,
+        Scope::Trends,
+        Scope::Insights,
+    ];
+
     /// The heading of this scope in the help.
     pub fn title(self) -> &'static str {
         match self {
@@ -830,15 +841,7 @@ impl Keymap {
 pub fn markdown(keymap: &Keymap) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    for scope in [
-        Scope::Global,
-        Scope::Log,
-        Scope::Triage,
-        Scope::RoutineList,
-        Scope::RoutineRun,
-        Scope::Trends,
-        Scope::Insights,
-    ] {
+    for scope in Scope::ALL {
         let _ = writeln!(
             out,
             "**{}**\n\n| keys | what they do | name in keys.ron |\n|---|---|---|",

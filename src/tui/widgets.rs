@@ -4,5 +4,6 @@ pub mod banner;
 pub mod confirm;
 pub mod help;
 pub mod hints;
+pub mod scroll;
 pub mod settings;
 pub mod wrap;

@@ -97,14 +97,8 @@ impl InsightsState {
     }
 
     fn scroll_by(&mut self, steps: i32, rows: usize) {
-        let by = (steps.unsigned_abs() as usize).saturating_mul(rows);
-        let max = self.max_scroll.get();
-        let from = self.scroll.min(max);
-        self.scroll = if steps < 0 {
-            from.saturating_sub(by)
-        } else {
-            from.saturating_add(by).min(max)
-        };
+        self.scroll =
+            crate::tui::widgets::scroll::by(self.scroll, self.max_scroll.get(), steps, rows);
     }
 
     /// The keys shown at the bottom of the screen.

@@ -146,15 +146,8 @@ impl TrendsState {
 
     /// Scrolls the reasons by `steps` of `rows` (negative: up), within the text.
     fn scroll_by(&mut self, steps: i32, rows: usize) {
-        let by = (steps.unsigned_abs() as usize).saturating_mul(rows);
-        // Start from what is on screen (a taller window may show the end already).
-        let max = self.max_scroll.get();
-        let from = self.scroll.min(max);
-        self.scroll = if steps < 0 {
-            from.saturating_sub(by)
-        } else {
-            from.saturating_add(by).min(max)
-        };
+        self.scroll =
+            crate::tui::widgets::scroll::by(self.scroll, self.max_scroll.get(), steps, rows);
     }
 
     /// The keys shown at the bottom of the screen.

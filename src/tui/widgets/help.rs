@@ -78,15 +78,7 @@ pub fn text(keys: &Keymap, theme: &Theme, width: usize) -> HelpText {
     let mut sections = Vec::new();
     push_text(&mut lines, crate::advice::DISCLAIMER, width, theme.caution);
     lines.push(Line::default());
-    for scope in [
-        Scope::Global,
-        Scope::Log,
-        Scope::Triage,
-        Scope::RoutineList,
-        Scope::RoutineRun,
-        Scope::Trends,
-        Scope::Insights,
-    ] {
+    for scope in Scope::ALL {
         sections.push((scope, lines.len()));
         lines.push(Line::from(Span::styled(scope.title(), theme.title)));
         for binding in keys.of_scope(scope) {
