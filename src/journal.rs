@@ -6,6 +6,7 @@ pub mod diskfile;
 pub mod entry;
 pub mod lock;
 pub mod memory;
+pub mod quickparse;
 pub mod recovery;
 pub mod settings;
 pub mod store;

@@ -6,7 +6,7 @@ use super::diskfile::read_regular;
 use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::lock::{self, Holder, HolderInfo, Lock};
 use super::swap::{self, Swap};
-use super::{Journal, Problem, tidy};
+use super::{Journal, Problem, quickparse, tidy};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -673,7 +673,7 @@ fn read_one(candidate: &Candidate) -> Outcome {
             false,
         );
     }
-    match entry::parse_day(text, Some(candidate.date)) {
+    match quickparse::parse_day(text, candidate.date) {
         Ok(day) if day.version > FORMAT_VERSION => {
             let reason = format!(
                 "version: written by a newer stridelog (format {}), read-only here: update \
