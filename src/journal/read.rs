@@ -1,0 +1,378 @@
+//! Reading day files: which files a [`Scope`] covers (listed from the year folders, or named
+//! by date without listing anything), and reading and parsing them on every core. A file that
+//! cannot be used becomes a [`Problem`], never an error of the whole read.
+
+use super::diskfile::{Fingerprint, read_regular};
+use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
+use super::store::{Loaded, Scope, day_path, storable};
+use super::{Problem, quickparse};
+use chrono::{Datelike, NaiveDate};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A day file to read.
+pub(super) struct Candidate {
+    pub(super) rel: String,
+    pub(super) path: PathBuf,
+    pub(super) date: NaiveDate,
+    pub(super) found: Found,
+}
+
+/// How a candidate was found, which decides what a missing file means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// Listed in its folder: if it is gone when read, that is worth saying.
+    Listed,
+    /// Named by its date: most dates have no file, and that is no problem.
+    Named,
+}
+
+impl Candidate {
+    /// The file of `date` under `root`, whether or not it exists.
+    pub(super) fn at(root: &Path, date: NaiveDate, found: Found) -> Self {
+        let rel = day_path(date);
+        Self {
+            path: root.join(&rel),
+            rel,
+            date,
+            found,
+        }
+    }
+}
+
+/// Opens `days/` for listing: `Ok(None)` when there is none yet.
+pub(super) fn open_days(root: &Path) -> io::Result<Option<fs::ReadDir>> {
+    let days = root.join("days");
+    match fs::read_dir(&days) {
+        Ok(years) => Ok(Some(years)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!(
+                "{} is a file, not a folder: stridelog keeps the day files in a folder of \
+                 that name; move the file aside (or rename it) and try again",
+                days.display()
+            ),
+        )),
+        Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
+    }
+}
+
+/// What `days/` holds: the year folders (in no order) and the other names there.
+pub(super) struct Years {
+    pub(super) folders: Vec<(i32, fs::DirEntry)>,
+    pub(super) others: Vec<String>,
+}
+
+/// Lists `days/`.
+pub(super) fn list_years(root: &Path) -> io::Result<Years> {
+    let mut years = Years {
+        folders: Vec::new(),
+        others: Vec::new(),
+    };
+    for entry in open_days(root)?.into_iter().flatten() {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match parse_year(&name) {
+            Some(year) => years.folders.push((year, entry)),
+            None => years.others.push(format!("days/{name}")),
+        }
+    }
+    Ok(years)
+}
+
+/// The day files in one year folder, and the other files there (as paths from the data dir).
+pub(super) fn list_year(
+    year: i32,
+    entry: &fs::DirEntry,
+) -> io::Result<(Vec<Candidate>, Vec<String>)> {
+    let year_name = entry.file_name().to_string_lossy().into_owned();
+    let mut found = Vec::new();
+    let mut strays = Vec::new();
+    if !entry.path().is_dir() {
+        strays.push(format!("days/{year_name}"));
+        return Ok((found, strays));
+    }
+    for file in fs::read_dir(entry.path())? {
+        let file = file?;
+        let name = file.file_name().to_string_lossy().into_owned();
+        let rel = format!("days/{year_name}/{name}");
+        match day_file_date(&name) {
+            Some(date) if date.year() == year => found.push(Candidate {
+                rel,
+                path: file.path(),
+                date,
+                found: Found::Listed,
+            }),
+            _ => strays.push(rel),
+        }
+    }
+    Ok((found, strays))
+}
+
+/// The day files of `scope`, newest first, and the files under `days/` that are not day files
+/// (sync-tool copies, editor backups, temp files).
+fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<String>)> {
+    if let Scope::Dates { from, to } = scope {
+        return Ok((named(root, from, to)?, Vec::new()));
+    }
+    let years = list_years(root)?;
+    let mut found = Vec::new();
+    let mut strays = if scope == Scope::All {
+        years.others
+    } else {
+        Vec::new()
+    };
+    for (year, entry) in years.folders {
+        if !scope.contains(year) {
+            continue;
+        }
+        let (days, more) = list_year(year, &entry)?;
+        found.extend(days.into_iter().filter(|c| scope.contains_date(c.date)));
+        strays.extend(more);
+    }
+    found.sort_by_key(|c| std::cmp::Reverse(c.date));
+    strays.sort();
+    Ok((found, strays))
+}
+
+/// The files of the days from `from` to `to`, newest first, named by date. The folders are
+/// opened (not listed) so that one that cannot be read fails the read as a listing would.
+fn named(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Result<Vec<Candidate>> {
+    if open_days(root)?.is_none() || from > to {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    for year in (from.year().max(0)..=to.year().min(9999)).rev() {
+        match fs::read_dir(root.join(format!("days/{year:04}"))) {
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut date = to;
+    while date >= from {
+        if storable(date) {
+            found.push(Candidate::at(root, date, Found::Named));
+        }
+        match date.pred_opt() {
+            Some(before) => date = before,
+            None => break,
+        }
+    }
+    Ok(found)
+}
+
+fn parse_year(name: &str) -> Option<i32> {
+    (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
+}
+
+/// The date of a file named exactly `YYYY-MM-DD.ron`.
+#[must_use]
+pub fn day_file_date(name: &str) -> Option<NaiveDate> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.len() != 10 {
+        return None;
+    }
+    // The common spelling without chrono's format parser; anything else goes through it.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *stem.as_bytes()
+        && [y0, y1, y2, y3, m0, m1, d0, d1]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        let digit = |b: u8| u32::from(b - b'0');
+        let year = digit(y0) * 1000 + digit(y1) * 100 + digit(y2) * 10 + digit(y3);
+        return NaiveDate::from_ymd_opt(
+            i32::try_from(year).ok()?,
+            digit(m0) * 10 + digit(m1),
+            digit(d0) * 10 + digit(d1),
+        );
+    }
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+}
+
+/// What reading one candidate gave.
+pub(super) enum Outcome {
+    Day(DayEntry, Fingerprint),
+    /// Readable, but written by a newer stridelog: shown, never overwritten.
+    Newer(DayEntry, Fingerprint, String),
+    Problem(Problem),
+    /// No file for a date named by [`Found::Named`].
+    Absent,
+}
+
+/// What reading a candidate's file gave, before parsing.
+pub(super) enum Read {
+    Bytes(Vec<u8>, Fingerprint),
+    /// No file for a date named by [`Found::Named`].
+    Absent,
+    Unreadable(Problem),
+}
+
+/// Reads the bytes of a candidate's file.
+pub(super) fn read_bytes(candidate: &Candidate) -> Read {
+    let problem = |error: String| {
+        Read::Unreadable(Problem {
+            path: candidate.rel.clone(),
+            date: Some(candidate.date),
+            error,
+            newer_version: false,
+        })
+    };
+    match read_regular(&candidate.path) {
+        Ok(Some((bytes, fingerprint))) => Read::Bytes(bytes, fingerprint),
+        Ok(None) if candidate.found == Found::Named => Read::Absent,
+        Ok(None) => problem("was removed while it was being read".into()),
+        // The year folder is a file: no day of that year is kept there.
+        Err(e) if candidate.found == Found::Named && e.kind() == io::ErrorKind::NotADirectory => {
+            Read::Absent
+        }
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
+        Err(e) => problem(format!("cannot read: {e}")),
+    }
+}
+
+impl Candidate {
+    fn problem(&self, error: String, newer_version: bool) -> Outcome {
+        Outcome::Problem(Problem {
+            path: self.rel.clone(),
+            date: Some(self.date),
+            error,
+            newer_version,
+        })
+    }
+
+    /// Parses what was read from this candidate's file.
+    pub(super) fn judge(&self, bytes: &[u8], fingerprint: Fingerprint) -> Outcome {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return self.problem("is not UTF-8 text".into(), false);
+        };
+        // Some Windows editors start a file with a byte-order mark: it is not part of the day.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(line) = conflict_marker_line(text) {
+            return self.problem(
+                format!(
+                    "{line}:1: has git merge conflict markers (<<<<<<<, =======, >>>>>>>): a \
+                     git merge left two versions of this day in the file; keep the lines you \
+                     want, delete the marker lines, then run `stridelog check`"
+                ),
+                false,
+            );
+        }
+        match quickparse::parse_day(text, self.date) {
+            Ok(day) if day.version > FORMAT_VERSION => {
+                let reason = format!(
+                    "version: written by a newer stridelog (format {}), read-only here: update \
+                     stridelog to change it",
+                    day.version
+                );
+                Outcome::Newer(day, fingerprint, reason)
+            }
+            Ok(day) => Outcome::Day(day, fingerprint),
+            Err(e) => self.problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
+        }
+    }
+}
+
+/// Reads and parses one candidate.
+pub(super) fn read_one(candidate: &Candidate) -> Outcome {
+    match read_bytes(candidate) {
+        Read::Bytes(bytes, fingerprint) => candidate.judge(&bytes, fingerprint),
+        Read::Absent => Outcome::Absent,
+        Read::Unreadable(problem) => Outcome::Problem(problem),
+    }
+}
+
+/// The line number of the first git conflict marker in `text`, if it has all three kinds.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    // Almost no day holds a `<`: one quick look spares walking the lines.
+    if !text.contains('<') {
+        return None;
+    }
+    let marks = |prefix: &str| {
+        text.lines()
+            .position(|l| l.starts_with(prefix))
+            .map(|i| i + 1)
+    };
+    let start = marks("<<<<<<<")?;
+    marks("=======")?;
+    marks(">>>>>>>")?;
+    Some(start)
+}
+
+/// Runs `work` on every candidate, spread over the machine's cores, and gives the results in
+/// the candidates' order.
+pub(super) fn on_all_cores<T: Send>(
+    candidates: &[Candidate],
+    work: impl Fn(&Candidate) -> T + Sync,
+) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = candidates.len().div_ceil(threads).max(32);
+    if candidates.len() <= chunk {
+        return candidates.iter().map(&work).collect();
+    }
+    let work = &work;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = candidates
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(work).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a reader thread never panics"))
+            .collect()
+    })
+}
+
+impl Loaded {
+    /// Adds what reading one file gave.
+    pub(super) fn add(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Day(day, fp) => {
+                self.fingerprints.insert(day.date, fp);
+                self.journal.days.insert(day.date, day);
+            }
+            Outcome::Newer(day, fp, reason) => {
+                self.fingerprints.insert(day.date, fp);
+                self.blocked.insert(day.date, reason.clone());
+                self.journal.problems.push(Problem {
+                    path: day_path(day.date),
+                    date: Some(day.date),
+                    error: reason,
+                    newer_version: true,
+                });
+                self.journal.days.insert(day.date, day);
+            }
+            Outcome::Problem(problem) => {
+                if let Some(date) = problem.date {
+                    self.blocked.insert(date, problem.error.clone());
+                }
+                self.journal.problems.push(problem);
+            }
+            Outcome::Absent => {}
+        }
+    }
+}
+
+/// Reads and parses the day files in `scope`, spreading the work over the machine's cores.
+///
+/// # Errors
+/// Only when the folders cannot be listed.
+pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
+    if let Scope::LatestTriage { before } = scope {
+        return super::latest::latest_triage(root, before);
+    }
+    let (candidates, strays) = list_days(root, scope)?;
+    let mut loaded = Loaded::default();
+    loaded.journal.stray_files = strays;
+    for outcome in on_all_cores(&candidates, read_one) {
+        loaded.add(outcome);
+    }
+    loaded.journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(loaded)
+}
