@@ -94,10 +94,9 @@ fn reading_by_date_without_a_days_folder_or_with_a_file_there() {
         Journal::default()
     );
     write(dir.path(), "days/2025", "a file where a year folder goes");
-    assert_eq!(
-        read_days(dir.path(), scope).unwrap().journal,
-        Journal::default()
-    );
+    let journal = read_days(dir.path(), scope).unwrap().journal;
+    assert!(journal.days.is_empty() && journal.problems.is_empty());
+    assert_eq!(journal.stray_files, ["days/2025"]);
     fs::remove_dir_all(dir.path().join("days")).unwrap();
     write(dir.path(), "days", "oops");
     let error = read_days(dir.path(), scope).unwrap_err();
@@ -205,4 +204,19 @@ fn the_first_frame_shows_a_red_flag_from_two_years_ago() {
         (today - Days::new(700)).format("%-d %b %Y")
     );
     assert!(shown.contains(&said), "{shown}");
+}
+
+#[test]
+fn a_day_file_with_an_odd_but_accepted_name_is_read_with_the_recent_days() {
+    let (dir, today) = journal_dir();
+    save(dir.path(), &triage(today - Days::new(30), Vec::new()));
+    let flagged = triage(today - Days::new(4), vec![RedFlag::FootDrop]);
+    write(
+        dir.path(),
+        "days/2026/2026- 1-11.ron",
+        &entry::format_day(&flagged),
+    );
+    let from = today - Days::new(72);
+    let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+    assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
 }

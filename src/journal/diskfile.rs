@@ -3,7 +3,6 @@
 //! time, inode and content hash) to tell later whether another program replaced it.
 
 use std::fs::{self, File, Metadata};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Read};
 use std::path::Path;
 use std::time::SystemTime;
@@ -21,15 +20,33 @@ impl Fingerprint {
     /// The fingerprint of a file's bytes and its metadata.
     #[must_use]
     pub fn of(bytes: &[u8], meta: &Metadata) -> Self {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
         Self {
             len: bytes.len() as u64,
-            hash: hasher.finish(),
+            hash: content_hash(bytes),
             modified: meta.modified().ok(),
             inode: inode(meta),
         }
     }
+}
+
+/// A hash of a file's bytes, eight at a time (a multiply-rotate step like `FxHash`'s, which is
+/// several times faster than the standard `SipHash` here). It only has to tell a changed file
+/// from the one read, next to its length, modification time and inode; nobody picks the
+/// bytes to collide with it.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = (&mut words).fold(bytes.len() as u64, |hash, word| {
+        step(
+            hash,
+            u64::from_le_bytes(word.try_into().expect("eight bytes")),
+        )
+    });
+    for byte in words.remainder() {
+        hash = step(hash, u64::from(*byte));
+    }
+    hash
 }
 
 #[cfg(unix)]

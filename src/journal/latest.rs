@@ -1,9 +1,9 @@
 //! The latest triage before a date, however old. A red flag counts at any age until a newer
 //! triage answers no (design section 4), so when the days the first screen reads hold no
-//! triage the older ones are searched: newest year first, stopping in the first year that has
-//! one. A file in which every `triage` is `triage: None` is read but not parsed.
+//! triage the older ones are searched, newest first, stopping at the first that has one. A
+//! file in which every `triage` is `triage: None` is read but not parsed.
 
-use super::read::{Outcome, Read, list_year, list_years, on_all_cores, read_bytes};
+use super::read::{Outcome, Read, list_year, list_years, read_bytes};
 use super::store::Loaded;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -20,26 +20,23 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
     years.retain(|(year, _)| *year <= before.year());
     years.sort_by_key(|(year, _)| Reverse(*year));
     for (year, entry) in years {
-        let (mut days, _) = list_year(year, &entry)?;
-        days.retain(|c| c.date < before);
+        let (mut days, _) = list_year(year, &entry, |date| date < before)?;
         days.sort_by_key(|c| Reverse(c.date));
-        let outcomes = on_all_cores(&days, |candidate| match read_bytes(candidate) {
-            Read::Bytes(bytes, fingerprint) if may_hold_triage(&bytes) => {
-                Some(candidate.judge(&bytes, fingerprint))
+        for candidate in &days {
+            let Read::Bytes(bytes, fingerprint) = read_bytes(candidate) else {
+                continue;
+            };
+            if !may_hold_triage(&bytes) {
+                continue;
             }
-            Read::Bytes(..) | Read::Absent | Read::Unreadable(_) => None,
-        });
-        let newest = outcomes
-            .into_iter()
-            .flatten()
-            .find(|outcome| match outcome {
-                Outcome::Day(day, _) | Outcome::Newer(day, _, _) => day.triage.is_some(),
-                Outcome::Problem(_) | Outcome::Absent => false,
-            });
-        if let Some(outcome) = newest {
-            let mut loaded = Loaded::default();
-            loaded.add(outcome);
-            return Ok(loaded);
+            let outcome = candidate.judge(&bytes, fingerprint);
+            if let Outcome::Day(day, _) | Outcome::Newer(day, _, _) = &outcome
+                && day.triage.is_some()
+            {
+                let mut loaded = Loaded::default();
+                loaded.add(outcome);
+                return Ok(loaded);
+            }
         }
     }
     Ok(Loaded::default())
@@ -49,11 +46,14 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
 /// gives a triage (a field name contains the word however it is spelled, and its value
 /// follows the colon). Anything else, a note mentioning triage included, is parsed.
 pub(super) fn may_hold_triage(bytes: &[u8]) -> bool {
-    const WORD: &[u8] = b"triage";
-    let mut rest = bytes;
-    while let Some(at) = rest.windows(WORD.len()).position(|w| w == WORD) {
-        rest = &rest[at + WORD.len()..];
-        if !says_none(rest) {
+    // Text that is not UTF-8 is no day; the full read reports it.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let mut rest = text;
+    while let Some(at) = rest.find("triage") {
+        rest = &rest[at + "triage".len()..];
+        if !says_none(rest.as_bytes()) {
             return true;
         }
     }

@@ -87,7 +87,7 @@ const PAIN_TYPES: &[(&str, PainType)] = &[
 struct Seen(u32);
 
 impl Seen {
-    fn first(&mut self, index: usize) -> Option<()> {
+    fn first(&mut self, index: u32) -> Option<()> {
         let bit = 1u32 << index;
         let first = self.0 & bit == 0;
         self.0 |= bit;
@@ -317,53 +317,90 @@ impl<'a> Cursor<'a> {
     }
 
     fn day(&mut self, date: NaiveDate) -> Option<DayEntry> {
-        const NAMES: [&str; 19] = [
-            "version",
-            "date",
-            "morning_pain",
-            "worst_pain",
-            "locations",
-            "side",
-            "character",
-            "runs",
-            "pain_medication",
-            "normal_activities",
-            "sleep_hours",
-            "sleep_disturbed",
-            "sitting_hours",
-            "stress",
-            "heat_minutes",
-            "ice_minutes",
-            "routines",
-            "triage",
-            "notes",
-        ];
         let mut day = DayEntry::new(date);
         let mut seen = Seen::default();
         self.fields(|p, name| {
-            seen.first(NAMES.iter().position(|n| *n == name)?)?;
-            match name {
-                "version" => day.version = p.u32()?,
-                "date" => p.date_is(date)?,
-                "morning_pain" => day.morning_pain = p.option(Self::score)?,
-                "worst_pain" => day.worst_pain = p.option(Self::score)?,
-                "locations" => day.locations = p.seq(|p| p.variant(LOCATIONS))?,
-                "side" => day.side = p.option(|p| p.variant(SIDES))?,
-                "character" => day.character = p.seq(|p| p.variant(CHARACTERS))?,
-                "runs" => day.runs = p.seq(Self::run)?,
-                "pain_medication" => day.pain_medication = p.option(Self::boolean)?,
-                "normal_activities" => day.normal_activities = p.option(Self::boolean)?,
-                "sleep_hours" => day.sleep_hours = p.option(Self::float)?,
-                "sleep_disturbed" => day.sleep_disturbed = p.option(Self::boolean)?,
-                "sitting_hours" => day.sitting_hours = p.option(Self::float)?,
-                "stress" => day.stress = p.option(Self::score)?,
-                "heat_minutes" => day.heat_minutes = p.option(Self::u32)?,
-                "ice_minutes" => day.ice_minutes = p.option(Self::u32)?,
-                "routines" => day.routines = p.seq(Self::routine)?,
-                "triage" => day.triage = p.option(Self::triage)?,
-                _ => day.notes = p.string()?,
-            }
-            Some(())
+            // Each field's bit in `seen`; `version` and `date` are bits 0 and 1.
+            let bit = match name {
+                "version" => {
+                    day.version = p.u32()?;
+                    0
+                }
+                "date" => {
+                    p.date_is(date)?;
+                    1
+                }
+                "morning_pain" => {
+                    day.morning_pain = p.option(Self::score)?;
+                    2
+                }
+                "worst_pain" => {
+                    day.worst_pain = p.option(Self::score)?;
+                    3
+                }
+                "locations" => {
+                    day.locations = p.seq(|p| p.variant(LOCATIONS))?;
+                    4
+                }
+                "side" => {
+                    day.side = p.option(|p| p.variant(SIDES))?;
+                    5
+                }
+                "character" => {
+                    day.character = p.seq(|p| p.variant(CHARACTERS))?;
+                    6
+                }
+                "runs" => {
+                    day.runs = p.seq(Self::run)?;
+                    7
+                }
+                "pain_medication" => {
+                    day.pain_medication = p.option(Self::boolean)?;
+                    8
+                }
+                "normal_activities" => {
+                    day.normal_activities = p.option(Self::boolean)?;
+                    9
+                }
+                "sleep_hours" => {
+                    day.sleep_hours = p.option(Self::float)?;
+                    10
+                }
+                "sleep_disturbed" => {
+                    day.sleep_disturbed = p.option(Self::boolean)?;
+                    11
+                }
+                "sitting_hours" => {
+                    day.sitting_hours = p.option(Self::float)?;
+                    12
+                }
+                "stress" => {
+                    day.stress = p.option(Self::score)?;
+                    13
+                }
+                "heat_minutes" => {
+                    day.heat_minutes = p.option(Self::u32)?;
+                    14
+                }
+                "ice_minutes" => {
+                    day.ice_minutes = p.option(Self::u32)?;
+                    15
+                }
+                "routines" => {
+                    day.routines = p.seq(Self::routine)?;
+                    16
+                }
+                "triage" => {
+                    day.triage = p.option(Self::triage)?;
+                    17
+                }
+                "notes" => {
+                    day.notes = p.string()?;
+                    18
+                }
+                _ => return None,
+            };
+            seen.first(bit)
         })?;
         // `version` and `date` have no default; a newer format is for ron to judge.
         let required = seen.0 & 0b11 == 0b11;
@@ -371,81 +408,121 @@ impl<'a> Cursor<'a> {
     }
 
     fn run(&mut self) -> Option<Run> {
-        const NAMES: [&str; 12] = [
-            "distance_km",
-            "duration_s",
-            "pain_before",
-            "pain_during",
-            "pain_after",
-            "gait_changed",
-            "surface",
-            "shoes",
-            "notes",
-            "start",
-            "name",
-            "source",
-        ];
         let mut run = Run::default();
         let mut seen = Seen::default();
         self.fields(|p, name| {
-            seen.first(NAMES.iter().position(|n| *n == name)?)?;
-            match name {
-                "distance_km" => run.distance_km = p.float()?,
-                "duration_s" => run.duration_s = p.option(Self::u32)?,
-                "pain_before" => run.pain_before = p.option(Self::score)?,
-                "pain_during" => run.pain_during = p.option(Self::score)?,
-                "pain_after" => run.pain_after = p.option(Self::score)?,
-                "gait_changed" => run.gait_changed = p.option(Self::boolean)?,
-                "surface" => run.surface = p.option(|p| p.variant(SURFACES))?,
-                "shoes" => run.shoes = p.option(Self::string)?,
-                "notes" => run.notes = p.string()?,
-                "start" => run.start = p.option(Self::time)?,
-                "name" => run.name = p.option(Self::string)?,
-                _ => run.source = p.option(Self::string)?,
-            }
-            Some(())
+            let bit = match name {
+                "distance_km" => {
+                    run.distance_km = p.float()?;
+                    0
+                }
+                "duration_s" => {
+                    run.duration_s = p.option(Self::u32)?;
+                    1
+                }
+                "pain_before" => {
+                    run.pain_before = p.option(Self::score)?;
+                    2
+                }
+                "pain_during" => {
+                    run.pain_during = p.option(Self::score)?;
+                    3
+                }
+                "pain_after" => {
+                    run.pain_after = p.option(Self::score)?;
+                    4
+                }
+                "gait_changed" => {
+                    run.gait_changed = p.option(Self::boolean)?;
+                    5
+                }
+                "surface" => {
+                    run.surface = p.option(|p| p.variant(SURFACES))?;
+                    6
+                }
+                "shoes" => {
+                    run.shoes = p.option(Self::string)?;
+                    7
+                }
+                "notes" => {
+                    run.notes = p.string()?;
+                    8
+                }
+                "start" => {
+                    run.start = p.option(Self::time)?;
+                    9
+                }
+                "name" => {
+                    run.name = p.option(Self::string)?;
+                    10
+                }
+                "source" => {
+                    run.source = p.option(Self::string)?;
+                    11
+                }
+                _ => return None,
+            };
+            seen.first(bit)
         })?;
         Some(run)
     }
 
     fn routine(&mut self) -> Option<RoutineSession> {
-        const NAMES: [&str; 6] = [
-            "routine",
-            "started",
-            "steps_done",
-            "steps_total",
-            "seconds",
-            "pain_after",
-        ];
         let mut session = RoutineSession::default();
         let mut seen = Seen::default();
         self.fields(|p, name| {
-            seen.first(NAMES.iter().position(|n| *n == name)?)?;
-            match name {
-                "routine" => session.routine = p.string()?,
-                "started" => session.started = p.time()?,
-                "steps_done" => session.steps_done = p.u32()?,
-                "steps_total" => session.steps_total = p.u32()?,
-                "seconds" => session.seconds = p.u32()?,
-                _ => session.pain_after = p.option(Self::score)?,
-            }
-            Some(())
+            let bit = match name {
+                "routine" => {
+                    session.routine = p.string()?;
+                    0
+                }
+                "started" => {
+                    session.started = p.time()?;
+                    1
+                }
+                "steps_done" => {
+                    session.steps_done = p.u32()?;
+                    2
+                }
+                "steps_total" => {
+                    session.steps_total = p.u32()?;
+                    3
+                }
+                "seconds" => {
+                    session.seconds = p.u32()?;
+                    4
+                }
+                "pain_after" => {
+                    session.pain_after = p.option(Self::score)?;
+                    5
+                }
+                _ => return None,
+            };
+            seen.first(bit)
         })?;
         Some(session)
     }
 
     fn triage(&mut self) -> Option<Triage> {
-        const NAMES: [&str; 3] = ["red_flags", "slump", "classification"];
         let mut triage = Triage::default();
         let mut seen = Seen::default();
         self.fields(|p, name| {
-            seen.first(NAMES.iter().position(|n| *n == name)?)?;
-            match name {
-                "red_flags" => triage.red_flags = p.seq(|p| p.variant(RED_FLAGS))?,
-                "slump" => triage.slump = p.option(|p| p.variant(SLUMPS))?,
-                _ => triage.classification = p.seq(|p| p.variant(PAIN_TYPES))?,
-            }
-            Some(())
+            let bit = match name {
+                "red_flags" => {
+                    triage.red_flags = p.seq(|p| p.variant(RED_FLAGS))?;
+                    0
+                }
+                "slump" => {
+                    triage.slump = p.option(|p| p.variant(SLUMPS))?;
+                    1
+                }
+                "classification" => {
+                    triage.classification = p.seq(|p| p.variant(PAIN_TYPES))?;
+                    2
+                }
+                _ => return None,
+            };
+            seen.first(bit)
         })?;
         Some(triage)
     }

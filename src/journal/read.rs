@@ -1,10 +1,10 @@
-//! Reading day files: which files a [`Scope`] covers (listed from the year folders, or named
-//! by date without listing anything), and reading and parsing them on every core. A file that
-//! cannot be used becomes a [`Problem`], never an error of the whole read.
+//! Reading day files: which files a [`Scope`] covers (listed from the year folders it needs,
+//! filtered by date before anything is read), and reading and parsing them on every core. A
+//! file that cannot be used becomes a [`Problem`], never an error of the whole read.
 
 use super::diskfile::{Fingerprint, read_regular};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
-use super::store::{Loaded, Scope, day_path, storable};
+use super::store::{Loaded, Scope, day_path};
 use super::{Problem, quickparse};
 use chrono::{Datelike, NaiveDate};
 use std::fs;
@@ -16,27 +16,16 @@ pub(super) struct Candidate {
     pub(super) rel: String,
     pub(super) path: PathBuf,
     pub(super) date: NaiveDate,
-    pub(super) found: Found,
-}
-
-/// How a candidate was found, which decides what a missing file means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Found {
-    /// Listed in its folder: if it is gone when read, that is worth saying.
-    Listed,
-    /// Named by its date: most dates have no file, and that is no problem.
-    Named,
 }
 
 impl Candidate {
-    /// The file of `date` under `root`, whether or not it exists.
-    pub(super) fn at(root: &Path, date: NaiveDate, found: Found) -> Self {
+    /// The file of `date` under `root` (whether or not it exists).
+    pub(super) fn at(root: &Path, date: NaiveDate) -> Self {
         let rel = day_path(date);
         Self {
             path: root.join(&rel),
             rel,
             date,
-            found,
         }
     }
 }
@@ -82,30 +71,36 @@ pub(super) fn list_years(root: &Path) -> io::Result<Years> {
     Ok(years)
 }
 
-/// The day files in one year folder, and the other files there (as paths from the data dir).
+/// The day files in one year folder dated as `wanted` says, and the other files there (as
+/// paths from the data dir). Names are looked at before anything is allocated for them.
 pub(super) fn list_year(
     year: i32,
     entry: &fs::DirEntry,
+    wanted: impl Fn(NaiveDate) -> bool,
 ) -> io::Result<(Vec<Candidate>, Vec<String>)> {
     let year_name = entry.file_name().to_string_lossy().into_owned();
     let mut found = Vec::new();
     let mut strays = Vec::new();
-    if !entry.path().is_dir() {
+    let folder = entry.path();
+    if !folder.is_dir() {
         strays.push(format!("days/{year_name}"));
         return Ok((found, strays));
     }
-    for file in fs::read_dir(entry.path())? {
+    for file in fs::read_dir(&folder)? {
         let file = file?;
-        let name = file.file_name().to_string_lossy().into_owned();
-        let rel = format!("days/{year_name}/{name}");
-        match day_file_date(&name) {
-            Some(date) if date.year() == year => found.push(Candidate {
-                rel,
-                path: file.path(),
-                date,
-                found: Found::Listed,
-            }),
-            _ => strays.push(rel),
+        let name = file.file_name();
+        match name.to_str().and_then(day_file_date) {
+            Some(date) if date.year() == year => {
+                if wanted(date) {
+                    let name = name.to_string_lossy();
+                    found.push(Candidate {
+                        rel: format!("days/{year_name}/{name}"),
+                        path: file.path(),
+                        date,
+                    });
+                }
+            }
+            _ => strays.push(format!("days/{year_name}/{}", name.to_string_lossy())),
         }
     }
     Ok((found, strays))
@@ -114,9 +109,6 @@ pub(super) fn list_year(
 /// The day files of `scope`, newest first, and the files under `days/` that are not day files
 /// (sync-tool copies, editor backups, temp files).
 fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<String>)> {
-    if let Scope::Dates { from, to } = scope {
-        return Ok((named(root, from, to)?, Vec::new()));
-    }
     let years = list_years(root)?;
     let mut found = Vec::new();
     let mut strays = if scope == Scope::All {
@@ -128,44 +120,13 @@ fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<Strin
         if !scope.contains(year) {
             continue;
         }
-        let (days, more) = list_year(year, &entry)?;
-        found.extend(days.into_iter().filter(|c| scope.contains_date(c.date)));
+        let (days, more) = list_year(year, &entry, |date| scope.contains_date(date))?;
+        found.extend(days);
         strays.extend(more);
     }
     found.sort_by_key(|c| std::cmp::Reverse(c.date));
     strays.sort();
     Ok((found, strays))
-}
-
-/// The files of the days from `from` to `to`, newest first, named by date. The folders are
-/// opened (not listed) so that one that cannot be read fails the read as a listing would.
-fn named(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Result<Vec<Candidate>> {
-    if open_days(root)?.is_none() || from > to {
-        return Ok(Vec::new());
-    }
-    let mut found = Vec::new();
-    for year in (from.year().max(0)..=to.year().min(9999)).rev() {
-        match fs::read_dir(root.join(format!("days/{year:04}"))) {
-            Ok(_) => {}
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let mut date = to;
-    while date >= from {
-        if storable(date) {
-            found.push(Candidate::at(root, date, Found::Named));
-        }
-        match date.pred_opt() {
-            Some(before) => date = before,
-            None => break,
-        }
-    }
-    Ok(found)
 }
 
 fn parse_year(name: &str) -> Option<i32> {
@@ -202,15 +163,11 @@ pub(super) enum Outcome {
     /// Readable, but written by a newer stridelog: shown, never overwritten.
     Newer(DayEntry, Fingerprint, String),
     Problem(Problem),
-    /// No file for a date named by [`Found::Named`].
-    Absent,
 }
 
 /// What reading a candidate's file gave, before parsing.
 pub(super) enum Read {
     Bytes(Vec<u8>, Fingerprint),
-    /// No file for a date named by [`Found::Named`].
-    Absent,
     Unreadable(Problem),
 }
 
@@ -226,12 +183,7 @@ pub(super) fn read_bytes(candidate: &Candidate) -> Read {
     };
     match read_regular(&candidate.path) {
         Ok(Some((bytes, fingerprint))) => Read::Bytes(bytes, fingerprint),
-        Ok(None) if candidate.found == Found::Named => Read::Absent,
         Ok(None) => problem("was removed while it was being read".into()),
-        // The year folder is a file: no day of that year is kept there.
-        Err(e) if candidate.found == Found::Named && e.kind() == io::ErrorKind::NotADirectory => {
-            Read::Absent
-        }
         Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
         Err(e) => problem(format!("cannot read: {e}")),
     }
@@ -283,7 +235,6 @@ impl Candidate {
 pub(super) fn read_one(candidate: &Candidate) -> Outcome {
     match read_bytes(candidate) {
         Read::Bytes(bytes, fingerprint) => candidate.judge(&bytes, fingerprint),
-        Read::Absent => Outcome::Absent,
         Read::Unreadable(problem) => Outcome::Problem(problem),
     }
 }
@@ -306,13 +257,14 @@ fn conflict_marker_line(text: &str) -> Option<usize> {
 }
 
 /// Runs `work` on every candidate, spread over the machine's cores, and gives the results in
-/// the candidates' order.
+/// the candidates' order. A few dozen files (the first screen's) are read on this thread:
+/// starting another costs more than it saves, the more so on a busy machine.
 pub(super) fn on_all_cores<T: Send>(
     candidates: &[Candidate],
     work: impl Fn(&Candidate) -> T + Sync,
 ) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = candidates.len().div_ceil(threads).max(32);
+    let chunk = candidates.len().div_ceil(threads).max(128);
     if candidates.len() <= chunk {
         return candidates.iter().map(&work).collect();
     }
@@ -354,7 +306,6 @@ impl Loaded {
                 }
                 self.journal.problems.push(problem);
             }
-            Outcome::Absent => {}
         }
     }
 }

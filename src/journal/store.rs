@@ -5,7 +5,7 @@
 use super::diskfile::read_regular;
 use super::entry::{self, DayEntry};
 use super::lock::{self, Holder, HolderInfo, Lock};
-use super::read::{Candidate, Found, Outcome, read_one};
+use super::read::{Candidate, Outcome, read_one};
 use super::swap::{self, Swap};
 use super::{Journal, tidy};
 use chrono::{Datelike, NaiveDate};
@@ -481,7 +481,7 @@ impl Store for FsStore {
     }
 
     fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
-        let candidate = Candidate::at(&self.root, date, Found::Listed);
+        let candidate = Candidate::at(&self.root, date);
         if !candidate.path.exists() {
             self.fingerprints.remove(&date);
             self.blocked.remove(&date);
@@ -501,11 +501,6 @@ impl Store for FsStore {
             Outcome::Problem(problem) => {
                 self.blocked.insert(date, problem.error.clone());
                 Err(problem.to_string())
-            }
-            Outcome::Absent => {
-                self.fingerprints.remove(&date);
-                self.blocked.remove(&date);
-                Ok(None)
             }
         }
     }
