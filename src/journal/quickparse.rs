@@ -104,9 +104,11 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     /// Spaces, tabs and line ends (all whitespace to ron too; comments are left to ron).
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
-            self.at += 1;
-        }
+        let rest = &self.bytes[self.at..];
+        self.at += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
     }
 
     fn peek(&self) -> Option<u8> {
@@ -132,12 +134,14 @@ impl<'a> Cursor<'a> {
     fn ident(&mut self) -> Option<&'a str> {
         self.skip_ws();
         let start = self.at;
-        if !matches!(self.peek(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
+        let rest = &self.bytes[start..];
+        if !matches!(rest.first(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
             return None;
         }
-        while let Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_') = self.peek() {
-            self.at += 1;
-        }
+        self.at += rest
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .unwrap_or(rest.len());
         Some(&self.text[start..self.at])
     }
 
