@@ -99,20 +99,12 @@ fn refuse(what: &str) -> io::Error {
 /// # Errors
 /// When the file cannot be read or is not a regular file.
 pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if let Some(what) = not_regular(&meta) {
-        return Err(refuse(what));
-    }
-    let mut file = match File::open(path) {
+    let mut file = match open_without_waiting(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    // Swapped for something else between the two looks: check what was opened.
+    // What was opened decides (it may have been swapped since the path was looked at).
     let meta = file.metadata()?;
     if let Some(what) = not_regular(&meta) {
         return Err(refuse(what));
@@ -120,6 +112,35 @@ pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
     let bytes = read_all(&mut file, usize::try_from(meta.len()).unwrap_or(0))?;
     let fingerprint = Fingerprint::of(&bytes, &meta);
     Ok(Some((bytes, fingerprint)))
+}
+
+/// Opens `path` for reading without ever waiting: with `O_NONBLOCK` a FIFO opens at once (and
+/// is then refused for what it is), so the path need not be looked at first, one system call
+/// per file fewer, which matters over thousands of day files. When opening fails, the path is
+/// looked at to say why (a socket cannot be opened at all).
+#[cfg(target_os = "linux")]
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+    File::options()
+        .read(true)
+        .custom_flags(flags.bits().cast_signed())
+        .open(path)
+        .or_else(|e| match fs::metadata(path) {
+            Ok(meta) => Err(not_regular(&meta).map_or(e, refuse)),
+            Err(looked) => Err(looked),
+        })
+}
+
+/// Opens `path` for reading once it is known to be a regular file (opening a FIFO would wait
+/// for a writer).
+#[cfg(not(target_os = "linux"))]
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    let meta = fs::metadata(path)?;
+    if let Some(what) = not_regular(&meta) {
+        return Err(refuse(what));
+    }
+    File::open(path)
 }
 
 /// Reads `file` to its end into a buffer sized from the length already known (one byte more,
