@@ -12,8 +12,10 @@ pub mod read;
 pub mod recovery;
 pub mod settings;
 pub mod store;
+pub mod survey;
 pub mod swap;
 pub mod tidy;
+mod walk;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

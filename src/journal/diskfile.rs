@@ -99,6 +99,22 @@ fn refuse(what: &str) -> io::Error {
 /// # Errors
 /// When the file cannot be read or is not a regular file.
 pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
+    Ok(read_regular_file(path)?.map(|read| (read.bytes, read.fingerprint)))
+}
+
+/// A regular file read whole.
+pub struct ReadFile {
+    pub bytes: Vec<u8>,
+    pub fingerprint: Fingerprint,
+    /// Its permission bits (`0o600`), as the file that was read had them.
+    pub mode: u32,
+}
+
+/// Like [`read_regular`], with the permission bits of what was read.
+///
+/// # Errors
+/// When the file cannot be read or is not a regular file.
+pub fn read_regular_file(path: &Path) -> io::Result<Option<ReadFile>> {
     let mut file = match open_without_waiting(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -111,7 +127,24 @@ pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
     }
     let bytes = read_all(&mut file, usize::try_from(meta.len()).unwrap_or(0))?;
     let fingerprint = Fingerprint::of(&bytes, &meta);
-    Ok(Some((bytes, fingerprint)))
+    Ok(Some(ReadFile {
+        bytes,
+        fingerprint,
+        mode: mode(&meta),
+    }))
+}
+
+/// The permission bits of `meta` (0 where there are none).
+#[cfg(unix)]
+#[must_use]
+pub fn mode(meta: &Metadata) -> u32 {
+    std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o777
+}
+
+#[cfg(not(unix))]
+#[must_use]
+pub fn mode(_meta: &Metadata) -> u32 {
+    0
 }
 
 /// Opens `path` for reading without ever waiting: with `O_NONBLOCK` a FIFO opens at once (and
@@ -126,9 +159,9 @@ fn open_without_waiting(path: &Path) -> io::Result<File> {
         .read(true)
         .custom_flags(flags.bits().cast_signed())
         .open(path)
-        .or_else(|e| match fs::metadata(path) {
-            Ok(meta) => Err(not_regular(&meta).map_or(e, refuse)),
-            Err(looked) => Err(looked),
+        .map_err(|e| match fs::metadata(path) {
+            Ok(meta) => not_regular(&meta).map_or(e, refuse),
+            Err(looked) => looked,
         })
 }
 

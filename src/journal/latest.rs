@@ -23,7 +23,7 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
         let (mut days, _) = list_year(year, &entry, |date| date < before)?;
         days.sort_by_key(|c| Reverse(c.date));
         for candidate in &days {
-            let Read::Bytes(bytes, fingerprint) = read_bytes(candidate) else {
+            let Read::Bytes(bytes, fingerprint, _) = read_bytes(candidate) else {
                 continue;
             };
             if !may_hold_triage(&bytes) {

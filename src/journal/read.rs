@@ -2,7 +2,7 @@
 //! filtered by date before anything is read), and reading and parsing them on every core. A
 //! file that cannot be used becomes a [`Problem`], never an error of the whole read.
 
-use super::diskfile::{Fingerprint, read_regular};
+use super::diskfile::{Fingerprint, read_regular_file};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::store::{Loaded, Scope, day_path};
 use super::{Problem, quickparse};
@@ -106,30 +106,7 @@ pub(super) fn list_year(
     Ok((found, strays))
 }
 
-/// The day files of `scope`, newest first, and the files under `days/` that are not day files
-/// (sync-tool copies, editor backups, temp files).
-fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<String>)> {
-    let years = list_years(root)?;
-    let mut found = Vec::new();
-    let mut strays = if scope == Scope::All {
-        years.others
-    } else {
-        Vec::new()
-    };
-    for (year, entry) in years.folders {
-        if !scope.contains(year) {
-            continue;
-        }
-        let (days, more) = list_year(year, &entry, |date| scope.contains_date(date))?;
-        found.extend(days);
-        strays.extend(more);
-    }
-    found.sort_by_key(|c| std::cmp::Reverse(c.date));
-    strays.sort();
-    Ok((found, strays))
-}
-
-fn parse_year(name: &str) -> Option<i32> {
+pub(super) fn parse_year(name: &str) -> Option<i32> {
     (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
 }
 
@@ -167,7 +144,8 @@ pub(super) enum Outcome {
 
 /// What reading a candidate's file gave, before parsing.
 pub(super) enum Read {
-    Bytes(Vec<u8>, Fingerprint),
+    /// The bytes, their fingerprint and the file's permission bits.
+    Bytes(Vec<u8>, Fingerprint, u32),
     Unreadable(Problem),
 }
 
@@ -181,8 +159,8 @@ pub(super) fn read_bytes(candidate: &Candidate) -> Read {
             newer_version: false,
         })
     };
-    match read_regular(&candidate.path) {
-        Ok(Some((bytes, fingerprint))) => Read::Bytes(bytes, fingerprint),
+    match read_regular_file(&candidate.path) {
+        Ok(Some(read)) => Read::Bytes(read.bytes, read.fingerprint, read.mode),
         Ok(None) => problem("was removed while it was being read".into()),
         Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
         Err(e) => problem(format!("cannot read: {e}")),
@@ -231,11 +209,11 @@ impl Candidate {
     }
 }
 
-/// Reads and parses one candidate.
-pub(super) fn read_one(candidate: &Candidate) -> Outcome {
+/// Reads and parses one candidate; with the file's permission bits when it could be read.
+pub(super) fn read_one(candidate: &Candidate) -> (Outcome, Option<u32>) {
     match read_bytes(candidate) {
-        Read::Bytes(bytes, fingerprint) => candidate.judge(&bytes, fingerprint),
-        Read::Unreadable(problem) => Outcome::Problem(problem),
+        Read::Bytes(bytes, fingerprint, mode) => (candidate.judge(&bytes, fingerprint), Some(mode)),
+        Read::Unreadable(problem) => (Outcome::Problem(problem), None),
     }
 }
 
@@ -254,31 +232,6 @@ fn conflict_marker_line(text: &str) -> Option<usize> {
     marks("=======")?;
     marks(">>>>>>>")?;
     Some(start)
-}
-
-/// Runs `work` on every candidate, spread over the machine's cores, and gives the results in
-/// the candidates' order. A few dozen files (the first screen's) are read on this thread:
-/// starting another costs more than it saves, the more so on a busy machine.
-pub(super) fn on_all_cores<T: Send>(
-    candidates: &[Candidate],
-    work: impl Fn(&Candidate) -> T + Sync,
-) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = candidates.len().div_ceil(threads).max(128);
-    if candidates.len() <= chunk {
-        return candidates.iter().map(&work).collect();
-    }
-    let work = &work;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = candidates
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(work).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a reader thread never panics"))
-            .collect()
-    })
 }
 
 impl Loaded {
@@ -318,12 +271,5 @@ pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
     if let Scope::LatestTriage { before } = scope {
         return super::latest::latest_triage(root, before);
     }
-    let (candidates, strays) = list_days(root, scope)?;
-    let mut loaded = Loaded::default();
-    loaded.journal.stray_files = strays;
-    for outcome in on_all_cores(&candidates, read_one) {
-        loaded.add(outcome);
-    }
-    loaded.journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(loaded)
+    Ok(super::walk::walk(root, scope, super::walk::Also::Nothing)?.loaded)
 }

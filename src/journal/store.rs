@@ -487,7 +487,7 @@ impl Store for FsStore {
             self.blocked.remove(&date);
             return Ok(None);
         }
-        match read_one(&candidate) {
+        match read_one(&candidate).0 {
             Outcome::Day(day, fp) => {
                 self.fingerprints.insert(date, fp);
                 self.blocked.remove(&date);
