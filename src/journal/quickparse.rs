@@ -129,22 +129,6 @@ impl<'a> Cursor<'a> {
         self.eat(byte).then_some(())
     }
 
-    /// An ASCII identifier after whitespace. What follows is checked by the caller, which
-    /// always expects punctuation or whitespace: `Leftä` (one identifier to ron) fails there.
-    fn ident(&mut self) -> Option<&'a str> {
-        self.skip_ws();
-        let start = self.at;
-        let rest = &self.bytes[start..];
-        if !matches!(rest.first(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_')) {
-            return None;
-        }
-        self.at += rest
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-            .unwrap_or(rest.len());
-        Some(&self.text[start..self.at])
-    }
-
     /// `(name: value, …)`, a trailing comma allowed; `field` reads each value.
     fn fields(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
         self.expect(b'(')?;
@@ -152,12 +136,13 @@ impl<'a> Cursor<'a> {
             if self.eat(b')') {
                 return Some(());
             }
-            let name = self.ident()?;
-            if self.peek() != Some(b':') {
-                return None;
-            }
-            self.at += 1;
-            field(self, name)?;
+            // The name is what comes before the colon: `field` knows the names there are, so
+            // anything else (spaces, `r#`, another character) is an unknown name and `None`.
+            self.skip_ws();
+            let start = self.at;
+            let colon = self.bytes[start..].iter().position(|b| *b == b':')?;
+            self.at += colon + 1;
+            field(self, &self.text[start..start + colon])?;
             if !self.eat(b',') {
                 return self.expect(b')');
             }
@@ -186,28 +171,44 @@ impl<'a> Cursor<'a> {
         reason = "the outer `None` leaves the file to ron, the inner one is the field's value"
     )]
     fn option<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
-        match self.ident()? {
-            "None" => Some(None),
-            "Some" if self.peek() == Some(b'(') => {
-                self.at += 1;
-                let inner = value(self)?;
-                self.expect(b')')?;
-                Some(Some(inner))
-            }
-            _ => None,
+        if self.word("None") {
+            return Some(None);
         }
+        if !self.word("Some") || self.peek() != Some(b'(') {
+            return None;
+        }
+        self.at += 1;
+        let inner = value(self)?;
+        self.expect(b')')?;
+        Some(Some(inner))
+    }
+
+    /// Takes `word` after whitespace when it is a whole identifier there (what follows cannot
+    /// continue one: `Fever` is not taken from `FeverOrWeightLoss`, nor `Left` from `Leftä`).
+    fn word(&mut self, word: &str) -> bool {
+        self.skip_ws();
+        let rest = &self.bytes[self.at..];
+        let whole = rest.starts_with(word.as_bytes())
+            && !rest
+                .get(word.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || !b.is_ascii());
+        if whole {
+            self.at += word.len();
+        }
+        whole
     }
 
     fn variant<T: Copy>(&mut self, names: &[(&str, T)]) -> Option<T> {
-        let name = self.ident()?;
-        names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        names.iter().find(|(n, _)| self.word(n)).map(|(_, v)| *v)
     }
 
     fn boolean(&mut self) -> Option<bool> {
-        match self.ident()? {
-            "true" => Some(true),
-            "false" => Some(false),
-            _ => None,
+        if self.word("true") {
+            Some(true)
+        } else if self.word("false") {
+            Some(false)
+        } else {
+            None
         }
     }
 

@@ -63,7 +63,8 @@ impl Walked {
             fingerprints,
             blocked,
         } = loaded;
-        self.loaded.journal.days.append(&mut journal.days);
+        // One by one: `append` would rebuild the whole map for every folder.
+        self.loaded.journal.days.extend(journal.days);
         self.loaded.journal.problems.append(&mut journal.problems);
         self.loaded
             .journal
@@ -230,13 +231,21 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
         };
         let os_name = file.file_name();
         let name = os_name.to_string_lossy();
-        let rel = format!("days/{}/{name}", folder.name);
+        // Most names need no path from the data dir (days out of scope): made when needed.
+        let rel = || {
+            let mut rel = String::with_capacity(6 + folder.name.len() + name.len());
+            rel.push_str("days/");
+            rel.push_str(&folder.name);
+            rel.push('/');
+            rel.push_str(&name);
+            rel
+        };
         if let Some(now) = tidy
             && stale_temp(&file, &name, now)
         {
             walked.stale.push(Stale {
                 path: file.path(),
-                rel,
+                rel: rel(),
                 if_kept: match folder.year {
                     Some(_) => IfKept::Stray,
                     None => IfKept::Unlisted,
@@ -256,7 +265,7 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
             .and_then(day_file_date)
             .filter(|date| date.year() == year);
         let Some(date) = date else {
-            walked.loaded.journal.stray_files.push(rel.clone());
+            walked.loaded.journal.stray_files.push(rel());
             if ron {
                 look(root, &file.path(), &mut walked.open);
             }
@@ -269,7 +278,7 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
             continue;
         }
         let candidate = Candidate {
-            rel,
+            rel: rel(),
             path: file.path(),
             date,
         };
