@@ -46,9 +46,9 @@ fn load_all_ten_years() -> usize {
 }
 
 #[divan::bench]
-fn load_recent_years_for_the_first_frame() -> usize {
-    let first = stridelog::tui::runner::first_year(today());
-    read_days(ten_years(), Scope::From(first))
+fn load_the_days_of_the_first_frame() -> usize {
+    let from = stridelog::tui::runner::first_day(today(), 60);
+    read_days(ten_years(), Scope::Dates { from, to: today() })
         .unwrap()
         .journal
         .days

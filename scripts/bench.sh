@@ -1,70 +1,74 @@
 #!/usr/bin/env bash
-# Times stridelog from the outside on 10- and 100-year demo journals and prints a table next to
-# the targets of the performance issue. Needs hyperfine (installed with apt-get when missing) and
-# GNU time. If jrnl can be installed with pip, also times `jrnl -n 10` on the same content.
+# Times stridelog from the outside on 10- and 100-year demo journals, each figure side by side
+# with its baseline in the same run, and prints every figure as a ratio to that baseline:
 #
-#   scripts/bench.sh            # full run
-#   RUNS=5 scripts/bench.sh     # fewer runs per measurement
+#   first frame (15 Jan, 30 Jun, 31 Dec)   a bare ratatui app (benches/floor, built here)
+#   check (every day file read and parsed)  find days -name '*.ron' -exec cat {} + >/dev/null
+#   report --format json                    jrnl -n 10 on the same notes (when pip installs it)
+#   peak memory, first frame                the bare ratatui app
+#   release binary                          the bare ratatui app
+#
+# Commands take turns, one run each per round (scripts/bench_timer.py), so that a busy machine
+# slows a figure and its baseline alike; medians of RUNS rounds.
+#
+#   scripts/bench.sh                          # full run
+#   RUNS=10 WORK=/tmp/bench scripts/bench.sh  # fewer rounds; keep the journals in /tmp/bench
+#   SIZE=50x160 scripts/bench.sh              # the terminal the first frame is drawn in
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-20}
+RUNS=${RUNS:-30}
 WORK=${WORK:-$(mktemp -d /tmp/stridelog-bench.XXXXXX)}
-TODAY=2026-11-22
+SIZE=${SIZE:-24x80}
+YEAR=2026
+DATES=("$YEAR-01-15" "$YEAR-06-30" "$YEAR-12-31")
+TIMER=(python3 scripts/bench_timer.py)
 
-if ! command -v hyperfine >/dev/null; then
-  echo "installing hyperfine…" >&2
-  (apt-get install -y hyperfine >/dev/null 2>&1 || sudo apt-get install -y hyperfine >/dev/null 2>&1) ||
-    { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 1; }
-fi
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null 2>&1 || true
 
 cargo build --release --locked -q
 BIN=$PWD/target/release/stridelog
+# The floor is a project of its own (not a dependency or a target of stridelog), built with
+# the same release profile.
+CARGO_TARGET_DIR=$PWD/target/floor cargo build --release --locked -q \
+  --manifest-path benches/floor/Cargo.toml
+FLOOR=$PWD/target/floor/release/stridelog-floor
+
+mkdir -p "$WORK/config"
+for days in 3650 36500; do
+  [ -d "$WORK/j$days" ] ||
+    "$BIN" demo "$WORK/j$days" --days "$days" --today "$YEAR-12-31" >/dev/null
+done
+app() { # days, date -> the first-frame command
+  echo "$BIN --data-dir $WORK/j$1 --config-dir $WORK/config --today $2 --exit-after-first-frame"
+}
+
+echo "first frames in a ${SIZE} pseudo-terminal, $RUNS rounds…" >&2
+first=("true=/bin/true" "floor=$FLOOR")
+for days in 3650 36500; do
+  for date in "${DATES[@]}"; do
+    first+=("$days@$date=$(app "$days" "$date")")
+  done
+done
+"${TIMER[@]}" "$RUNS" --pty "$SIZE" "${first[@]}" >"$WORK/first.json"
 
 for days in 3650 36500; do
-  [ -d "$WORK/j$days" ] || "$BIN" demo "$WORK/j$days" --days "$days" --today "$TODAY" >/dev/null
+  echo "check and cat on $days days, $RUNS rounds…" >&2
+  "${TIMER[@]}" "$RUNS" \
+    "check=$BIN check --data-dir $WORK/j$days" \
+    "cat=sh:cd $WORK/j$days && find days -name '*.ron' -exec cat {} + >/dev/null" \
+    "report=$BIN report --format json --data-dir $WORK/j$days --today $YEAR-12-31" \
+    >"$WORK/load$days.json"
 done
 
-median_ms() { # hyperfine JSON -> median in ms
-  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$1"
+peak_kib() { # command... in a pseudo-terminal -> max RSS in KiB (`script` runs it as a child)
+  /usr/bin/time -f "%M" -o "$WORK/rss" script -qec "$*" /dev/null >/dev/null 2>&1 || true
+  cat "$WORK/rss"
 }
-time_cmd() { # name, command
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/$1.json" "$2" >/dev/null 2>&1 ||
-    hyperfine --warmup 3 --runs "$RUNS" --export-json "$WORK/$1.json" "$2" >/dev/null
-  median_ms "$WORK/$1.json"
-}
-# The TUI needs a terminal. A small Python harness starts it in a pseudo-terminal, reads its
-# output until it exits and takes the median wall time; the same harness running /bin/true is
-# the baseline subtracted from it (fork, exec and the pty itself).
-pty_ms() { # runs, command...
-  python3 - "$@" <<'PY'
-import os, pty, statistics, sys, time
-runs, argv = int(sys.argv[1]), sys.argv[2:]
-def once():
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv(argv[0], argv)
-    while True:
-        try:
-            if not os.read(fd, 65536):
-                break
-        except OSError:
-            break
-    os.waitpid(pid, 0)
-    os.close(fd)
-    return time.perf_counter() - start
-for _ in range(3):
-    once()
-print("%.1f" % (statistics.median(once() for _ in range(runs)) * 1000))
-PY
-}
-pty_base=$(pty_ms "$RUNS" /bin/true)
-
-# Peak memory of the TUI once the whole history has loaded in the background: it runs in a
+# Peak memory once the whole history has loaded in the background: the app runs in a
 # pseudo-terminal for two seconds, then gets `q`.
-settled_kib() { # command...
-  python3 - "$WORK/rss-settled" "$@" <<'PY'
+settled_kib() { # days
+  python3 - "$WORK/rss-settled" "$BIN" --data-dir "$WORK/j$1" --config-dir "$WORK/config" \
+    --today "$YEAR-12-31" <<'PY'
 import os, pty, sys, time
 out, argv = sys.argv[1], sys.argv[2:]
 pid, fd = pty.fork()
@@ -87,42 +91,23 @@ os.waitpid(pid, 0)
 PY
   cat "$WORK/rss-settled"
 }
+{
+  echo "floor_rss=$(peak_kib "$FLOOR")"
+  for days in 3650 36500; do
+    echo "rss$days=$(peak_kib "$(app "$days" "$YEAR-06-30")")"
+    echo "settled$days=$(settled_kib "$days")"
+    echo "files$days=$(find "$WORK/j$days/days" -name '*.ron' | wc -l)"
+    echo "bytes$days=$(find "$WORK/j$days/days" -name '*.ron' -printf '%s\n' | awk '{s+=$1} END {print s}')"
+  done
+  echo "size=$(stat -c %s "$BIN")"
+  echo "floor_size=$(stat -c %s "$FLOOR")"
+} >"$WORK/misc.env"
 
-peak_kib() { # command in a pty -> max RSS in KiB
-  /usr/bin/time -f "%M" -o "$WORK/rss" script -qec "$1" /dev/null >/dev/null 2>&1 || true
-  # `script` runs the command as a child; GNU time reports the largest child.
-  cat "$WORK/rss"
-}
-
-declare -A R
-for days in 3650 36500; do
-  dir="$WORK/j$days"
-  files=$(find "$dir/days" -name '*.ron' | wc -l)
-  R[files$days]=$files
-  first=$(pty_ms "$RUNS" "$BIN" --data-dir "$dir" --today "$TODAY" --exit-after-first-frame)
-  R[first$days]=$(python3 -c "print('%.1f' % max(0.0, $first - $pty_base))")
-  R[report$days]=$(time_cmd "report$days" "$BIN report --format json --data-dir $dir --today $TODAY")
-  R[check$days]=$(time_cmd "check$days" "$BIN check --data-dir $dir")
-  R[rss$days]=$(( $(peak_kib "$BIN --data-dir $dir --today $TODAY --exit-after-first-frame") / 1024 ))
-  R[settled$days]=$(( $(settled_kib "$BIN" --data-dir "$dir" --today "$TODAY") / 1024 ))
-done
-size=$(stat -c %s "$BIN")
-
-printf '\nstridelog benchmark, %s, %s, %s cores\n' "$(date -u +%F)" "$(uname -m)" "$(nproc)"
-printf '(first frame: median in a pseudo-terminal minus %s ms for starting /bin/true the same way)\n\n' "$pty_base"
-printf '| what | 10 years (%s files) | target | 100 years (%s files) | target |\n' "${R[files3650]}" "${R[files36500]}"
-printf '|---|---|---|---|---|\n'
-printf '| first frame drawn, then exit | %s ms | <= 20 ms | %s ms | <= 25 ms |\n' "${R[first3650]}" "${R[first36500]}"
-printf '| report --format json | %s ms | <= 20 ms | %s ms | <= 25 ms |\n' "${R[report3650]}" "${R[report36500]}"
-printf '| check (full load) | %s ms | <= 50 ms | %s ms | <= 500 ms |\n' "${R[check3650]}" "${R[check36500]}"
-printf '| peak memory of the TUI, first frame | %s MiB | <= 16 MiB | %s MiB | <= 64 MiB |\n' "${R[rss3650]}" "${R[rss36500]}"
-printf '| peak memory of the TUI, whole history loaded | %s MiB | <= 16 MiB | %s MiB | <= 64 MiB |\n' "${R[settled3650]}" "${R[settled36500]}"
-printf '| release binary | %s MiB | <= 3 MiB | | |\n' "$(python3 -c "print('%.2f' % ($size/1048576))")"
-
+jrnl_json=none
 if command -v jrnl >/dev/null || pip install -q jrnl >/dev/null 2>&1; then
   # The same notes as a jrnl journal: one entry per day.
-  jdir="$WORK/jrnl"; mkdir -p "$jdir"
-  "$BIN" report --format json --weeks 1 --data-dir "$WORK/j3650" --today "$TODAY" >/dev/null
+  jdir="$WORK/jrnl"
+  mkdir -p "$jdir"
   python3 - "$WORK/j3650" "$jdir/journal.txt" <<'PY'
 import pathlib, sys
 root, out = pathlib.Path(sys.argv[1]), open(sys.argv[2], "w")
@@ -130,11 +115,58 @@ for f in sorted(root.glob("days/*/*.ron")):
     out.write(f"[{f.stem} 07:00] Day log\n{f.read_text()}\n\n")
 PY
   printf 'default_journal: default\njournals:\n  default: %s\nencrypt: false\ntimeformat: "%%Y-%%m-%%d %%H:%%M"\ntagsymbols: "@"\neditor: ""\ndefault_hour: 9\ndefault_minute: 0\nhighlight: false\nlinewrap: 79\ncolors: {body: none, date: none, tags: none, title: none}\nindent_character: "|"\ndisplay_format: null\ntemplate: false\nversion: v4.0\n' \
-    "$jdir/journal.txt" > "$jdir/jrnl.yaml"
-  j=$(time_cmd jrnl "jrnl --config-file $jdir/jrnl.yaml -n 10")
-  printf '\njrnl -n 10 on the same 10 years: %s ms; stridelog report on them: %s ms (%sx faster)\n' \
-    "$j" "${R[report3650]}" "$(python3 -c "print('%.0f' % ($j / max(${R[report3650]}, 0.1)))")"
-else
-  printf '\n(jrnl could not be installed with pip; no side-by-side figure)\n'
+    "$jdir/journal.txt" >"$jdir/jrnl.yaml"
+  "${TIMER[@]}" 5 \
+    "jrnl=$(command -v jrnl) --config-file $jdir/jrnl.yaml -n 10" \
+    "report=$BIN report --format json --data-dir $WORK/j3650 --today $YEAR-12-31" \
+    >"$WORK/jrnl.json"
+  jrnl_json="$WORK/jrnl.json"
 fi
-echo "raw results in $WORK"
+
+python3 - "$WORK" "$SIZE" "$RUNS" "$jrnl_json" "${DATES[@]}" <<'PY'
+import json, os, platform, sys, datetime
+work, size, runs, jrnl_json, dates = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+first = json.load(open(f"{work}/first.json"))
+load = {d: json.load(open(f"{work}/load{d}.json")) for d in (3650, 36500)}
+misc = dict(line.strip().split("=", 1) for line in open(f"{work}/misc.env"))
+mib = lambda kib: int(kib) / 1024
+
+def cell(t, base):
+    return f"{t['wall']:.1f} ms = **{t['wall'] / base['wall']:.2f}×** (CPU {t['cpu'] / base['cpu']:.2f}×)"
+
+floor, true = first["floor"], first["true"]
+print(f"\nstridelog benchmark, {datetime.date.today()}, {platform.machine()}, "
+      f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, {runs} rounds")
+print(f"journals: {misc['files3650']} and {misc['files36500']} day files "
+      f"({int(misc['bytes3650']) / 2**20:.1f} and {int(misc['bytes36500']) / 2**20:.1f} MiB)\n")
+print("| what | 10 years | 100 years | baseline (same run) |")
+print("|---|---|---|---|")
+for date in dates:
+    day = datetime.date.fromisoformat(date).strftime("%-d %b")
+    print(f"| first frame drawn, then exit, on {day} | {cell(first[f'3650@{date}'], floor)} | "
+          f"{cell(first[f'36500@{date}'], floor)} | bare ratatui app {floor['wall']:.1f} ms "
+          f"({size} pty; `/bin/true` {true['wall']:.1f} ms) |")
+c10, c100 = load[3650]["cat"], load[36500]["cat"]
+print(f"| `stridelog check` (every file read and parsed) | {cell(load[3650]['check'], c10)} | "
+      f"{cell(load[36500]['check'], c100)} | `find … -exec cat` {c10['wall']:.1f} / "
+      f"{c100['wall']:.1f} ms |")
+print(f"| `report --format json` | {cell(load[3650]['report'], c10)} | "
+      f"{cell(load[36500]['report'], c100)} | the same `cat` |")
+fr = mib(misc["floor_rss"])
+print(f"| peak memory, first frame | {mib(misc['rss3650']):.1f} MiB = **{mib(misc['rss3650']) / fr:.2f}×** | "
+      f"{mib(misc['rss36500']):.1f} MiB = **{mib(misc['rss36500']) / fr:.2f}×** | bare ratatui app {fr:.1f} MiB |")
+print(f"| peak memory, whole history loaded | {mib(misc['settled3650']):.1f} MiB = "
+      f"**{mib(misc['settled3650']) / fr:.2f}×** | {mib(misc['settled36500']):.1f} MiB = "
+      f"**{mib(misc['settled36500']) / fr:.2f}×** | the same |")
+size_b, floor_b = int(misc["size"]), int(misc["floor_size"])
+print(f"| release binary | {size_b / 2**20:.2f} MiB = **{size_b / floor_b:.2f}×** | | "
+      f"bare ratatui app {floor_b / 2**20:.2f} MiB |")
+print(f"\nwall times are medians; the quartiles of each are in {work}/*.json; CPU is user + system.")
+if jrnl_json != "none":
+    j = json.load(open(jrnl_json))
+    print(f"jrnl -n 10 on the same 10 years of notes: {j['jrnl']['wall']:.0f} ms; stridelog report: "
+          f"{j['report']['wall']:.1f} ms = {j['report']['wall'] / j['jrnl']['wall']:.3f}× jrnl")
+else:
+    print("(jrnl could not be installed with pip; no side-by-side figure)")
+PY
+echo "raw results in $WORK" >&2

@@ -4,13 +4,18 @@
 pub mod dirs;
 pub mod diskfile;
 pub mod entry;
+mod latest;
 pub mod lock;
 pub mod memory;
+pub mod quickparse;
+pub mod read;
 pub mod recovery;
 pub mod settings;
 pub mod store;
+pub mod survey;
 pub mod swap;
 pub mod tidy;
+mod walk;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -86,6 +91,24 @@ impl Journal {
     pub fn has_triage_by(&self, today: NaiveDate) -> bool {
         self.days.range(..=today).any(|(_, d)| d.triage.is_some())
     }
+}
+
+/// Reads what the first screen needs: the days from `from` to `today` by date and, when they
+/// hold no triage, the latest triage before them however old (a red flag counts at any age,
+/// design section 4). What else there is can follow later ([`store::Scope::Outside`]).
+///
+/// # Errors
+/// When the data dir cannot be read.
+pub fn load_first_screen(
+    store: &mut dyn store::Store,
+    from: NaiveDate,
+    today: NaiveDate,
+) -> std::io::Result<Journal> {
+    let mut journal = store.load(store::Scope::Dates { from, to: today })?;
+    if !journal.has_triage_by(today) {
+        journal.merge(store.load(store::Scope::LatestTriage { before: from })?);
+    }
+    Ok(journal)
 }
 
 /// Which years [`load_for_rules`] read.

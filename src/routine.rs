@@ -21,13 +21,19 @@ pub const BUILTIN_RON: &str = include_str!("../assets/routines.ron");
 /// The file name of the runner's own routines inside the config dir.
 pub const USER_FILE: &str = "routines.ron";
 
-/// The built-in routines, in the order of the file.
+/// The built-in routines, in the order of the file. The file is parsed once per process (the
+/// app asks several times while it starts).
 ///
 /// # Panics
 /// If the embedded file is invalid; the test suite checks that it is not.
 pub fn builtins() -> Vec<Routine> {
-    parse_routines(BUILTIN_RON, &[])
-        .unwrap_or_else(|e| panic!("assets/routines.ron is invalid: {e}"))
+    static PARSED: std::sync::OnceLock<Vec<Routine>> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            parse_routines(BUILTIN_RON, &[])
+                .unwrap_or_else(|e| panic!("assets/routines.ron is invalid: {e}"))
+        })
+        .clone()
 }
 
 /// Reads the runner's routines from `path`. A missing (or blank) file is an empty list. A

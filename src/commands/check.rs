@@ -1,6 +1,7 @@
 //! `stridelog check`: read every day file and list the ones that cannot be read.
 
 use crate::journal::store::{FsStore, Scope, Store};
+use crate::journal::survey;
 use crate::journal::tidy;
 use crate::text::escape_controls;
 use std::io::{self, Write};
@@ -18,16 +19,28 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
         };
         escape_controls(&path.display().to_string())
     };
-    for removed in
-        tidy::remove_stale_temp_files(data_dir, std::time::SystemTime::now(), tidy::STALE_AFTER)
-    {
+    let now = std::time::SystemTime::now();
+    // One walk over every folder; when a folder cannot be listed, the three walks of before,
+    // so that what could be said still is, before the error.
+    let (removed, open, journal) = if let Ok(survey) = survey::survey(data_dir, now) {
+        (
+            survey.removed,
+            survey.open_to_others,
+            Ok(survey.loaded.journal),
+        )
+    } else {
+        let (removed, open) = survey::removed_and_open(data_dir, now);
+        let journal = FsStore::open_read_only(data_dir).load(Scope::All);
+        (removed, open, journal)
+    };
+    for removed in removed {
         writeln!(
             out,
             "{}: note: removed, a temp file left by an interrupted save",
             shown(&removed)
         )?;
     }
-    for (rel, mode) in tidy::open_to_others(data_dir) {
+    for (rel, mode) in open {
         writeln!(
             out,
             "{}: warning: others on this computer can read it (mode {mode:o}); the app makes \
@@ -35,8 +48,7 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
             shown(&rel)
         )?;
     }
-    let mut store = FsStore::open_read_only(data_dir);
-    let journal = store.load(Scope::All)?;
+    let journal = journal?;
     let mut broken = 0;
     let mut newer = 0;
     for problem in &journal.problems {

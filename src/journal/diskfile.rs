@@ -3,7 +3,6 @@
 //! time, inode and content hash) to tell later whether another program replaced it.
 
 use std::fs::{self, File, Metadata};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Read};
 use std::path::Path;
 use std::time::SystemTime;
@@ -21,15 +20,33 @@ impl Fingerprint {
     /// The fingerprint of a file's bytes and its metadata.
     #[must_use]
     pub fn of(bytes: &[u8], meta: &Metadata) -> Self {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
         Self {
             len: bytes.len() as u64,
-            hash: hasher.finish(),
+            hash: content_hash(bytes),
             modified: meta.modified().ok(),
             inode: inode(meta),
         }
     }
+}
+
+/// A hash of a file's bytes, eight at a time (a multiply-rotate step like `FxHash`'s, which is
+/// several times faster than the standard `SipHash` here). It only has to tell a changed file
+/// from the one read, next to its length, modification time and inode; nobody picks the
+/// bytes to collide with it.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = (&mut words).fold(bytes.len() as u64, |hash, word| {
+        step(
+            hash,
+            u64::from_le_bytes(word.try_into().expect("eight bytes")),
+        )
+    });
+    for byte in words.remainder() {
+        hash = step(hash, u64::from(*byte));
+    }
+    hash
 }
 
 #[cfg(unix)]
@@ -82,28 +99,102 @@ fn refuse(what: &str) -> io::Error {
 /// # Errors
 /// When the file cannot be read or is not a regular file.
 pub fn read_regular(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if let Some(what) = not_regular(&meta) {
-        return Err(refuse(what));
-    }
-    let mut file = match File::open(path) {
+    Ok(read_regular_file(path)?.map(|read| (read.bytes, read.fingerprint)))
+}
+
+/// A regular file read whole.
+pub struct ReadFile {
+    pub bytes: Vec<u8>,
+    pub fingerprint: Fingerprint,
+    /// Its permission bits (`0o600`), as the file that was read had them.
+    pub mode: u32,
+}
+
+/// Like [`read_regular`], with the permission bits of what was read.
+///
+/// # Errors
+/// When the file cannot be read or is not a regular file.
+pub fn read_regular_file(path: &Path) -> io::Result<Option<ReadFile>> {
+    let mut file = match open_without_waiting(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    // Swapped for something else between the two looks: check what was opened.
+    // What was opened decides (it may have been swapped since the path was looked at).
     let meta = file.metadata()?;
     if let Some(what) = not_regular(&meta) {
         return Err(refuse(what));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
+    let bytes = read_all(&mut file, usize::try_from(meta.len()).unwrap_or(0))?;
     let fingerprint = Fingerprint::of(&bytes, &meta);
-    Ok(Some((bytes, fingerprint)))
+    Ok(Some(ReadFile {
+        bytes,
+        fingerprint,
+        mode: mode(&meta),
+    }))
+}
+
+/// The permission bits of `meta` (0 where there are none).
+#[cfg(unix)]
+#[must_use]
+pub fn mode(meta: &Metadata) -> u32 {
+    std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o777
+}
+
+#[cfg(not(unix))]
+#[must_use]
+pub fn mode(_meta: &Metadata) -> u32 {
+    0
+}
+
+/// Opens `path` for reading without ever waiting: with `O_NONBLOCK` a FIFO opens at once (and
+/// is then refused for what it is), so the path need not be looked at first, one system call
+/// per file fewer, which matters over thousands of day files. When opening fails, the path is
+/// looked at to say why (a socket cannot be opened at all).
+#[cfg(target_os = "linux")]
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+    File::options()
+        .read(true)
+        .custom_flags(flags.bits().cast_signed())
+        .open(path)
+        .map_err(|e| match fs::metadata(path) {
+            Ok(meta) => not_regular(&meta).map_or(e, refuse),
+            Err(looked) => looked,
+        })
+}
+
+/// Opens `path` for reading once it is known to be a regular file (opening a FIFO would wait
+/// for a writer).
+#[cfg(not(target_os = "linux"))]
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    let meta = fs::metadata(path)?;
+    if let Some(what) = not_regular(&meta) {
+        return Err(refuse(what));
+    }
+    File::open(path)
+}
+
+/// Reads `file` to its end into a buffer sized from the length already known (one byte more,
+/// so that a file that did not grow takes two reads). `read_to_end` would ask the system for
+/// the size and position again, two more calls for each of thousands of files.
+fn read_all(file: &mut File, expected: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0; expected + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(bytes.len() * 2, 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// Like [`read_regular`], as UTF-8 text, for the config files; a missing file is a

@@ -6,7 +6,7 @@ use super::store::{
     Access, Loaded, SaveError, Scope, Store, conflict_path, day_path, storable, unstorable,
 };
 use super::{Journal, Problem};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
 
@@ -55,14 +55,20 @@ impl MemoryStore {
 impl Store for MemoryStore {
     fn load(&mut self, scope: Scope) -> io::Result<Journal> {
         let mut journal = Journal::default();
+        if let Scope::LatestTriage { before } = scope {
+            let latest = self.files.range(..before).rev().find_map(|(date, text)| {
+                entry::parse_day(text, Some(*date))
+                    .ok()
+                    .filter(|day| day.version <= FORMAT_VERSION && day.triage.is_some())
+            });
+            if let Some(day) = latest {
+                self.blocked.remove(&day.date);
+                journal.days.insert(day.date, day);
+            }
+            return Ok(journal);
+        }
         for (date, text) in &self.files {
-            let in_scope = match scope {
-                Scope::All => true,
-                Scope::From(y) => date.year() >= y,
-                Scope::Before(y) => date.year() < y,
-                Scope::Years(first, last) => (first..=last).contains(&date.year()),
-            };
-            if !in_scope {
+            if !scope.contains_date(*date) {
                 continue;
             }
             match entry::parse_day(text, Some(*date)) {

@@ -3,10 +3,11 @@
 //! and holds the data-dir lock so a second app opens read-only.
 
 use super::diskfile::read_regular;
-use super::entry::{self, DayEntry, FORMAT_VERSION, ParseErrorKind};
+use super::entry::{self, DayEntry};
 use super::lock::{self, Holder, HolderInfo, Lock};
+use super::read::{Candidate, Outcome, read_one};
 use super::swap::{self, Swap};
-use super::{Journal, Problem, tidy};
+use super::{Journal, tidy};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -21,7 +22,7 @@ pub enum Access {
     ReadOnly(String),
 }
 
-/// Which year folders to read.
+/// Which day files to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     All,
@@ -31,20 +32,53 @@ pub enum Scope {
     Before(i32),
     /// Years from the first to the last, both inclusive.
     Years(i32, i32),
+    /// The days from `from` to `to`, both included, each found by its file name: no folder is
+    /// listed, so the cost follows the number of days, not the date or the length of the
+    /// history.
+    Dates {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// Every day but those from `from` to `to` (what [`Scope::Dates`] left out).
+    Outside {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// Only the newest readable day before `before` that holds a triage (older days are
+    /// searched newest first until one does).
+    LatestTriage {
+        before: NaiveDate,
+    },
 }
 
 impl Scope {
-    fn contains(self, year: i32) -> bool {
+    /// True when days of `year` may be in scope.
+    pub(super) fn contains(self, year: i32) -> bool {
         match self {
-            Scope::All => true,
+            Scope::All | Scope::Outside { .. } => true,
             Scope::From(first) => year >= first,
             Scope::Before(limit) => year < limit,
             Scope::Years(first, last) => (first..=last).contains(&year),
+            Scope::Dates { from, to } => (from.year()..=to.year()).contains(&year),
+            Scope::LatestTriage { before } => year <= before.year(),
+        }
+    }
+
+    /// True when the day on `date` is in scope.
+    pub(super) fn contains_date(self, date: NaiveDate) -> bool {
+        match self {
+            Scope::All | Scope::From(_) | Scope::Before(_) | Scope::Years(..) => {
+                self.contains(date.year())
+            }
+            Scope::Dates { from, to } => (from..=to).contains(&date),
+            Scope::Outside { from, to } => !(from..=to).contains(&date),
+            Scope::LatestTriage { before } => date < before,
         }
     }
 }
 
 pub use super::diskfile::Fingerprint;
+pub use super::read::{day_file_date, read_days};
 
 /// The result of reading some year folders, ready to be adopted by a store.
 #[derive(Debug, Default)]
@@ -53,6 +87,25 @@ pub struct Loaded {
     pub fingerprints: HashMap<NaiveDate, Fingerprint>,
     /// Dates whose file may not be overwritten, with the reason.
     pub blocked: HashMap<NaiveDate, String>,
+}
+
+impl Loaded {
+    /// Leaves out what `journal` already holds (a day, or a problem, on the same date): a day
+    /// read before, and perhaps saved since, is never replaced by an older reading of it.
+    #[must_use]
+    pub fn without_known(mut self, journal: &Journal) -> Self {
+        let known = |date: &NaiveDate| {
+            journal.days.contains_key(date)
+                || journal.problems.iter().any(|p| p.date == Some(*date))
+        };
+        self.journal.days.retain(|date, _| !known(date));
+        self.journal
+            .problems
+            .retain(|p| !p.date.is_some_and(|date| known(&date)));
+        self.fingerprints.retain(|date, _| !known(date));
+        self.blocked.retain(|date, _| !known(date));
+        self
+    }
 }
 
 /// Why a save did not happen. The message is written for the runner.
@@ -158,6 +211,28 @@ pub struct FsStore {
     notices: Vec<String>,
 }
 
+/// When a store that takes the lock removes the temp files of interrupted saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tidy {
+    /// While opening.
+    Now,
+    /// When the caller asks ([`tidy_temp_files`]).
+    Later,
+}
+
+/// Removes the temp files an interrupted save of ours left under `root` (older than a minute)
+/// and says so, if there were any. Only for the holder of the lock.
+pub fn tidy_temp_files(root: &Path) -> Option<String> {
+    let removed =
+        tidy::remove_stale_temp_files(root, std::time::SystemTime::now(), tidy::STALE_AFTER);
+    (!removed.is_empty()).then(|| {
+        format!(
+            "removed {} temp file(s) left by an interrupted save",
+            removed.len()
+        )
+    })
+}
+
 /// Whether this store holds the data-dir lock.
 #[derive(Debug)]
 enum LockState {
@@ -185,6 +260,24 @@ impl FsStore {
     /// # Errors
     /// When the folder cannot be created or the lock file cannot be opened.
     pub fn open_for(root: &Path, who: Holder, patience: std::time::Duration) -> io::Result<Self> {
+        Self::open_tidying(root, who, patience, Tidy::Now)
+    }
+
+    /// Opens the journal for the app like [`FsStore::open`], but leaves the temp files of
+    /// interrupted saves to [`tidy_temp_files`], which the app calls after its first frame.
+    ///
+    /// # Errors
+    /// When the folder cannot be created or the lock file cannot be opened.
+    pub fn open_untidied(root: &Path) -> io::Result<Self> {
+        Self::open_tidying(root, Holder::App, std::time::Duration::ZERO, Tidy::Later)
+    }
+
+    fn open_tidying(
+        root: &Path,
+        who: Holder,
+        patience: std::time::Duration,
+        tidy: Tidy,
+    ) -> io::Result<Self> {
         create_private_dir(root)?;
         let taken = match lock::take_waiting(root, who, patience) {
             Ok(taken) => taken,
@@ -212,7 +305,7 @@ impl FsStore {
                 LockState::Busy(who, info),
             ),
         };
-        if store.lock_held() {
+        if store.lock_held() && tidy == Tidy::Now {
             store.clean_temp_files();
         }
         Ok(store)
@@ -224,17 +317,7 @@ impl FsStore {
 
     /// Removes the temp files an interrupted save of ours left (older than a minute).
     fn clean_temp_files(&mut self) {
-        let removed = tidy::remove_stale_temp_files(
-            &self.root,
-            std::time::SystemTime::now(),
-            tidy::STALE_AFTER,
-        );
-        if !removed.is_empty() {
-            self.notices.push(format!(
-                "removed {} temp file(s) left by an interrupted save",
-                removed.len()
-            ));
-        }
+        self.notices.extend(tidy_temp_files(&self.root));
     }
 
     /// Makes day files and folders that others can read private again, once per store (on the
@@ -403,18 +486,13 @@ impl Store for FsStore {
     }
 
     fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
-        let rel = day_path(date);
-        let candidate = Candidate {
-            path: self.root.join(&rel),
-            rel,
-            date,
-        };
+        let candidate = Candidate::at(&self.root, date);
         if !candidate.path.exists() {
             self.fingerprints.remove(&date);
             self.blocked.remove(&date);
             return Ok(None);
         }
-        match read_one(&candidate) {
+        match read_one(&candidate).0 {
             Outcome::Day(day, fp) => {
                 self.fingerprints.insert(date, fp);
                 self.blocked.remove(&date);
@@ -558,198 +636,6 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir)
-}
-
-/// A file found under `days/`, before reading.
-struct Candidate {
-    rel: String,
-    path: PathBuf,
-    date: NaiveDate,
-}
-
-/// Lists the day files of `scope`, newest year first, and the files under `days/` that are
-/// not day files (sync-tool copies, editor backups, temp files).
-fn list_days(root: &Path, scope: Scope) -> io::Result<(Vec<Candidate>, Vec<String>)> {
-    let days = root.join("days");
-    let mut found = Vec::new();
-    let mut strays = Vec::new();
-    let years = match fs::read_dir(&days) {
-        Ok(years) => years,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((found, strays)),
-        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => {
-            return Err(io::Error::new(
-                io::ErrorKind::NotADirectory,
-                format!(
-                    "{} is a file, not a folder: stridelog keeps the day files in a folder of \
-                     that name; move the file aside (or rename it) and try again",
-                    days.display()
-                ),
-            ));
-        }
-        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
-    };
-    for year_entry in years {
-        let year_entry = year_entry?;
-        let year_name = year_entry.file_name().to_string_lossy().into_owned();
-        let Some(year) = parse_year(&year_name) else {
-            if scope == Scope::All {
-                strays.push(format!("days/{year_name}"));
-            }
-            continue;
-        };
-        if !scope.contains(year) {
-            continue;
-        }
-        if !year_entry.path().is_dir() {
-            strays.push(format!("days/{year_name}"));
-            continue;
-        }
-        for file in fs::read_dir(year_entry.path())? {
-            let file = file?;
-            let name = file.file_name().to_string_lossy().into_owned();
-            let rel = format!("days/{year_name}/{name}");
-            match day_file_date(&name) {
-                Some(date) if date.year() == year => {
-                    found.push(Candidate {
-                        rel,
-                        path: file.path(),
-                        date,
-                    });
-                }
-                _ => strays.push(rel),
-            }
-        }
-    }
-    found.sort_by_key(|c| std::cmp::Reverse(c.date));
-    strays.sort();
-    Ok((found, strays))
-}
-
-fn parse_year(name: &str) -> Option<i32> {
-    (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
-}
-
-/// The date of a file named exactly `YYYY-MM-DD.ron`.
-#[must_use]
-pub fn day_file_date(name: &str) -> Option<NaiveDate> {
-    let stem = name.strip_suffix(".ron")?;
-    if stem.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
-}
-
-enum Outcome {
-    Day(DayEntry, Fingerprint),
-    /// Readable, but written by a newer stridelog: shown, never overwritten.
-    Newer(DayEntry, Fingerprint, String),
-    Problem(Problem),
-}
-
-fn read_one(candidate: &Candidate) -> Outcome {
-    let problem = |error: String, newer_version| {
-        Outcome::Problem(Problem {
-            path: candidate.rel.clone(),
-            date: Some(candidate.date),
-            error,
-            newer_version,
-        })
-    };
-    let (bytes, fingerprint) = match read_regular(&candidate.path) {
-        Ok(Some(read)) => read,
-        Ok(None) => return problem("was removed while it was being read".into(), false),
-        Err(e) if e.kind() == io::ErrorKind::InvalidInput => return problem(e.to_string(), false),
-        Err(e) => return problem(format!("cannot read: {e}"), false),
-    };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return problem("is not UTF-8 text".into(), false);
-    };
-    // Some Windows editors start a file with a byte-order mark: it is not part of the day.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(line) = conflict_marker_line(text) {
-        return problem(
-            format!(
-                "{line}:1: has git merge conflict markers (<<<<<<<, =======, >>>>>>>): a git \
-                 merge left two versions of this day in the file; keep the lines you want, \
-                 delete the marker lines, then run `stridelog check`"
-            ),
-            false,
-        );
-    }
-    match entry::parse_day(text, Some(candidate.date)) {
-        Ok(day) if day.version > FORMAT_VERSION => {
-            let reason = format!(
-                "version: written by a newer stridelog (format {}), read-only here: update \
-                 stridelog to change it",
-                day.version
-            );
-            Outcome::Newer(day, fingerprint, reason)
-        }
-        Ok(day) => Outcome::Day(day, fingerprint),
-        Err(e) => problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
-    }
-}
-
-/// The line number of the first git conflict marker in `text`, if it has all three kinds.
-fn conflict_marker_line(text: &str) -> Option<usize> {
-    let marks = |prefix: &str| {
-        text.lines()
-            .position(|l| l.starts_with(prefix))
-            .map(|i| i + 1)
-    };
-    let start = marks("<<<<<<<")?;
-    marks("=======")?;
-    marks(">>>>>>>")?;
-    Some(start)
-}
-
-/// Reads and parses the day files in `scope`, spreading the parsing over the machine's cores.
-///
-/// # Errors
-/// Only when the folders cannot be listed.
-pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
-    let (candidates, strays) = list_days(root, scope)?;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = candidates.len().div_ceil(threads).max(64);
-    let outcomes: Vec<Vec<Outcome>> = std::thread::scope(|s| {
-        let handles: Vec<_> = candidates
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a reader thread never panics"))
-            .collect()
-    });
-    let mut loaded = Loaded::default();
-    loaded.journal.stray_files = strays;
-    for outcome in outcomes.into_iter().flatten() {
-        match outcome {
-            Outcome::Day(day, fp) => {
-                loaded.fingerprints.insert(day.date, fp);
-                loaded.journal.days.insert(day.date, day);
-            }
-            Outcome::Newer(day, fp, reason) => {
-                loaded.fingerprints.insert(day.date, fp);
-                loaded.blocked.insert(day.date, reason.clone());
-                loaded.journal.problems.push(Problem {
-                    path: day_path(day.date),
-                    date: Some(day.date),
-                    error: reason,
-                    newer_version: true,
-                });
-                loaded.journal.days.insert(day.date, day);
-            }
-            Outcome::Problem(problem) => {
-                if let Some(date) = problem.date {
-                    loaded.blocked.insert(date, problem.error.clone());
-                }
-                loaded.journal.problems.push(problem);
-            }
-        }
-    }
-    loaded.journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(loaded)
 }
 
 impl FsStore {

@@ -1,6 +1,7 @@
-//! Runs the app in a real terminal: opens the journal (recent years first, older history in the
-//! background), the event loop, ticks for the timer, suspend with Ctrl-Z, and a clean exit on
-//! SIGINT, SIGTERM and SIGHUP or when the terminal goes away, keeping what was typed.
+//! Runs the app in a real terminal: opens the journal (the recent days first, the rest of the
+//! history in the background once the first frame is drawn), the event loop, ticks for the
+//! timer, suspend with Ctrl-Z, and a clean exit on SIGINT, SIGTERM and SIGHUP or when the
+//! terminal goes away, keeping what was typed.
 
 use super::action::Action;
 use super::app::App;
@@ -11,28 +12,32 @@ use super::theme;
 use crate::journal::recovery;
 use crate::journal::settings::Settings;
 use crate::journal::store::{self, Access, FsStore, Loaded, Scope, Store};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
-/// The first year read before the first frame: what the rules look back at (72 days) and the
-/// Log tab's recent days, so the first screen does not grow with the history. Everything older,
-/// including the rest of the Trends charts' 52 weeks, follows in the background a moment later.
-pub fn first_year(today: NaiveDate) -> i32 {
+/// The first day read before the first frame: what the rules look back at (72 days) or, on a
+/// taller terminal, the Log tab's list of days (one a row), whichever reaches further. The
+/// days are read by date, so the first screen costs the same on any date and with any length
+/// of history; everything else follows in the background once it is drawn.
+pub fn first_day(today: NaiveDate, rows: u16) -> NaiveDate {
+    let back = crate::rules::LOOKBACK_DAYS.max(u64::from(rows));
     today
-        .checked_sub_days(Days::new(crate::rules::LOOKBACK_DAYS + 31))
+        .checked_sub_days(Days::new(back))
         .unwrap_or(NaiveDate::MIN)
-        .year()
 }
 
 /// How often the loop wakes to check the terminal, the lock and background work while idle.
 const IDLE_WAKE: Duration = Duration::from_millis(250);
+
+/// How often the loop looks for the history read in the background, until it has come.
+const HISTORY_POLL: Duration = Duration::from_millis(10);
 
 /// How often a read-only app tries to take the lock again.
 const LOCK_RETRY: Duration = Duration::from_secs(1);
@@ -61,26 +66,25 @@ pub fn start(
         Today::Fixed(date) => date,
         Today::FromClock(_) => Ctx::now_of(clock).date(),
     };
-    let mut store = FsStore::open(data_dir)
+    // Temp files of interrupted saves are looked for after the first frame: that means
+    // listing every year folder.
+    let mut store = FsStore::open_untidied(data_dir)
         .wrap_err_with(|| format!("could not open the journal folder {}", data_dir.display()))?;
-    let first = first_year(today);
-    // The latest triage counts at any age: when the recent years hold none, the older years
-    // are read now rather than in the background, so a red flag is on the first frame.
-    let (journal, coverage) = crate::journal::load_for_rules(&mut store, first, today)
+    let rows = ratatui::crossterm::terminal::size().map_or(0, |(_, rows)| rows);
+    let from = first_day(today, rows);
+    // The latest triage counts at any age: when the recent days hold none, it is looked for
+    // now rather than in the background, so a red flag is on the first frame.
+    let journal = crate::journal::load_first_screen(&mut store, from, today)
         .wrap_err_with(|| format!("could not read {}", data_dir.display()))?;
-    let older_to_load = coverage != crate::journal::Coverage::All && !exit_after_first_frame;
-    let history = older_to_load.then(|| {
-        let (tx, rx) = mpsc::channel();
-        let root = data_dir.to_path_buf();
-        std::thread::spawn(move || {
-            let _ = tx.send(store::read_days(&root, Scope::Before(first)));
-        });
-        rx
-    });
     let writable = store.access() == Access::ReadWrite;
+    let later = (!exit_after_first_frame).then(|| Later {
+        root: data_dir.to_path_buf(),
+        read: (from, today),
+        tidy: writable,
+    });
     let mut ctx = Ctx::new(today, journal, Box::new(store), clock, theme::from_env());
     ctx.today_mode = mode;
-    ctx.history_loading = history.is_some();
+    ctx.history_loading = later.is_some();
     let (settings, warning) = Settings::load(config_dir);
     ctx.settings = settings;
     ctx.settings_locked = warning
@@ -109,7 +113,8 @@ pub fn start(
         &mut app,
         Loop {
             exit_after_first_frame,
-            history,
+            later,
+            history: None,
             wakes,
             tty,
             pending: &pending,
@@ -132,15 +137,54 @@ pub fn start(
             )
         })?;
     }
+    // The process ends next: freeing a long history piece by piece would only delay it.
+    std::mem::forget(app);
     if let Ending::Failed(e) = ending {
         return Err(e).wrap_err("the terminal failed");
     }
     Ok(())
 }
 
+/// What is left for after the first frame: the rest of the history (every day the first
+/// screen did not read) and, for the app that holds the lock, the temp files of interrupted
+/// saves.
+struct Later {
+    root: PathBuf,
+    /// The days read before the first frame, from and to.
+    read: (NaiveDate, NaiveDate),
+    tidy: bool,
+}
+
+/// What the background read brings back.
+struct Background {
+    history: io::Result<Loaded>,
+    /// What tidying up found to say.
+    notice: Option<String>,
+}
+
+impl Later {
+    /// Starts the work on a thread of its own.
+    fn start(self) -> Receiver<Background> {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let notice = if self.tidy {
+                store::tidy_temp_files(&self.root)
+            } else {
+                None
+            };
+            let (from, to) = self.read;
+            let history = store::read_days(&self.root, Scope::Outside { from, to });
+            let _ = tx.send(Background { history, notice });
+        });
+        rx
+    }
+}
+
 struct Loop<'a> {
     exit_after_first_frame: bool,
-    history: Option<Receiver<io::Result<Loaded>>>,
+    /// Started after the first frame is drawn.
+    later: Option<Later>,
+    history: Option<Receiver<Background>>,
     wakes: Receiver<Wake>,
     /// Which streams were terminals at the start.
     tty: Tty,
@@ -171,11 +215,17 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
                 };
             }
             dirty = false;
+            if let Some(later) = state.later.take() {
+                state.history = Some(later.start());
+            }
         }
         if state.exit_after_first_frame || !app.running {
             return Ending::Done;
         }
-        let wait = app.tick_interval().unwrap_or(IDLE_WAKE);
+        let mut wait = app.tick_interval().unwrap_or(IDLE_WAKE);
+        if state.history.is_some() {
+            wait = wait.min(HISTORY_POLL);
+        }
         match state.wakes.recv_timeout(wait) {
             Ok(Wake::Input(event)) => {
                 dirty = true;
@@ -209,9 +259,12 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
         }
         if let Some(rx) = &state.history {
             match rx.try_recv() {
-                Ok(result) => {
-                    let older = result.unwrap_or_default();
-                    app.ctx.adopt_history(older);
+                Ok(done) => {
+                    if app.ctx.notice.is_none() {
+                        app.ctx.notice = done.notice;
+                    }
+                    let older = done.history.unwrap_or_default();
+                    app.ctx.adopt_history(older.without_known(&app.ctx.journal));
                     state.history = None;
                     dirty = true;
                 }

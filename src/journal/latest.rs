@@ -1,0 +1,105 @@
+//! The latest triage before a date, however old. A red flag counts at any age until a newer
+//! triage answers no (design section 4), so when the days the first screen reads hold no
+//! triage the older ones are searched, newest first, stopping at the first that has one. A
+//! file in which every `triage` is `triage: None` is read but not parsed.
+
+use super::read::{Outcome, Read, list_year, list_years, read_bytes};
+use super::store::Loaded;
+use chrono::{Datelike, NaiveDate};
+use std::cmp::Reverse;
+use std::io;
+use std::path::Path;
+
+/// The newest readable day before `before` that holds a triage, alone (empty when there is
+/// none). Unreadable files on the way are left for the full read to report.
+///
+/// # Errors
+/// When the folders cannot be listed.
+pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded> {
+    let mut years = list_years(root)?.folders;
+    years.retain(|(year, _)| *year <= before.year());
+    years.sort_by_key(|(year, _)| Reverse(*year));
+    for (year, entry) in years {
+        let (mut days, _) = list_year(year, &entry, |date| date < before)?;
+        days.sort_by_key(|c| Reverse(c.date));
+        for candidate in &days {
+            let Read::Bytes(bytes, fingerprint, _) = read_bytes(candidate) else {
+                continue;
+            };
+            if !may_hold_triage(&bytes) {
+                continue;
+            }
+            let outcome = candidate.judge(&bytes, fingerprint);
+            if let Outcome::Day(day, _) | Outcome::Newer(day, _, _) = &outcome
+                && day.triage.is_some()
+            {
+                let mut loaded = Loaded::default();
+                loaded.add(outcome);
+                return Ok(loaded);
+            }
+        }
+    }
+    Ok(Loaded::default())
+}
+
+/// False only when every `triage` in the file is followed by `: None`: then no reading of it
+/// gives a triage (a field name contains the word however it is spelled, and its value
+/// follows the colon). Anything else, a note mentioning triage included, is parsed.
+pub(super) fn may_hold_triage(bytes: &[u8]) -> bool {
+    // Text that is not UTF-8 is no day; the full read reports it.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let mut rest = text;
+    while let Some(at) = rest.find("triage") {
+        rest = &rest[at + "triage".len()..];
+        if !says_none(rest.as_bytes()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `text` starts with `: None` (spaces and line ends allowed around the colon) and
+/// the word ends there.
+fn says_none(text: &[u8]) -> bool {
+    let Some(text) = trim_start(text).strip_prefix(b":") else {
+        return false;
+    };
+    trim_start(text).strip_prefix(b"None").is_some_and(|after| {
+        !after
+            .first()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || !b.is_ascii())
+    })
+}
+
+fn trim_start(text: &[u8]) -> &[u8] {
+    let skip = text
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .count();
+    &text[skip..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_triage;
+
+    #[test]
+    fn only_files_whose_every_triage_is_none_are_skipped() {
+        assert!(!may_hold_triage(b"(version: 2, date: \"2026-11-22\")"));
+        assert!(!may_hold_triage(b"(triage: None, notes: \"\")"));
+        assert!(!may_hold_triage(b"(triage :\n None)"));
+        for text in [
+            &b"(triage: Some((red_flags: [])))"[..],
+            b"(triage: (red_flags: [NightPain]))",
+            b"(triage: Nonesuch)",
+            b"(triage: None\xc3\xa4)",
+            b"(triage /* */ : None)",
+            b"(triage: None, notes: \"triage today\")",
+            b"(r#triage: Some(()))",
+        ] {
+            assert!(may_hold_triage(text), "{}", String::from_utf8_lossy(text));
+        }
+    }
+}

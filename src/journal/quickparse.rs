@@ -1,0 +1,859 @@
+//! Day files in the shape stridelog writes them, parsed without ron. Loading a journal is
+//! mostly parsing, and this reader does the common case many times faster.
+//!
+//! It accepts a strict subset of what [`entry::parse_day`] accepts: `(field: value, …)` with
+//! the fields of a day in any order, `Some(…)`/`None`, plain decimal numbers, strings with the
+//! plain escapes, the date of the file name. Anything it is not sure of (comments, a bare
+//! value without `Some`, `1_000`, `1e3`, other escapes, a value out of range, an unknown or
+//! repeated field, a newer format) gives `None`, and the caller asks `parse_day`, which also
+//! words every error. When it gives a day, that day is exactly what `parse_day` gives (the
+//! tests below and the store's fuzz tests hold it to that).
+
+use super::entry::{
+    self, Character, DayEntry, FORMAT_VERSION, Location, PainType, RedFlag, RoutineSession, Run,
+    Score, Side, Slump, Surface, Triage,
+};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+/// The day in `text`, the file of `date`, when it is in the common shape and valid; `None`
+/// when `parse_day` must decide.
+pub fn parse(text: &str, date: NaiveDate) -> Option<DayEntry> {
+    let mut cursor = Cursor {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let day = cursor.day(date)?;
+    cursor.skip_ws();
+    (cursor.at == text.len() && day.validate().is_ok()).then_some(day)
+}
+
+/// The names serde gives the variants (their Rust names).
+const LOCATIONS: &[(&str, Location)] = &[
+    ("LowerBack", Location::LowerBack),
+    ("Buttock", Location::Buttock),
+    ("Hip", Location::Hip),
+    ("Thigh", Location::Thigh),
+    ("Calf", Location::Calf),
+    ("Foot", Location::Foot),
+];
+const SIDES: &[(&str, Side)] = &[
+    ("Left", Side::Left),
+    ("Right", Side::Right),
+    ("Both", Side::Both),
+];
+const CHARACTERS: &[(&str, Character)] = &[
+    ("Dull", Character::Dull),
+    ("Sharp", Character::Sharp),
+    ("Burning", Character::Burning),
+    ("Shooting", Character::Shooting),
+    ("Tingling", Character::Tingling),
+    ("Numbness", Character::Numbness),
+    ("Weakness", Character::Weakness),
+];
+const SURFACES: &[(&str, Surface)] = &[
+    ("Road", Surface::Road),
+    ("Track", Surface::Track),
+    ("Trail", Surface::Trail),
+    ("Grass", Surface::Grass),
+    ("Treadmill", Surface::Treadmill),
+];
+const RED_FLAGS: &[(&str, RedFlag)] = &[
+    ("BladderOrBowel", RedFlag::BladderOrBowel),
+    ("SaddleNumbness", RedFlag::SaddleNumbness),
+    ("BothLegs", RedFlag::BothLegs),
+    ("ProgressiveWeakness", RedFlag::ProgressiveWeakness),
+    ("FootDrop", RedFlag::FootDrop),
+    ("SexualDysfunction", RedFlag::SexualDysfunction),
+    ("FeverOrWeightLoss", RedFlag::FeverOrWeightLoss),
+    ("MajorTrauma", RedFlag::MajorTrauma),
+    ("Fever", RedFlag::Fever),
+    ("WeightLoss", RedFlag::WeightLoss),
+    ("CancerHistory", RedFlag::CancerHistory),
+    ("ImmuneSuppressed", RedFlag::ImmuneSuppressed),
+    ("NightPain", RedFlag::NightPain),
+];
+const SLUMPS: &[(&str, Slump)] = &[("Positive", Slump::Positive), ("Negative", Slump::Negative)];
+const PAIN_TYPES: &[(&str, PainType)] = &[
+    ("Referred", PainType::Referred),
+    ("Radicular", PainType::Radicular),
+    ("Radiculopathy", PainType::Radiculopathy),
+    ("Tendon", PainType::Tendon),
+    ("Unsure", PainType::Unsure),
+];
+
+/// Fields seen so far in one struct: a second `notes:` is an error for serde, so `None` here.
+#[derive(Default)]
+struct Seen(u32);
+
+impl Seen {
+    fn first(&mut self, index: u32) -> Option<()> {
+        let bit = 1u32 << index;
+        let first = self.0 & bit == 0;
+        self.0 |= bit;
+        first.then_some(())
+    }
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// Spaces, tabs and line ends (all whitespace to ron too; comments are left to ron).
+    fn skip_ws(&mut self) {
+        let rest = &self.bytes[self.at..];
+        self.at += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips whitespace, then takes `byte` if it is next.
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_ws();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.eat(byte).then_some(())
+    }
+
+    /// `(name: value, …)`, a trailing comma allowed; `field` reads each value.
+    fn fields(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.expect(b'(')?;
+        loop {
+            if self.eat(b')') {
+                return Some(());
+            }
+            // The name is what comes before the colon: `field` knows the names there are, so
+            // anything else (spaces, `r#`, another character) is an unknown name and `None`.
+            self.skip_ws();
+            let start = self.at;
+            let colon = self.bytes[start..].iter().position(|b| *b == b':')?;
+            self.at += colon + 1;
+            field(self, &self.text[start..start + colon])?;
+            if !self.eat(b',') {
+                return self.expect(b')');
+            }
+        }
+    }
+
+    /// `[item, …]`, a trailing comma allowed.
+    fn seq<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        self.expect(b'[')?;
+        let mut items = Vec::new();
+        loop {
+            if self.eat(b']') {
+                return Some(items);
+            }
+            items.push(item(self)?);
+            if !self.eat(b',') {
+                self.expect(b']')?;
+                return Some(items);
+            }
+        }
+    }
+
+    /// `None` or `Some(value)`; a bare value (ron's implicit `Some`) is left to ron.
+    #[expect(
+        clippy::option_option,
+        reason = "the outer `None` leaves the file to ron, the inner one is the field's value"
+    )]
+    fn option<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        if self.word("None") {
+            return Some(None);
+        }
+        if !self.word("Some") || self.peek() != Some(b'(') {
+            return None;
+        }
+        self.at += 1;
+        let inner = value(self)?;
+        self.expect(b')')?;
+        Some(Some(inner))
+    }
+
+    /// Takes `word` after whitespace when it is a whole identifier there (what follows cannot
+    /// continue one: `Fever` is not taken from `FeverOrWeightLoss`, nor `Left` from `Leftä`).
+    fn word(&mut self, word: &str) -> bool {
+        self.skip_ws();
+        let rest = &self.bytes[self.at..];
+        let whole = rest.starts_with(word.as_bytes())
+            && !rest
+                .get(word.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || !b.is_ascii());
+        if whole {
+            self.at += word.len();
+        }
+        whole
+    }
+
+    fn variant<T: Copy>(&mut self, names: &[(&str, T)]) -> Option<T> {
+        names.iter().find(|(n, _)| self.word(n)).map(|(_, v)| *v)
+    }
+
+    fn boolean(&mut self) -> Option<bool> {
+        if self.word("true") {
+            Some(true)
+        } else if self.word("false") {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Decimal digits without a sign, `_` or a leading zero.
+    fn unsigned(&mut self) -> Option<u64> {
+        self.skip_ws();
+        let start = self.at;
+        let mut value: u64 = 0;
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
+            value = value
+                .checked_mul(10)?
+                .checked_add(u64::from(digit - b'0'))?;
+            self.at += 1;
+        }
+        let len = self.at - start;
+        (len == 1 || (len > 1 && self.bytes[start] != b'0')).then_some(value)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.unsigned()?).ok()
+    }
+
+    fn score(&mut self) -> Option<Score> {
+        Score::new(u8::try_from(self.unsigned()?).ok()?)
+    }
+
+    fn digits(&mut self) -> Option<()> {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        (self.at > start).then_some(())
+    }
+
+    /// `digits.digits`, read by the same `f64::from_str` ron uses.
+    fn float(&mut self) -> Option<f64> {
+        self.skip_ws();
+        let start = self.at;
+        self.digits()?;
+        if self.peek() != Some(b'.') {
+            return None;
+        }
+        self.at += 1;
+        self.digits()?;
+        self.text[start..self.at].parse().ok()
+    }
+
+    /// A `"…"` string: up to the first unescaped `"`, with ron's one-character escapes.
+    fn string(&mut self) -> Option<String> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let mut out = String::new();
+        let mut from = self.at;
+        loop {
+            let stop = from
+                + self.bytes[from..]
+                    .iter()
+                    .position(|b| matches!(b, b'"' | b'\\'))?;
+            out.push_str(&self.text[from..stop]);
+            if self.bytes[stop] == b'"' {
+                self.at = stop + 1;
+                return Some(out);
+            }
+            let mut next = stop + 2;
+            out.push(match self.bytes.get(stop + 1)? {
+                b'u' => {
+                    let (c, len) = unicode_escape(&self.bytes[next..])?;
+                    next += len;
+                    c
+                }
+                b'"' => '"',
+                b'\\' => '\\',
+                b'\'' => '\'',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'0' => '\0',
+                _ => return None,
+            });
+            from = next;
+        }
+    }
+
+    /// `"HH:MM:SS"`, as chrono writes a time without fractions.
+    fn time(&mut self) -> Option<NaiveTime> {
+        let text = self.string()?;
+        let b = text.as_bytes();
+        if b.len() != 8 || b[2] != b':' || b[5] != b':' {
+            return None;
+        }
+        NaiveTime::from_hms_opt(
+            two_digits(&b[0..2])?,
+            two_digits(&b[3..5])?,
+            two_digits(&b[6..8])?,
+        )
+    }
+
+    /// `"YYYY-MM-DD"` naming exactly `date` (any other spelling is left to ron).
+    fn date_is(&mut self, date: NaiveDate) -> Option<()> {
+        let text = self.string()?;
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year = two_digits(&b[0..2])? * 100 + two_digits(&b[2..4])?;
+        let same = i32::try_from(year).ok() == Some(date.year())
+            && two_digits(&b[5..7])? == date.month()
+            && two_digits(&b[8..10])? == date.day();
+        same.then_some(())
+    }
+
+    fn day(&mut self, date: NaiveDate) -> Option<DayEntry> {
+        let mut day = DayEntry::new(date);
+        let mut seen = Seen::default();
+        self.fields(|p, name| {
+            // Each field's bit in `seen`; `version` and `date` are bits 0 and 1.
+            let bit = match name {
+                "version" => {
+                    day.version = p.u32()?;
+                    0
+                }
+                "date" => {
+                    p.date_is(date)?;
+                    1
+                }
+                "morning_pain" => {
+                    day.morning_pain = p.option(Self::score)?;
+                    2
+                }
+                "worst_pain" => {
+                    day.worst_pain = p.option(Self::score)?;
+                    3
+                }
+                "locations" => {
+                    day.locations = p.seq(|p| p.variant(LOCATIONS))?;
+                    4
+                }
+                "side" => {
+                    day.side = p.option(|p| p.variant(SIDES))?;
+                    5
+                }
+                "character" => {
+                    day.character = p.seq(|p| p.variant(CHARACTERS))?;
+                    6
+                }
+                "runs" => {
+                    day.runs = p.seq(Self::run)?;
+                    7
+                }
+                "pain_medication" => {
+                    day.pain_medication = p.option(Self::boolean)?;
+                    8
+                }
+                "normal_activities" => {
+                    day.normal_activities = p.option(Self::boolean)?;
+                    9
+                }
+                "sleep_hours" => {
+                    day.sleep_hours = p.option(Self::float)?;
+                    10
+                }
+                "sleep_disturbed" => {
+                    day.sleep_disturbed = p.option(Self::boolean)?;
+                    11
+                }
+                "sitting_hours" => {
+                    day.sitting_hours = p.option(Self::float)?;
+                    12
+                }
+                "stress" => {
+                    day.stress = p.option(Self::score)?;
+                    13
+                }
+                "heat_minutes" => {
+                    day.heat_minutes = p.option(Self::u32)?;
+                    14
+                }
+                "ice_minutes" => {
+                    day.ice_minutes = p.option(Self::u32)?;
+                    15
+                }
+                "routines" => {
+                    day.routines = p.seq(Self::routine)?;
+                    16
+                }
+                "triage" => {
+                    day.triage = p.option(Self::triage)?;
+                    17
+                }
+                "notes" => {
+                    day.notes = p.string()?;
+                    18
+                }
+                _ => return None,
+            };
+            seen.first(bit)
+        })?;
+        // `version` and `date` have no default; a newer format is for ron to judge.
+        let required = seen.0 & 0b11 == 0b11;
+        (required && (1..=FORMAT_VERSION).contains(&day.version)).then_some(day)
+    }
+
+    fn run(&mut self) -> Option<Run> {
+        let mut run = Run::default();
+        let mut seen = Seen::default();
+        self.fields(|p, name| {
+            let bit = match name {
+                "distance_km" => {
+                    run.distance_km = p.float()?;
+                    0
+                }
+                "duration_s" => {
+                    run.duration_s = p.option(Self::u32)?;
+                    1
+                }
+                "pain_before" => {
+                    run.pain_before = p.option(Self::score)?;
+                    2
+                }
+                "pain_during" => {
+                    run.pain_during = p.option(Self::score)?;
+                    3
+                }
+                "pain_after" => {
+                    run.pain_after = p.option(Self::score)?;
+                    4
+                }
+                "gait_changed" => {
+                    run.gait_changed = p.option(Self::boolean)?;
+                    5
+                }
+                "surface" => {
+                    run.surface = p.option(|p| p.variant(SURFACES))?;
+                    6
+                }
+                "shoes" => {
+                    run.shoes = p.option(Self::string)?;
+                    7
+                }
+                "notes" => {
+                    run.notes = p.string()?;
+                    8
+                }
+                "start" => {
+                    run.start = p.option(Self::time)?;
+                    9
+                }
+                "name" => {
+                    run.name = p.option(Self::string)?;
+                    10
+                }
+                "source" => {
+                    run.source = p.option(Self::string)?;
+                    11
+                }
+                _ => return None,
+            };
+            seen.first(bit)
+        })?;
+        Some(run)
+    }
+
+    fn routine(&mut self) -> Option<RoutineSession> {
+        let mut session = RoutineSession::default();
+        let mut seen = Seen::default();
+        self.fields(|p, name| {
+            let bit = match name {
+                "routine" => {
+                    session.routine = p.string()?;
+                    0
+                }
+                "started" => {
+                    session.started = p.time()?;
+                    1
+                }
+                "steps_done" => {
+                    session.steps_done = p.u32()?;
+                    2
+                }
+                "steps_total" => {
+                    session.steps_total = p.u32()?;
+                    3
+                }
+                "seconds" => {
+                    session.seconds = p.u32()?;
+                    4
+                }
+                "pain_after" => {
+                    session.pain_after = p.option(Self::score)?;
+                    5
+                }
+                _ => return None,
+            };
+            seen.first(bit)
+        })?;
+        Some(session)
+    }
+
+    fn triage(&mut self) -> Option<Triage> {
+        let mut triage = Triage::default();
+        let mut seen = Seen::default();
+        self.fields(|p, name| {
+            let bit = match name {
+                "red_flags" => {
+                    triage.red_flags = p.seq(|p| p.variant(RED_FLAGS))?;
+                    0
+                }
+                "slump" => {
+                    triage.slump = p.option(|p| p.variant(SLUMPS))?;
+                    1
+                }
+                "classification" => {
+                    triage.classification = p.seq(|p| p.variant(PAIN_TYPES))?;
+                    2
+                }
+                _ => return None,
+            };
+            seen.first(bit)
+        })?;
+        Some(triage)
+    }
+}
+
+/// `{1F3C3}` after `\\u`: 1 to 6 hex digits naming a char, as ron reads it (ron writes it for
+/// characters that do not print, such as combining marks); the char and the bytes taken.
+fn unicode_escape(bytes: &[u8]) -> Option<(char, usize)> {
+    let digits = bytes.get(1..)?.iter().take(7).position(|b| *b == b'}')?;
+    if bytes.first() != Some(&b'{') || !(1..=6).contains(&digits) {
+        return None;
+    }
+    let hex = std::str::from_utf8(&bytes[1..=digits]).ok()?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+    Some((c, digits + 2))
+}
+
+fn two_digits(b: &[u8]) -> Option<u32> {
+    match b {
+        [tens @ b'0'..=b'9', ones @ b'0'..=b'9'] => {
+            Some(u32::from(tens - b'0') * 10 + u32::from(ones - b'0'))
+        }
+        _ => None,
+    }
+}
+
+/// Reads a day file's text: the quick reader when it can, else [`entry::parse_day`].
+///
+/// # Errors
+/// What `parse_day` says about the text.
+pub fn parse_day(text: &str, date: NaiveDate) -> Result<DayEntry, entry::ParseError> {
+    parse(text, date).map_or_else(|| entry::parse_day(text, Some(date)), Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    /// The quick reader either leaves the text to ron or agrees with it.
+    fn agrees(text: &str) -> Result<(), TestCaseError> {
+        if let Some(day) = parse(text, date()) {
+            prop_assert_eq!(entry::parse_day(text, Some(date())), Ok(day), "{}", text);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn variant_names_are_the_ones_ron_writes() {
+        fn check<T: serde::Serialize>(names: &[(&str, T)]) {
+            for (name, value) in names {
+                assert_eq!(ron::to_string(value).unwrap(), *name);
+            }
+        }
+        check(LOCATIONS);
+        check(SIDES);
+        check(CHARACTERS);
+        check(SURFACES);
+        check(RED_FLAGS);
+        check(SLUMPS);
+        check(PAIN_TYPES);
+    }
+
+    #[test]
+    fn a_minimal_file_gets_the_same_defaults_as_from_ron() {
+        let text = "(version: 2, date: \"2026-11-22\")";
+        assert_eq!(
+            parse(text, date()),
+            Some(entry::parse_day(text, None).unwrap())
+        );
+    }
+
+    #[test]
+    fn what_it_is_not_sure_of_is_left_to_ron() {
+        for text in [
+            "(version: 2, date: \"2026-11-22\", worst_pain: 5)",
+            "(version: 2, date: \"2026-11-22\", worst_pain: Some(11))",
+            "(version: 2, date: \"2026-11-22\", worst_pain: Some(05))",
+            "(version: 2, date: \"2026-11-22\", sleep_hours: Some(7))",
+            "(version: 2, date: \"2026-11-22\", sleep_hours: Some(1e1))",
+            "(version: 2, date: \"2026-11-22\", heat_minutes: Some(1_0))",
+            "(version: 2, date: \"2026-11-22\", notes: \"a\\x41\")",
+            "(version: 2, date: \"2026-11-22\", notes: \"a\\u{d800}\")",
+            "(version: 2, date: \"2026-11-22\", runs: [(distance_km: 1e20)])",
+            "(version: 2, date: \"2026-11-22\", notes: \"\", notes: \"\")",
+            "(version: 2, date: \"2026-11-22\", mood: Some(3))",
+            "(version: 2, date: \"2026-11-22\") // a comment",
+            "(version: 2, date: \"2026-11-21\")",
+            "(version: 2, date: \"2026-11-022\")",
+            "(version: 3, date: \"2026-11-22\")",
+            "(version: 0, date: \"2026-11-22\")",
+            "(date: \"2026-11-22\")",
+            "DayEntry(version: 2, date: \"2026-11-22\")",
+            "(version: 2, date: \"2026-11-22\", side: Some(Leftä))",
+            "(version: 2, date: \"2026-11-22\", runs: [(distance_km: 5.0, start: Some(\"7:00:00\"))])",
+            "(version: 2, date: \"2026-11-22\", runs: [(distance_km: 5.0, start: Some(\"07:00:60\"))])",
+            "(version: 2, date: \"2026-11-22\", routines: [(steps_done: 3, steps_total: 2)])",
+        ] {
+            assert_eq!(parse(text, date()), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn escapes_and_any_field_order_are_read() {
+        let text = "(\n\tnotes: \"a \\\"b\\\" \\\\ c\\n\\td\",\r\n date: \"2026-11-22\", version: 1,\n\
+                    runs: [(source: Some(\"x\"), distance_km: 05.50,), ], triage: Some((slump: None)),\n)\n";
+        let day = parse(text, date()).unwrap();
+        assert_eq!(day.notes, "a \"b\" \\ c\n\td");
+        assert_eq!(day.runs[0].distance_km.to_bits(), 5.5f64.to_bits());
+        assert_eq!(entry::parse_day(text, None), Ok(day));
+    }
+
+    fn arb_text() -> impl Strategy<Value = String> {
+        prop_oneof!["\\PC{0,30}", "[a-z\"\\\\\n\t' ]{0,12}", Just(String::new())]
+    }
+
+    fn arb_score() -> impl Strategy<Value = Option<Score>> {
+        prop::option::of((0u8..=10).prop_map(|v| Score::new(v).unwrap()))
+    }
+
+    fn arb_time() -> impl Strategy<Value = NaiveTime> {
+        (0u32..86_400).prop_map(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap())
+    }
+
+    fn pick<T: Copy + std::fmt::Debug + 'static>(
+        names: &'static [(&str, T)],
+    ) -> impl Strategy<Value = T> {
+        prop::sample::select(names.iter().map(|(_, v)| *v).collect::<Vec<_>>())
+    }
+
+    fn arb_run() -> impl Strategy<Value = Run> {
+        (
+            (
+                prop_oneof![0.0f64..400.0, Just(0.0), Just(123_456_789.0)],
+                prop::option::of(any::<u32>()),
+            ),
+            (arb_score(), arb_score(), arb_score()),
+            (
+                prop::option::of(any::<bool>()),
+                prop::option::of(pick(SURFACES)),
+            ),
+            (
+                prop::option::of(arb_text()),
+                arb_text(),
+                prop::option::of(arb_time()),
+            ),
+            (prop::option::of(arb_text()), prop::option::of(arb_text())),
+        )
+            .prop_map(
+                |(
+                    (distance_km, duration_s),
+                    (b, d, a),
+                    (gait, surface),
+                    (shoes, notes, start),
+                    (name, source),
+                )| Run {
+                    distance_km,
+                    duration_s,
+                    pain_before: b,
+                    pain_during: d,
+                    pain_after: a,
+                    gait_changed: gait,
+                    surface,
+                    shoes,
+                    notes,
+                    start,
+                    name,
+                    source,
+                },
+            )
+    }
+
+    fn arb_routine() -> impl Strategy<Value = RoutineSession> {
+        (arb_text(), arb_time(), 0u32..50, any::<u32>(), arb_score()).prop_map(
+            |(routine, started, done, seconds, pain_after)| RoutineSession {
+                routine,
+                started,
+                steps_done: done,
+                steps_total: done + 3,
+                seconds,
+                pain_after,
+            },
+        )
+    }
+
+    fn arb_day() -> impl Strategy<Value = DayEntry> {
+        (
+            (arb_score(), arb_score(), arb_score()),
+            (
+                prop::collection::vec(pick(LOCATIONS), 0..4),
+                prop::option::of(pick(SIDES)),
+            ),
+            prop::collection::vec(pick(CHARACTERS), 0..4),
+            prop::collection::vec(arb_run(), 0..3),
+            (
+                prop::option::of(any::<bool>()),
+                prop::option::of(any::<bool>()),
+                prop::option::of(any::<bool>()),
+            ),
+            (
+                prop::option::of(0.0f64..=24.0),
+                prop::option::of(0.0f64..=24.0),
+            ),
+            (prop::option::of(0u32..=1440), prop::option::of(0u32..=1440)),
+            prop::collection::vec(arb_routine(), 0..3),
+            prop::option::of((
+                prop::collection::vec(pick(RED_FLAGS), 0..3),
+                prop::option::of(pick(SLUMPS)),
+                prop::collection::vec(pick(PAIN_TYPES), 0..3),
+            )),
+            arb_text(),
+        )
+            .prop_map(
+                |(
+                    (morning, worst, stress),
+                    (locations, side),
+                    character,
+                    runs,
+                    (medication, normal, disturbed),
+                    (sleep, sitting),
+                    (heat, ice),
+                    routines,
+                    triage,
+                    notes,
+                )| {
+                    let mut day = DayEntry::new(date());
+                    day.morning_pain = morning;
+                    day.worst_pain = worst;
+                    day.stress = stress;
+                    day.locations = locations;
+                    day.side = side;
+                    day.character = character;
+                    day.runs = runs;
+                    day.pain_medication = medication;
+                    day.normal_activities = normal;
+                    day.sleep_disturbed = disturbed;
+                    day.sleep_hours = sleep;
+                    day.sitting_hours = sitting;
+                    day.heat_minutes = heat;
+                    day.ice_minutes = ice;
+                    day.routines = routines;
+                    day.triage = triage.map(|(red_flags, slump, classification)| Triage {
+                        red_flags,
+                        slump,
+                        classification,
+                    });
+                    day.notes = notes;
+                    day
+                },
+            )
+    }
+
+    /// Small edits that keep a file close to the written shape, where the two readers could
+    /// disagree.
+    fn edit() -> impl Strategy<Value = (usize, usize, &'static str)> {
+        let insert = prop::sample::select(vec![
+            "",
+            " ",
+            "\n",
+            ",",
+            "(",
+            ")",
+            "[",
+            "]",
+            "\"",
+            "\\",
+            "\\n",
+            "\\x",
+            "0",
+            "1",
+            "9",
+            ".",
+            "-",
+            "+",
+            "_",
+            "e",
+            "Some(",
+            "None",
+            "true",
+            "//",
+            "/*",
+            "#",
+            "r",
+            "ä",
+            ":",
+            "11",
+            "Left",
+            "notes: \"\",",
+        ]);
+        (any::<usize>(), 0usize..3, insert)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn every_written_day_is_read_back_by_the_quick_reader(day in arb_day()) {
+            let text = entry::format_day(&day);
+            prop_assert_eq!(parse(&text, date()), Some(day), "{}", text);
+        }
+
+        #[test]
+        fn an_edited_day_is_left_to_ron_or_read_as_ron_reads_it(
+            day in arb_day(),
+            edits in prop::collection::vec(edit(), 1..4),
+        ) {
+            let mut text = entry::format_day(&day);
+            for (at, remove, insert) in edits {
+                let mut at = at % (text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + remove).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(at..end, insert);
+            }
+            agrees(&text)?;
+        }
+    }
+}

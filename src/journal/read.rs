@@ -1,0 +1,275 @@
+//! Reading day files: which files a [`Scope`] covers (listed from the year folders it needs,
+//! filtered by date before anything is read), and reading and parsing them on every core. A
+//! file that cannot be used becomes a [`Problem`], never an error of the whole read.
+
+use super::diskfile::{Fingerprint, read_regular_file};
+use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
+use super::store::{Loaded, Scope, day_path};
+use super::{Problem, quickparse};
+use chrono::{Datelike, NaiveDate};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A day file to read.
+pub(super) struct Candidate {
+    pub(super) rel: String,
+    pub(super) path: PathBuf,
+    pub(super) date: NaiveDate,
+}
+
+impl Candidate {
+    /// The file of `date` under `root` (whether or not it exists).
+    pub(super) fn at(root: &Path, date: NaiveDate) -> Self {
+        let rel = day_path(date);
+        Self {
+            path: root.join(&rel),
+            rel,
+            date,
+        }
+    }
+}
+
+/// Opens `days/` for listing: `Ok(None)` when there is none yet.
+pub(super) fn open_days(root: &Path) -> io::Result<Option<fs::ReadDir>> {
+    let days = root.join("days");
+    match fs::read_dir(&days) {
+        Ok(years) => Ok(Some(years)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!(
+                "{} is a file, not a folder: stridelog keeps the day files in a folder of \
+                 that name; move the file aside (or rename it) and try again",
+                days.display()
+            ),
+        )),
+        Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
+    }
+}
+
+/// What `days/` holds: the year folders (in no order) and the other names there.
+pub(super) struct Years {
+    pub(super) folders: Vec<(i32, fs::DirEntry)>,
+    pub(super) others: Vec<String>,
+}
+
+/// Lists `days/`.
+pub(super) fn list_years(root: &Path) -> io::Result<Years> {
+    let mut years = Years {
+        folders: Vec::new(),
+        others: Vec::new(),
+    };
+    for entry in open_days(root)?.into_iter().flatten() {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match parse_year(&name) {
+            Some(year) => years.folders.push((year, entry)),
+            None => years.others.push(format!("days/{name}")),
+        }
+    }
+    Ok(years)
+}
+
+/// The day files in one year folder dated as `wanted` says, and the other files there (as
+/// paths from the data dir). Names are looked at before anything is allocated for them.
+pub(super) fn list_year(
+    year: i32,
+    entry: &fs::DirEntry,
+    wanted: impl Fn(NaiveDate) -> bool,
+) -> io::Result<(Vec<Candidate>, Vec<String>)> {
+    let year_name = entry.file_name().to_string_lossy().into_owned();
+    let mut found = Vec::new();
+    let mut strays = Vec::new();
+    let folder = entry.path();
+    if !folder.is_dir() {
+        strays.push(format!("days/{year_name}"));
+        return Ok((found, strays));
+    }
+    for file in fs::read_dir(&folder)? {
+        let file = file?;
+        let name = file.file_name();
+        match name.to_str().and_then(day_file_date) {
+            Some(date) if date.year() == year => {
+                if wanted(date) {
+                    let name = name.to_string_lossy();
+                    found.push(Candidate {
+                        rel: format!("days/{year_name}/{name}"),
+                        path: file.path(),
+                        date,
+                    });
+                }
+            }
+            _ => strays.push(format!("days/{year_name}/{}", name.to_string_lossy())),
+        }
+    }
+    Ok((found, strays))
+}
+
+pub(super) fn parse_year(name: &str) -> Option<i32> {
+    (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
+}
+
+/// The date of a file named exactly `YYYY-MM-DD.ron`.
+#[must_use]
+pub fn day_file_date(name: &str) -> Option<NaiveDate> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.len() != 10 {
+        return None;
+    }
+    // The common spelling without chrono's format parser; anything else goes through it.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *stem.as_bytes()
+        && [y0, y1, y2, y3, m0, m1, d0, d1]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        let digit = |b: u8| u32::from(b - b'0');
+        let year = digit(y0) * 1000 + digit(y1) * 100 + digit(y2) * 10 + digit(y3);
+        return NaiveDate::from_ymd_opt(
+            i32::try_from(year).ok()?,
+            digit(m0) * 10 + digit(m1),
+            digit(d0) * 10 + digit(d1),
+        );
+    }
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+}
+
+/// What reading one candidate gave.
+pub(super) enum Outcome {
+    Day(DayEntry, Fingerprint),
+    /// Readable, but written by a newer stridelog: shown, never overwritten.
+    Newer(DayEntry, Fingerprint, String),
+    Problem(Problem),
+}
+
+/// What reading a candidate's file gave, before parsing.
+pub(super) enum Read {
+    /// The bytes, their fingerprint and the file's permission bits.
+    Bytes(Vec<u8>, Fingerprint, u32),
+    Unreadable(Problem),
+}
+
+/// Reads the bytes of a candidate's file.
+pub(super) fn read_bytes(candidate: &Candidate) -> Read {
+    let problem = |error: String| {
+        Read::Unreadable(Problem {
+            path: candidate.rel.clone(),
+            date: Some(candidate.date),
+            error,
+            newer_version: false,
+        })
+    };
+    match read_regular_file(&candidate.path) {
+        Ok(Some(read)) => Read::Bytes(read.bytes, read.fingerprint, read.mode),
+        Ok(None) => problem("was removed while it was being read".into()),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
+        Err(e) => problem(format!("cannot read: {e}")),
+    }
+}
+
+impl Candidate {
+    fn problem(&self, error: String, newer_version: bool) -> Outcome {
+        Outcome::Problem(Problem {
+            path: self.rel.clone(),
+            date: Some(self.date),
+            error,
+            newer_version,
+        })
+    }
+
+    /// Parses what was read from this candidate's file.
+    pub(super) fn judge(&self, bytes: &[u8], fingerprint: Fingerprint) -> Outcome {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return self.problem("is not UTF-8 text".into(), false);
+        };
+        // Some Windows editors start a file with a byte-order mark: it is not part of the day.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(line) = conflict_marker_line(text) {
+            return self.problem(
+                format!(
+                    "{line}:1: has git merge conflict markers (<<<<<<<, =======, >>>>>>>): a \
+                     git merge left two versions of this day in the file; keep the lines you \
+                     want, delete the marker lines, then run `stridelog check`"
+                ),
+                false,
+            );
+        }
+        match quickparse::parse_day(text, self.date) {
+            Ok(day) if day.version > FORMAT_VERSION => {
+                let reason = format!(
+                    "version: written by a newer stridelog (format {}), read-only here: update \
+                     stridelog to change it",
+                    day.version
+                );
+                Outcome::Newer(day, fingerprint, reason)
+            }
+            Ok(day) => Outcome::Day(day, fingerprint),
+            Err(e) => self.problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
+        }
+    }
+}
+
+/// Reads and parses one candidate; with the file's permission bits when it could be read.
+pub(super) fn read_one(candidate: &Candidate) -> (Outcome, Option<u32>) {
+    match read_bytes(candidate) {
+        Read::Bytes(bytes, fingerprint, mode) => (candidate.judge(&bytes, fingerprint), Some(mode)),
+        Read::Unreadable(problem) => (Outcome::Problem(problem), None),
+    }
+}
+
+/// The line number of the first git conflict marker in `text`, if it has all three kinds.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    // Almost no day holds a `<`: one quick look spares walking the lines.
+    if !text.contains('<') {
+        return None;
+    }
+    let marks = |prefix: &str| {
+        text.lines()
+            .position(|l| l.starts_with(prefix))
+            .map(|i| i + 1)
+    };
+    let start = marks("<<<<<<<")?;
+    marks("=======")?;
+    marks(">>>>>>>")?;
+    Some(start)
+}
+
+impl Loaded {
+    /// Adds what reading one file gave.
+    pub(super) fn add(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Day(day, fp) => {
+                self.fingerprints.insert(day.date, fp);
+                self.journal.days.insert(day.date, day);
+            }
+            Outcome::Newer(day, fp, reason) => {
+                self.fingerprints.insert(day.date, fp);
+                self.blocked.insert(day.date, reason.clone());
+                self.journal.problems.push(Problem {
+                    path: day_path(day.date),
+                    date: Some(day.date),
+                    error: reason,
+                    newer_version: true,
+                });
+                self.journal.days.insert(day.date, day);
+            }
+            Outcome::Problem(problem) => {
+                if let Some(date) = problem.date {
+                    self.blocked.insert(date, problem.error.clone());
+                }
+                self.journal.problems.push(problem);
+            }
+        }
+    }
+}
+
+/// Reads and parses the day files in `scope`, spreading the work over the machine's cores.
+///
+/// # Errors
+/// Only when the folders cannot be listed.
+pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
+    if let Scope::LatestTriage { before } = scope {
+        return super::latest::latest_triage(root, before);
+    }
+    Ok(super::walk::walk(root, scope, super::walk::Also::Nothing)?.loaded)
+}

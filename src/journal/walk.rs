@@ -1,0 +1,329 @@
+//! One pass over `days/`, its folders spread over the cores: each folder is listed and its day
+//! files read and parsed as they are found. For `stridelog check` the same pass also notes what
+//! [`tidy::open_to_others`] and [`tidy::remove_stale_temp_files`] look for, so the folders are
+//! walked once instead of three times, and a day file's mode comes from reading it rather
+//! than from one more look at it.
+
+use super::read::{Candidate, day_file_date, open_days, parse_year, read_one};
+use super::store::{Loaded, Scope};
+use super::tidy;
+use chrono::Datelike;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
+
+/// What a walk looks for besides the day files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Also {
+    Nothing,
+    /// What others can read, and our temp files that were already old at this time.
+    Tidiness(SystemTime),
+}
+
+/// One of our temp files left by an interrupted save.
+#[derive(Debug)]
+pub(super) struct Stale {
+    pub(super) path: PathBuf,
+    /// The path from the data dir.
+    pub(super) rel: String,
+    /// What it is to `check` if it cannot be removed.
+    pub(super) if_kept: IfKept,
+}
+
+/// What a temp file that could not be removed is to `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum IfKept {
+    /// A file under `days/` that is not a day file (it is in `days/` or a year folder).
+    Stray,
+    /// Nothing (it is in another folder, which `check` does not list).
+    Unlisted,
+}
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub(super) struct Walked {
+    pub(super) loaded: Loaded,
+    pub(super) stale: Vec<Stale>,
+    /// What others can read: the path from the data dir ("." for itself) and the mode.
+    pub(super) open: Vec<(String, u32)>,
+}
+
+impl Walked {
+    fn absorb(&mut self, other: Walked) {
+        let Walked {
+            loaded,
+            stale,
+            open,
+        } = other;
+        let Loaded {
+            mut journal,
+            fingerprints,
+            blocked,
+        } = loaded;
+        // One by one: `append` would rebuild the whole map for every folder.
+        self.loaded.journal.days.extend(journal.days);
+        self.loaded.journal.problems.append(&mut journal.problems);
+        self.loaded
+            .journal
+            .stray_files
+            .append(&mut journal.stray_files);
+        self.loaded.fingerprints.extend(fingerprints);
+        self.loaded.blocked.extend(blocked);
+        self.stale.extend(stale);
+        self.open.extend(open);
+    }
+}
+
+/// A folder under `days/` to walk.
+struct Folder {
+    path: PathBuf,
+    name: String,
+    /// The year of a year folder, whose day files are read.
+    year: Option<i32>,
+    /// Walked for tidiness too: a folder itself, not a link to one (as `tidy` does).
+    tidy: bool,
+}
+
+/// Walks `days/` under `root` for the day files of `scope` (and `also`).
+///
+/// # Errors
+/// When `days/` or a year folder in `scope` cannot be listed, as [`super::read::read_days`].
+pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> {
+    let mut walked = Walked::default();
+    let tidiness = matches!(also, Also::Tidiness(_));
+    if tidiness {
+        look(root, root, &mut walked.open);
+    }
+    let Some(entries) = open_days(root)? else {
+        return Ok(walked);
+    };
+    if tidiness {
+        look(root, &root.join("days"), &mut walked.open);
+    }
+    let mut folders = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let itself_a_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if let Also::Tidiness(now) = also
+            && stale_temp(&entry, &name, now)
+        {
+            walked.stale.push(Stale {
+                path: entry.path(),
+                rel: format!("days/{name}"),
+                if_kept: IfKept::Stray,
+            });
+            continue;
+        }
+        let year = parse_year(&name);
+        match year {
+            Some(year) if scope.contains(year) => {
+                if entry.path().is_dir() {
+                    folders.push(Folder {
+                        path: entry.path(),
+                        name,
+                        year: Some(year),
+                        tidy: tidiness && itself_a_folder,
+                    });
+                } else {
+                    walked
+                        .loaded
+                        .journal
+                        .stray_files
+                        .push(format!("days/{name}"));
+                }
+            }
+            _ => {
+                if year.is_none() && scope == Scope::All {
+                    walked
+                        .loaded
+                        .journal
+                        .stray_files
+                        .push(format!("days/{name}"));
+                }
+                if tidiness && itself_a_folder {
+                    folders.push(Folder {
+                        path: entry.path(),
+                        name,
+                        year: None,
+                        tidy: true,
+                    });
+                }
+            }
+        }
+    }
+    // The first screen's days lie in one or two folders and are a few dozen files: another
+    // thread would cost more than it saves.
+    let threads = match scope {
+        Scope::Dates { .. } => 1,
+        _ => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+    };
+    for part in spread(&folders, threads, |folder| {
+        walk_folder(root, folder, scope, also)
+    }) {
+        walked.absorb(part?);
+    }
+    let journal = &mut walked.loaded.journal;
+    journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    journal.stray_files.sort();
+    Ok(walked)
+}
+
+/// Runs `work` on every folder, on up to `threads` threads taking the next folder when done
+/// with one; the results come in the folders' order.
+fn spread<T: Send>(
+    folders: &[Folder],
+    threads: usize,
+    work: impl Fn(&Folder) -> T + Sync,
+) -> Vec<T> {
+    let threads = threads.min(folders.len());
+    if threads <= 1 {
+        return folders.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(folders.len()));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(folder) = folders.get(i) else {
+                        break;
+                    };
+                    let result = work(folder);
+                    done.lock()
+                        .expect("a walker thread never panics")
+                        .push((i, result));
+                }
+            });
+        }
+    });
+    let mut done = done.into_inner().expect("a walker thread never panics");
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
+/// One folder: its day files read (in a year folder), its other files noted as strays, and,
+/// when walked for tidiness, its mode, its `.ron` files' modes and our old temp files.
+fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Result<Walked> {
+    let mut walked = Walked::default();
+    let tidy = match also {
+        Also::Tidiness(now) if folder.tidy => Some(now),
+        _ => None,
+    };
+    if tidy.is_some() {
+        look(root, &folder.path, &mut walked.open);
+    }
+    let entries = match (fs::read_dir(&folder.path), folder.year) {
+        (Ok(entries), _) => entries,
+        (Err(e), Some(_)) => return Err(e),
+        // A folder walked only for tidiness: `tidy` passes over what it cannot read.
+        (Err(_), None) => return Ok(walked),
+    };
+    for file in entries {
+        let file = match (file, folder.year) {
+            (Ok(file), _) => file,
+            (Err(e), Some(_)) => return Err(e),
+            (Err(_), None) => continue,
+        };
+        let os_name = file.file_name();
+        let name = os_name.to_string_lossy();
+        // Most names need no path from the data dir (days out of scope): made when needed.
+        let rel = || {
+            let mut rel = String::with_capacity(6 + folder.name.len() + name.len());
+            rel.push_str("days/");
+            rel.push_str(&folder.name);
+            rel.push('/');
+            rel.push_str(&name);
+            rel
+        };
+        if let Some(now) = tidy
+            && stale_temp(&file, &name, now)
+        {
+            walked.stale.push(Stale {
+                path: file.path(),
+                rel: rel(),
+                if_kept: match folder.year {
+                    Some(_) => IfKept::Stray,
+                    None => IfKept::Unlisted,
+                },
+            });
+            continue;
+        }
+        let ron = tidy.is_some() && Path::new(&os_name).extension().is_some_and(|e| e == "ron");
+        let Some(year) = folder.year else {
+            if ron {
+                look(root, &file.path(), &mut walked.open);
+            }
+            continue;
+        };
+        let date = os_name
+            .to_str()
+            .and_then(day_file_date)
+            .filter(|date| date.year() == year);
+        let Some(date) = date else {
+            walked.loaded.journal.stray_files.push(rel());
+            if ron {
+                look(root, &file.path(), &mut walked.open);
+            }
+            continue;
+        };
+        if !scope.contains_date(date) {
+            if ron {
+                look(root, &file.path(), &mut walked.open);
+            }
+            continue;
+        }
+        let candidate = Candidate {
+            rel: rel(),
+            path: file.path(),
+            date,
+        };
+        let (outcome, mode) = read_one(&candidate);
+        walked.loaded.add(outcome);
+        if ron {
+            // What was read is what the listing named, unless the name is a link: then the
+            // link itself is what `tidy` looks at.
+            let plain_file = file.file_type().is_ok_and(|t| t.is_file());
+            match mode {
+                Some(mode) if plain_file => {
+                    if mode & 0o077 != 0 {
+                        walked.open.push((candidate.rel, mode));
+                    }
+                }
+                _ => look(root, &candidate.path, &mut walked.open),
+            }
+        }
+    }
+    Ok(walked)
+}
+
+/// True when `entry` is a temp file of ours last changed at least [`tidy::STALE_AFTER`]
+/// before `now` (only a plain file, never a link or a folder).
+fn stale_temp(entry: &fs::DirEntry, name: &str, now: SystemTime) -> bool {
+    tidy::is_own_temp(name)
+        && entry.path().symlink_metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .ok()
+                    .and_then(|m| now.duration_since(m).ok())
+                    .is_some_and(|age| age >= tidy::STALE_AFTER)
+        })
+}
+
+/// Notes `path` when it is a folder or a file (not a link) that others can read, as
+/// [`tidy::open_to_others`] does.
+fn look(root: &Path, path: &Path, open: &mut Vec<(String, u32)>) {
+    if let Ok(meta) = path.symlink_metadata() {
+        let mode = super::diskfile::mode(&meta);
+        if (meta.is_dir() || meta.is_file()) && mode & 0o077 != 0 {
+            let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+            let rel = if rel.is_empty() { ".".into() } else { rel };
+            open.push((rel.replace('\\', "/"), mode));
+        }
+    }
+}
