@@ -69,8 +69,17 @@ struct Folder {
     name: String,
     /// The year of a year folder, whose day files are read.
     year: Option<i32>,
-    /// Walked for tidiness too: a folder itself, not a link to one (as `tidy` does).
-    tidy: bool,
+    /// Whether it is looked at for tidiness too.
+    tidy: Tidy,
+}
+
+/// Whether a folder is looked at for tidiness (what others can read, old temp files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tidy {
+    /// Yes: it is a folder itself, as `tidy` walks them (and the walk is for tidiness).
+    Look,
+    /// No: a link to a folder (which `tidy` passes over), or a walk only for the days.
+    Skip,
 }
 
 /// Walks `days/` under `root` for the day files of `scope` (and `also`).
@@ -112,7 +121,11 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
                         path: entry.path(),
                         name,
                         year: Some(year),
-                        tidy: tidiness && itself_a_folder,
+                        tidy: if tidiness && itself_a_folder {
+                            Tidy::Look
+                        } else {
+                            Tidy::Skip
+                        },
                     });
                 } else {
                     walked
@@ -135,7 +148,7 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
                         path: entry.path(),
                         name,
                         year: None,
-                        tidy: true,
+                        tidy: Tidy::Look,
                     });
                 }
             }
@@ -207,7 +220,7 @@ fn walk_folder(
     found: &mut Found,
 ) -> io::Result<()> {
     let tidy = match also {
-        Also::Tidiness(now) if folder.tidy => Some(now),
+        Also::Tidiness(now) if folder.tidy == Tidy::Look => Some(now),
         _ => None,
     };
     if tidy.is_some() {
