@@ -69,24 +69,23 @@ peak_kib() { # command... in a pseudo-terminal -> max RSS in KiB (`script` runs 
 settled_kib() { # days
   python3 - "$WORK/rss-settled" "$BIN" --data-dir "$WORK/j$1" --config-dir "$WORK/config" \
     --today "$YEAR-12-31" <<'PY'
-import os, pty, sys, time
+import os, pty, select, sys, time
 out, argv = sys.argv[1], sys.argv[2:]
 pid, fd = pty.fork()
 if pid == 0:
     os.execv("/usr/bin/time", ["/usr/bin/time", "-f", "%M", "-o", out] + argv)
-end = time.time() + 2.0
-while time.time() < end:
-    try:
-        os.read(fd, 65536)
-    except OSError:
-        break
+def drain(seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                if not os.read(fd, 65536):
+                    return
+            except OSError:
+                return
+drain(2.0)
 os.write(fd, b"q")
-while True:
-    try:
-        if not os.read(fd, 65536):
-            break
-    except OSError:
-        break
+drain(5.0)
 os.waitpid(pid, 0)
 PY
   cat "$WORK/rss-settled"

@@ -1,6 +1,7 @@
-//! Reading day files: which files a [`Scope`] covers (listed from the year folders it needs,
-//! filtered by date before anything is read), and reading and parsing them on every core. A
-//! file that cannot be used becomes a [`Problem`], never an error of the whole read.
+//! Reading day files: listing `days/` and a year folder, telling a day file by its name,
+//! reading and parsing one file. [`read_days`] reads a [`Scope`] (the walk over the folders is
+//! in `walk`, the search for an old triage in `latest`). A file that cannot be used becomes a
+//! [`Problem`], never an error of the whole read.
 
 use super::diskfile::{Fingerprint, read_regular_file};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};

@@ -4,14 +4,13 @@
 //! walked once instead of three times, and a day file's mode comes from reading it rather
 //! than from one more look at it.
 
-use super::read::{Candidate, day_file_date, open_days, parse_year, read_one};
+use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
 use super::store::{Loaded, Scope};
 use super::tidy;
 use chrono::Datelike;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
@@ -51,30 +50,17 @@ pub(super) struct Walked {
     pub(super) open: Vec<(String, u32)>,
 }
 
-impl Walked {
-    fn absorb(&mut self, other: Walked) {
-        let Walked {
-            loaded,
-            stale,
-            open,
-        } = other;
-        let Loaded {
-            mut journal,
-            fingerprints,
-            blocked,
-        } = loaded;
-        // One by one: `append` would rebuild the whole map for every folder.
-        self.loaded.journal.days.extend(journal.days);
-        self.loaded.journal.problems.append(&mut journal.problems);
-        self.loaded
-            .journal
-            .stray_files
-            .append(&mut journal.stray_files);
-        self.loaded.fingerprints.extend(fingerprints);
-        self.loaded.blocked.extend(blocked);
-        self.stale.extend(stale);
-        self.open.extend(open);
-    }
+/// What the folders a thread walked gave, before it goes into a [`Walked`]. Each thread keeps
+/// one for all its folders: maps built per folder on other threads, then moved and freed,
+/// would leave their memory to those threads' allocators (megabytes on a long history).
+#[derive(Default)]
+struct Found {
+    outcomes: Vec<Outcome>,
+    strays: Vec<String>,
+    stale: Vec<Stale>,
+    open: Vec<(String, u32)>,
+    /// The first folder that could not be listed.
+    error: Option<io::Error>,
 }
 
 /// A folder under `days/` to walk.
@@ -83,8 +69,17 @@ struct Folder {
     name: String,
     /// The year of a year folder, whose day files are read.
     year: Option<i32>,
-    /// Walked for tidiness too: a folder itself, not a link to one (as `tidy` does).
-    tidy: bool,
+    /// Whether it is looked at for tidiness too.
+    tidy: Tidy,
+}
+
+/// Whether a folder is looked at for tidiness (what others can read, old temp files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tidy {
+    /// Yes: it is a folder itself, as `tidy` walks them (and the walk is for tidiness).
+    Look,
+    /// No: a link to a folder (which `tidy` passes over), or a walk only for the days.
+    Skip,
 }
 
 /// Walks `days/` under `root` for the day files of `scope` (and `also`).
@@ -126,7 +121,11 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
                         path: entry.path(),
                         name,
                         year: Some(year),
-                        tidy: tidiness && itself_a_folder,
+                        tidy: if tidiness && itself_a_folder {
+                            Tidy::Look
+                        } else {
+                            Tidy::Skip
+                        },
                     });
                 } else {
                     walked
@@ -149,7 +148,7 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
                         path: entry.path(),
                         name,
                         year: None,
-                        tidy: true,
+                        tidy: Tidy::Look,
                     });
                 }
             }
@@ -161,10 +160,18 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
         Scope::Dates { .. } => 1,
         _ => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
     };
-    for part in spread(&folders, threads, |folder| {
-        walk_folder(root, folder, scope, also)
+    for found in spread(&folders, threads, |found, folder| {
+        walk_folder(root, folder, scope, also, found)
     }) {
-        walked.absorb(part?);
+        if let Some(error) = found.error {
+            return Err(error);
+        }
+        for outcome in found.outcomes {
+            walked.loaded.add(outcome);
+        }
+        walked.loaded.journal.stray_files.extend(found.strays);
+        walked.stale.extend(found.stale);
+        walked.open.extend(found.open);
     }
     let journal = &mut walked.loaded.journal;
     journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
@@ -173,55 +180,57 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
 }
 
 /// Runs `work` on every folder, on up to `threads` threads taking the next folder when done
-/// with one; the results come in the folders' order.
-fn spread<T: Send>(
+/// with one, each gathering into its own [`Found`]; a thread stops at its first error.
+fn spread(
     folders: &[Folder],
     threads: usize,
-    work: impl Fn(&Folder) -> T + Sync,
-) -> Vec<T> {
+    work: impl Fn(&mut Found, &Folder) -> io::Result<()> + Sync,
+) -> Vec<Found> {
+    let next = AtomicUsize::new(0);
+    let walker = || {
+        let mut found = Found::default();
+        while let Some(folder) = folders.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if let Err(e) = work(&mut found, folder) {
+                found.error = Some(e);
+                break;
+            }
+        }
+        found
+    };
     let threads = threads.min(folders.len());
     if threads <= 1 {
-        return folders.iter().map(work).collect();
+        return vec![walker()];
     }
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(folders.len()));
     std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(folder) = folders.get(i) else {
-                        break;
-                    };
-                    let result = work(folder);
-                    done.lock()
-                        .expect("a walker thread never panics")
-                        .push((i, result));
-                }
-            });
-        }
-    });
-    let mut done = done.into_inner().expect("a walker thread never panics");
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, result)| result).collect()
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(walker)).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a walker thread never panics"))
+            .collect()
+    })
 }
 
 /// One folder: its day files read (in a year folder), its other files noted as strays, and,
 /// when walked for tidiness, its mode, its `.ron` files' modes and our old temp files.
-fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Result<Walked> {
-    let mut walked = Walked::default();
+fn walk_folder(
+    root: &Path,
+    folder: &Folder,
+    scope: Scope,
+    also: Also,
+    found: &mut Found,
+) -> io::Result<()> {
     let tidy = match also {
-        Also::Tidiness(now) if folder.tidy => Some(now),
+        Also::Tidiness(now) if folder.tidy == Tidy::Look => Some(now),
         _ => None,
     };
     if tidy.is_some() {
-        look(root, &folder.path, &mut walked.open);
+        look(root, &folder.path, &mut found.open);
     }
     let entries = match (fs::read_dir(&folder.path), folder.year) {
         (Ok(entries), _) => entries,
         (Err(e), Some(_)) => return Err(e),
         // A folder walked only for tidiness: `tidy` passes over what it cannot read.
-        (Err(_), None) => return Ok(walked),
+        (Err(_), None) => return Ok(()),
     };
     for file in entries {
         let file = match (file, folder.year) {
@@ -243,7 +252,7 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
         if let Some(now) = tidy
             && stale_temp(&file, &name, now)
         {
-            walked.stale.push(Stale {
+            found.stale.push(Stale {
                 path: file.path(),
                 rel: rel(),
                 if_kept: match folder.year {
@@ -256,7 +265,7 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
         let ron = tidy.is_some() && Path::new(&os_name).extension().is_some_and(|e| e == "ron");
         let Some(year) = folder.year else {
             if ron {
-                look(root, &file.path(), &mut walked.open);
+                look(root, &file.path(), &mut found.open);
             }
             continue;
         };
@@ -265,15 +274,15 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
             .and_then(day_file_date)
             .filter(|date| date.year() == year);
         let Some(date) = date else {
-            walked.loaded.journal.stray_files.push(rel());
+            found.strays.push(rel());
             if ron {
-                look(root, &file.path(), &mut walked.open);
+                look(root, &file.path(), &mut found.open);
             }
             continue;
         };
         if !scope.contains_date(date) {
             if ron {
-                look(root, &file.path(), &mut walked.open);
+                look(root, &file.path(), &mut found.open);
             }
             continue;
         }
@@ -283,7 +292,7 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
             date,
         };
         let (outcome, mode) = read_one(&candidate);
-        walked.loaded.add(outcome);
+        found.outcomes.push(outcome);
         if ron {
             // What was read is what the listing named, unless the name is a link: then the
             // link itself is what `tidy` looks at.
@@ -291,14 +300,14 @@ fn walk_folder(root: &Path, folder: &Folder, scope: Scope, also: Also) -> io::Re
             match mode {
                 Some(mode) if plain_file => {
                     if mode & 0o077 != 0 {
-                        walked.open.push((candidate.rel, mode));
+                        found.open.push((candidate.rel, mode));
                     }
                 }
-                _ => look(root, &candidate.path, &mut walked.open),
+                _ => look(root, &candidate.path, &mut found.open),
             }
         }
     }
-    Ok(walked)
+    Ok(())
 }
 
 /// True when `entry` is a temp file of ours last changed at least [`tidy::STALE_AFTER`]
