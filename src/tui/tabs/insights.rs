@@ -21,9 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Paragraph, Widget};
 use std::cell::Cell;
 
 /// The insights of the last 365 days and their calendar, computed from the journal.
@@ -147,28 +145,14 @@ impl InsightsView<'_> {
         Line::from(spans)
     }
 
-    fn render_findings(&self, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    fn render_findings(&self, lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
         if area.height == 0 {
             return;
         }
-        let rows = usize::from(area.height);
-        let max_scroll = lines.len().saturating_sub(rows);
+        let max_scroll =
+            crate::tui::widgets::scroll::draw(lines, self.state.scroll, area, buf, self.ctx.theme);
         self.state.max_scroll.set(max_scroll);
-        self.state.page.set(rows);
-        let scroll = self.state.scroll.min(max_scroll);
-        let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
-        Paragraph::new(shown).render(area, buf);
-        if max_scroll > 0 {
-            let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_symbol("┃")
-                .track_style(self.ctx.theme.border)
-                .thumb_style(self.ctx.theme.dim)
-                .render(area, buf, &mut state);
-        }
+        self.state.page.set(usize::from(area.height));
     }
 }
 
@@ -208,7 +192,7 @@ impl Widget for InsightsView<'_> {
         if in_findings {
             lines.extend(wrap(&[(DISCLAIMER, theme.dim)], width, 1, 1));
         }
-        self.render_findings(lines, findings, buf);
+        self.render_findings(&lines, findings, buf);
         Paragraph::new(disclaimer).render(disclaimer_area, buf);
     }
 }

@@ -19,9 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Paragraph, Widget};
 use std::cell::Cell;
 
 /// How many weeks the charts show.
@@ -255,24 +253,10 @@ impl TrendsView<'_> {
         if area.height == 0 {
             return;
         }
-        let rows = usize::from(area.height);
-        let max_scroll = lines.len().saturating_sub(rows);
+        let max_scroll =
+            crate::tui::widgets::scroll::draw(lines, self.state.scroll, area, buf, self.ctx.theme);
         self.state.max_scroll.set(max_scroll);
-        self.state.page.set(rows);
-        let scroll = self.state.scroll.min(max_scroll);
-        let shown: Vec<Line> = lines.iter().skip(scroll).take(rows).cloned().collect();
-        Paragraph::new(shown).render(area, buf);
-        if max_scroll > 0 {
-            let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_symbol("┃")
-                .track_style(self.ctx.theme.border)
-                .thumb_style(self.ctx.theme.dim)
-                .render(area, buf, &mut state);
-        }
+        self.state.page.set(usize::from(area.height));
     }
 
     fn render_charts(&self, weeks: &[rules::WeekSummary], area: Rect, buf: &mut Buffer) {

@@ -1,4 +1,41 @@
-//! Scrolling a list or a text by steps of some rows, within its length.
+//! Scrolling a list or a text by steps of some rows, within its length, and drawing the part
+//! in view with its scrollbar.
+
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+/// Draws `lines` from line `top` (never past the end) in `area`, with a scrollbar when they do
+/// not all fit; returns the furthest the text can scroll in this area.
+pub fn draw(
+    lines: &[Line<'static>],
+    top: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> usize {
+    let rows = usize::from(area.height);
+    let max = lines.len().saturating_sub(rows);
+    let top = top.min(max);
+    let shown: Vec<Line> = lines.iter().skip(top).take(rows).cloned().collect();
+    Paragraph::new(shown).render(area, buf);
+    if max > 0 {
+        let mut state = ScrollbarState::new(max + 1).position(top);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("┃")
+            .track_style(theme.border)
+            .thumb_style(theme.dim)
+            .render(area, buf, &mut state);
+    }
+    max
+}
 
 /// The new top line after moving `steps` steps of `rows` rows (negative: up) from `top`, never
 /// past `max`. Starts from what is on screen: a taller window may already show the end.
