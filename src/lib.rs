@@ -12,6 +12,7 @@ pub mod journal;
 pub mod report;
 pub mod routine;
 pub mod rules;
+pub mod session;
 pub mod sources;
 pub mod text;
 pub mod triage;

@@ -20,8 +20,8 @@ use stridelog::journal::entry::{self, Run};
 use stridelog::journal::memory::MemoryStore;
 use stridelog::journal::store::{FsStore, Scope, Store, day_path};
 use stridelog::journal::{DayEntry, Score};
+use stridelog::session::SaveState;
 use stridelog::tui::app::App;
-use stridelog::tui::ctx::SaveState;
 use stridelog::tui::tabs::log::form::{DayField, Field, Kind, RunField};
 use stridelog::tui::tabs::log::{Item, Mode, Page};
 use stridelog::tui::testing::{self, draw};
@@ -725,9 +725,9 @@ proptest! {
         for (on, text) in &files {
             let day = entry::parse_day(text, Some(*on))
                 .map_err(|e| TestCaseError::fail(format!("{on}: {e}\n{text}")))?;
-            prop_assert_eq!(app.ctx.journal.day(*on), Some(&day), "{}", on);
+            prop_assert_eq!(app.ctx.journal().day(*on), Some(&day), "{}", on);
         }
-        for on in app.ctx.journal.days.keys() {
+        for on in app.ctx.journal().days.keys() {
             prop_assert!(files.contains_key(on), "{on} shown as stored but not in the store");
         }
     }
@@ -742,7 +742,7 @@ fn assert_kept_with_reason(app: &App, typed_value: &str, reason: &str) {
     assert!(error.contains(reason), "{error}");
     assert!(error.contains("tries again"), "{error}");
     assert_eq!(editor_text(app).as_deref(), Some(typed_value));
-    assert!(matches!(app.ctx.save_state, SaveState::Failed(_)));
+    assert!(matches!(app.ctx.session.save_state(), SaveState::Failed(_)));
     let shown = screen(app, 80, 24);
     assert!(shown.contains("NOT SAVED"), "{shown}");
     let flat = flat(&shown);
@@ -778,7 +778,7 @@ fn survive_failing_saves(
     press(app, KeyCode::Enter);
     assert_eq!(app.log.mode(), &Mode::Browse);
     assert_eq!(stored().unwrap().worst_pain, score(6));
-    assert!(matches!(app.ctx.save_state, SaveState::Saved(_)));
+    assert!(matches!(app.ctx.session.save_state(), SaveState::Saved(_)));
 
     // Notes: the editor stays open with every line; Ctrl-S retries.
     let notes = "Tingling 🏃‍♀️ after hills\nألم أقل في المساء";
@@ -1003,8 +1003,8 @@ fn a_vanished_data_dir_is_recreated_by_the_next_save_with_the_whole_day() {
     typed(&mut app, "2");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.ctx.conflict_kind,
-        stridelog::tui::ctx::ConflictKind::Deleted
+        app.ctx.session.conflict().map(|c| c.kind),
+        Some(stridelog::session::ConflictKind::Deleted)
     );
     assert!(!root.exists(), "written back without asking");
     press(&mut app, KeyCode::Char('k'));

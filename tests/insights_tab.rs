@@ -204,7 +204,9 @@ fn findings_are_computed_when_the_journal_changes() {
     let mut day = DayEntry::new(today() - Days::new(2));
     day.morning_pain = Score::new(2);
     day.runs.push(run(4));
-    app.ctx.save_day(day).unwrap();
+    app.ctx.commit(day, "a run").unwrap();
+    // Derived views catch up at the end of every update, as the event loop runs it.
+    app.ctx.catch_up();
     let ledger = &app.ctx.insights.insights.ledger;
     assert_eq!(ledger.len(), 4);
     let added = ledger.iter().find(|e| e.date == today() - Days::new(2));

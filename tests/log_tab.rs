@@ -14,9 +14,10 @@ use stridelog::journal::entry::{
 use stridelog::journal::memory::MemoryStore;
 use stridelog::journal::store::{FsStore, Scope, Store, day_path};
 use stridelog::journal::{DayEntry, Score};
+use stridelog::session::SaveState;
 use stridelog::tui::Tab;
 use stridelog::tui::app::{App, Overlay};
-use stridelog::tui::ctx::{Clock, Ctx, SaveState};
+use stridelog::tui::ctx::{Clock, Ctx};
 use stridelog::tui::tabs::log::form::{DayField, Field, RunField};
 use stridelog::tui::tabs::log::{Item, Mode, Page};
 use stridelog::tui::theme::THEME;
@@ -155,7 +156,7 @@ fn enter_a_digit_enter_saves_a_pain_score_at_once() {
     assert_eq!(stored(&app, today()).morning_pain, score(3));
     assert_eq!(store.day(today()).unwrap().morning_pain, score(3));
     assert_eq!(
-        app.ctx.save_state,
+        *app.ctx.session.save_state(),
         SaveState::Saved(NaiveTime::from_hms_opt(7, 30, 0).unwrap())
     );
     let text = screen(&app, 80, 24);
@@ -571,7 +572,7 @@ fn a_failed_save_keeps_the_typed_value_and_enter_retries() {
     assert!(error.contains("Enter tries again"), "{error}");
     assert_eq!(editor_text(&app).as_deref(), Some("6"), "typed value kept");
     assert_eq!(stored(&app, today()).worst_pain, score(3));
-    assert!(matches!(app.ctx.save_state, SaveState::Failed(_)));
+    assert!(matches!(app.ctx.session.save_state(), SaveState::Failed(_)));
     assert!(screen(&app, 80, 24).contains("NOT SAVED"));
     // Still failing: still kept.
     press(&mut app, KeyCode::Enter);
@@ -580,7 +581,7 @@ fn a_failed_save_keeps_the_typed_value_and_enter_retries() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.log.mode(), &Mode::Browse);
     assert_eq!(store.day(today()).unwrap().worst_pain, score(6));
-    assert!(matches!(app.ctx.save_state, SaveState::Saved(_)));
+    assert!(matches!(app.ctx.session.save_state(), SaveState::Saved(_)));
 }
 
 #[test]
@@ -644,7 +645,7 @@ fn broken_store() -> Shared {
 fn a_day_that_failed_to_load_shows_its_error_and_stays_read_only() {
     let store = broken_store();
     let mut app = app_on(store.clone());
-    assert!(app.ctx.journal.problem_for(today()).is_some());
+    assert!(app.ctx.journal().problem_for(today()).is_some());
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("could not be read"), "{shown}");
     assert!(shown.contains("worst_pain"), "{shown}");
@@ -810,15 +811,18 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), elsewhere);
     // The question names the same choices as the message under it; Ctrl-R (redo) is not
     // read as "r".
-    assert!(app.ctx.conflict.is_some());
+    assert!(app.ctx.session.conflict().is_some());
     let asked = screen(&app, 80, 24);
     assert!(asked.contains("k   keep both"), "{asked}");
     assert!(asked.contains("r   reload theirs"), "{asked}");
     ctrl(&mut app, 'r');
-    assert!(app.ctx.conflict.is_some(), "Ctrl-R answered the question");
+    assert!(
+        app.ctx.session.conflict().is_some(),
+        "Ctrl-R answered the question"
+    );
     // r: reload theirs; the form shows the file as it is now, the typed 9 is dropped.
     press(&mut app, KeyCode::Char('r'));
-    assert!(app.ctx.conflict.is_none());
+    assert!(app.ctx.session.conflict().is_none());
     assert_eq!(app.log.mode(), &Mode::Browse);
     assert!(
         message(&app).contains("reloaded from disk"),

@@ -6,8 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use std::time::{Duration, Instant};
 use stridelog::journal::entry::{DayEntry, RoutineSession, Score};
-use stridelog::journal::memory::MemoryStore;
-use stridelog::journal::store::Scope;
+use stridelog::journal::memory::{MemoryStore, SharedStore};
 use stridelog::routine::{Phase, Routine, Side, Step, StepKind};
 use stridelog::tui::Tab;
 use stridelog::tui::action::Action;
@@ -27,6 +26,8 @@ fn noon() -> NaiveTime {
 struct Run {
     app: App,
     base: Instant,
+    /// The app's store, shared: the test reads what was saved and makes saves fail.
+    store: SharedStore,
 }
 
 impl Run {
@@ -37,7 +38,8 @@ impl Run {
 
     /// The app on the Routine tab; `routines` replaces the built-ins when given.
     fn on(store: MemoryStore, routines: Option<Vec<Routine>>) -> Self {
-        let mut app = app(Box::new(store), today());
+        let store = SharedStore::with(store);
+        let mut app = app(Box::new(store.clone()), today());
         if let Some(routines) = routines {
             app.routine = RoutineState::with_routines(routines, 0, None);
         }
@@ -46,7 +48,7 @@ impl Run {
         ));
         assert_eq!(app.tab, Tab::Routine);
         let base = Instant::now();
-        let mut run = Self { app, base };
+        let mut run = Self { app, base, store };
         run.at(0.0);
         run
     }
@@ -95,13 +97,7 @@ impl Run {
 
     /// The day saved in the store, read back from the store (not from the app's memory).
     fn stored_day(&mut self) -> Option<DayEntry> {
-        let journal = self
-            .app
-            .ctx
-            .store
-            .load(Scope::All)
-            .expect("the store loads");
-        journal.day(today()).cloned()
+        self.store.day(today())
     }
 }
 
@@ -363,7 +359,7 @@ fn stop_asks_first_then_pain_then_the_partial_session_is_saved() {
     let day = run.stored_day().expect("the day was saved");
     assert_eq!(day.routines, vec![expected.clone()]);
     assert_eq!(
-        run.app.ctx.journal.day(today()).unwrap().routines,
+        run.app.ctx.journal().day(today()).unwrap().routines,
         vec![expected]
     );
     run.code(KeyCode::Enter);
@@ -474,7 +470,7 @@ fn a_failed_save_shows_the_error_and_r_retries() {
     assert_eq!(run.app.overlay, Overlay::ConfirmQuit);
     run.press('n');
     // The disk has room again.
-    run.app.ctx.store = Box::new(MemoryStore::new());
+    run.store.fail(None);
     run.press('r');
     assert_eq!(run.app.routine.save_error(), None);
     let day = run.stored_day().unwrap();

@@ -214,7 +214,7 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
         let mut app = app(Box::new(store), today());
         let mut ours = DayEntry::new(today());
         ours.notes = "ours".into();
-        assert!(app.ctx.save_day(ours).is_err());
+        assert!(app.ctx.commit(ours, "notes").is_err());
         let text = screen(&app, 100, 30);
         assert!(
             text.contains("Changed on disk") && text.contains("NOT saved"),
@@ -224,8 +224,8 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
         app.press(key(KeyCode::Char('4')));
         assert_eq!(app.tab, Tab::Log);
         app.press(key(KeyCode::Char(key_char)));
-        assert!(app.ctx.conflict.is_none());
-        assert_eq!(app.ctx.journal.day(today()).unwrap().notes, "theirs");
+        assert!(app.ctx.session.conflict().is_none());
+        assert_eq!(app.ctx.journal().day(today()).unwrap().notes, "theirs");
         // Said once, on the Log tab (not left as a notice on every tab).
         assert!(app.ctx.notice.is_none());
         let notice = app.log.message().map(|(_, m)| m.to_owned()).unwrap();
@@ -235,9 +235,9 @@ fn a_day_changed_on_disk_asks_before_anything_is_overwritten() {
             "{notice}"
         );
         // Now the day can be saved again.
-        let mut next = app.ctx.journal.day(today()).unwrap().clone();
+        let mut next = app.ctx.journal().day(today()).unwrap().clone();
         next.notes.push_str(" + more");
-        assert!(app.ctx.save_day(next).is_ok());
+        assert!(app.ctx.commit(next, "notes").is_ok());
     }
 }
 

@@ -156,9 +156,10 @@ fn each_journal_gets_the_verdict_it_was_built_for() {
     for (days, verdict) in cases {
         let app = trends(days);
         assert_eq!(
-            app.ctx.evaluation.verdict, verdict,
+            app.ctx.session.evaluation().verdict,
+            verdict,
             "{:#?}",
-            app.ctx.evaluation
+            app.ctx.session.evaluation()
         );
     }
 }
@@ -394,7 +395,7 @@ fn not_enough_data_says_what_is_needed() {
     day.worst_pain = score(2);
     day.triage = Some(Triage::default());
     let app = trends(vec![day]);
-    assert_eq!(app.ctx.evaluation.verdict, Verdict::Unknown);
+    assert_eq!(app.ctx.session.evaluation().verdict, Verdict::Unknown);
     let text = flat(&screen(&app, 80, 24));
     assert!(text.contains("Log a few more days"), "{text}");
     assert!(
@@ -408,7 +409,7 @@ fn not_enough_data_says_what_is_needed() {
 fn the_reasons_scroll_and_stop_at_the_end() {
     let mut app = trends(stop_days());
     let first = screen(&app, 80, 24);
-    let last_id = app.ctx.evaluation.hits.last().unwrap().id;
+    let last_id = app.ctx.session.evaluation().hits.last().unwrap().id;
     assert!(!first.contains(last_id), "{first}");
     press(&mut app, KeyCode::Char('j'), 1);
     assert_eq!(app.trends.scroll(), 1);
@@ -429,7 +430,7 @@ fn the_reasons_scroll_and_stop_at_the_end() {
 fn shoes_past_the_limit_get_a_note() {
     let mut app = trends(ok_days());
     let text = screen(&app, 120, 40);
-    let totals = stridelog::rules::shoe_distances(&app.ctx.journal);
+    let totals = stridelog::rules::shoe_distances(app.ctx.journal());
     let (name, km) = &totals[0];
     assert_eq!(name, "Pegasus 40");
     assert!(*km > 700.0);
@@ -455,7 +456,7 @@ fn every_size_draws_and_the_verdict_stays_visible() {
         for _ in 0..3 {
             for (width, height) in [(60, 18), (80, 24), (100, 30), (120, 40), (200, 60)] {
                 let text = screen(&app, width, height);
-                let headline = app.ctx.evaluation.verdict.headline();
+                let headline = app.ctx.session.evaluation().verdict.headline();
                 // Right under the header and the red-flag banner (which may take several
                 // lines on a narrow terminal).
                 let banner = stridelog::tui::widgets::banner::urgent_lines(&app.ctx, width).len();

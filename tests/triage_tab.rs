@@ -129,7 +129,7 @@ fn a_red_flag_answer_is_saved_at_once_and_shows_in_red_on_every_tab() {
     assert!(banner_row(&render(&app, 80, 24)).is_none());
     press(&mut app, &["2", "n", "n", "y"]);
     assert_eq!(app.triage.section, Section::RedFlags);
-    let saved = app.ctx.journal.day(date(TODAY)).unwrap().triage.clone();
+    let saved = app.ctx.journal().day(date(TODAY)).unwrap().triage.clone();
     assert_eq!(saved.unwrap().red_flags, vec![RedFlag::BothLegs]);
     for tab in ["1", "2", "3", "4"] {
         press(&mut app, &[tab]);
@@ -156,12 +156,12 @@ fn the_banner_survives_a_restart_and_a_later_clean_triage_clears_it() {
     press(&mut app, &["2", "[", "[", "y"]);
     assert_eq!(app.triage.date, date("2026-11-20"));
     let store_text = {
-        let day = app.ctx.journal.day(date("2026-11-20")).unwrap();
+        let day = app.ctx.journal().day(date("2026-11-20")).unwrap();
         day.triage.clone().unwrap()
     };
     assert_eq!(store_text.red_flags, vec![RedFlag::BladderOrBowel]);
     // A fresh app on the same saved data still shows it.
-    let days: Vec<DayEntry> = app.ctx.journal.days.values().cloned().collect();
+    let days: Vec<DayEntry> = app.ctx.journal().days.values().cloned().collect();
     let mut app = self::app(days);
     assert!(banner_row(&render(&app, 80, 24)).unwrap().1);
     // A clean triage saved on an older day does not clear it.
@@ -171,14 +171,14 @@ fn the_banner_survives_a_restart_and_a_later_clean_triage_clears_it() {
     press(&mut app, &ALL_NO);
     press(&mut app, &["Right", "Right", "Right", "Enter"]);
     assert_eq!(
-        app.ctx.journal.day(date("2026-11-10")).unwrap().triage,
+        app.ctx.journal().day(date("2026-11-10")).unwrap().triage,
         Some(Triage::default())
     );
     assert!(banner_row(&render(&app, 80, 24)).unwrap().1);
     // Today's clean triage does.
     press(&mut app, &["t", "Enter"]);
     assert_eq!(
-        app.ctx.journal.day(date(TODAY)).unwrap().triage,
+        app.ctx.journal().day(date(TODAY)).unwrap().triage,
         Some(Triage::default())
     );
     let buf = render(&app, 80, 24);
@@ -194,7 +194,10 @@ fn saving_needs_every_red_flag_answered() {
         &mut app,
         &["2", "n", "n", "n", "Right", "Right", "Right", "Enter"],
     );
-    assert!(app.ctx.journal.day(date(TODAY)).is_none(), "nothing saved");
+    assert!(
+        app.ctx.journal().day(date(TODAY)).is_none(),
+        "nothing saved"
+    );
     assert_eq!(app.triage.section, Section::RedFlags);
     assert!(
         text(&render(&app, 80, 24))
@@ -216,7 +219,7 @@ fn a_red_flag_saved_at_once_keeps_what_the_day_already_had() {
     });
     let mut app = app(vec![day]);
     press(&mut app, &["2", "Down", "Down", "Down", "Down", "y"]);
-    let day = app.ctx.journal.day(date(TODAY)).unwrap();
+    let day = app.ctx.journal().day(date(TODAY)).unwrap();
     assert_eq!(day.worst_pain, stridelog::journal::Score::new(4));
     assert_eq!(
         day.triage,
@@ -387,7 +390,7 @@ fn a_red_flag_that_cannot_be_saved_still_shows_in_red_on_the_tab() {
     store.read_only = Some("opened for reading only".into());
     let mut app = app_with(Box::new(store));
     press(&mut app, &["2", "n", "n", "n", "n", "y"]);
-    assert!(app.ctx.journal.day(date(TODAY)).is_none());
+    assert!(app.ctx.journal().day(date(TODAY)).is_none());
     let buf = render(&app, 80, 24);
     let screen = text(&buf);
     assert!(screen.contains("Not saved:"), "{screen}");
@@ -405,7 +408,7 @@ fn a_doctor_tier_yes_is_saved_at_once_and_says_see_a_doctor_not_emergency() {
     press(&mut app, &["2"]);
     press(&mut app, &["n"; 8]);
     press(&mut app, &["y"]);
-    let saved = app.ctx.journal.day(date(TODAY)).unwrap().triage.clone();
+    let saved = app.ctx.journal().day(date(TODAY)).unwrap().triage.clone();
     assert_eq!(saved.unwrap().red_flags, vec![RedFlag::WeightLoss]);
     let buf = render(&app, 100, 30);
     let screen = text(&buf);
@@ -418,4 +421,29 @@ fn a_doctor_tier_yes_is_saved_at_once_and_says_see_a_doctor_not_emergency() {
     assert_eq!(buf[(2, y)].bg, Color::Yellow, "{screen}");
     // Every question of version 2 is asked, in two tiers.
     assert!(screen.contains("Serious signs"), "{screen}");
+}
+
+#[test]
+fn a_triage_answer_is_undone_from_the_log_tab_like_any_other_change() {
+    let mut app = app(vec![]);
+    press(&mut app, &["2", "n", "n", "y"]);
+    assert!(banner_row(&render(&app, 80, 24)).is_some());
+    // On the Log tab, u takes the answer back (saved), and the banner goes with it.
+    press(&mut app, &["1", "u"]);
+    let screen = text(&render(&app, 100, 30));
+    assert!(
+        screen.contains("Undone: red flag answer on Sun 22 Nov"),
+        "{screen}"
+    );
+    assert!(banner_row(&render(&app, 80, 24)).is_none(), "{screen}");
+    let day = app
+        .ctx
+        .journal()
+        .day(date(TODAY))
+        .cloned()
+        .unwrap_or_else(|| DayEntry::new(date(TODAY)));
+    assert!(day.triage.is_none_or(|t| t.red_flags.is_empty()));
+    // And Ctrl-R puts it back.
+    app.press(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert!(banner_row(&render(&app, 80, 24)).is_some());
 }

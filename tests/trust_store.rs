@@ -46,7 +46,7 @@ fn a_day_deleted_on_disk_is_a_conflict_and_is_not_written_back() {
 #[test]
 fn the_app_asks_keep_mine_or_leave_deleted() {
     use ratatui::crossterm::event::KeyCode;
-    use stridelog::tui::ctx::ConflictKind;
+    use stridelog::session::ConflictKind;
     use stridelog::tui::testing::{self, key};
     for (answer, kept) in [('k', true), ('r', false)] {
         let dir = tempfile::tempdir().unwrap();
@@ -58,18 +58,21 @@ fn the_app_asks_keep_mine_or_leave_deleted() {
         app.press(key(KeyCode::Enter));
         app.press(key(KeyCode::Char('4')));
         app.press(key(KeyCode::Enter));
-        assert!(app.ctx.conflict.is_some(), "no conflict");
-        assert_eq!(app.ctx.conflict_kind, ConflictKind::Deleted);
+        assert!(app.ctx.session.conflict().is_some(), "no conflict");
+        assert_eq!(
+            app.ctx.session.conflict().map(|c| c.kind),
+            Some(ConflictKind::Deleted)
+        );
         assert!(testing::screen(&app, 100, 30).contains("deleted outside stridelog"));
         assert!(!path.exists());
         app.press(key(KeyCode::Char(answer)));
-        assert!(app.ctx.conflict.is_none());
+        assert!(app.ctx.session.conflict().is_none());
         assert_eq!(path.exists(), kept, "answer {answer}");
         if kept {
             let text = fs::read_to_string(&path).unwrap();
             assert!(text.contains("morning_pain: Some(4)"), "{text}");
         } else {
-            assert!(app.ctx.journal.day(today).is_none());
+            assert!(app.ctx.journal().day(today).is_none());
         }
     }
 }

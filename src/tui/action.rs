@@ -7,9 +7,20 @@ use super::tabs::{
     triage::TriageAction,
 };
 use super::widgets::settings::SettingsAction;
+use crate::journal::store::Loaded;
+use crate::session::Resolution;
 use std::time::Instant;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What the background reading of the older days brought.
+#[derive(Debug)]
+pub struct HistoryRead {
+    /// The days outside the first screen's, or why they could not be read.
+    pub older: Result<Loaded, String>,
+    /// Something done on the side to tell the runner once (old temp files removed).
+    pub notice: Option<String>,
+}
+
+#[derive(Debug)]
 pub enum Action {
     NextTab,
     PrevTab,
@@ -24,10 +35,12 @@ pub enum Action {
     /// `,`: open the settings popup.
     OpenSettings,
     Settings(SettingsAction),
-    /// The answer to "this day changed on disk": keep both versions, or reload and drop ours.
-    ResolveConflict {
-        keep_ours: bool,
-    },
+    /// The answer to "this day changed (or was deleted) on disk".
+    ResolveConflict(Resolution),
+    /// The rest of the history, read in the background after the first frame.
+    HistoryRead(Box<HistoryRead>),
+    /// A read-only app tries again to take the journal over (the other app may have closed).
+    RetryWriteAccess,
     /// Time passes (only sent while something runs against the clock).
     Tick(Instant),
     /// The terminal is now this many columns and rows.

@@ -1,7 +1,7 @@
 //! The app: which tab is open, the overlays, and `update`, the one place state changes.
 
 use super::Tab;
-use super::action::Action;
+use super::action::{Action, HistoryRead};
 use super::ctx::Ctx;
 use super::keymap::{Command, Scope};
 use super::tabs::routine::{Effect, RoutineState};
@@ -10,6 +10,7 @@ use super::tabs::{
 };
 use super::widgets::help;
 use super::widgets::settings::{self, SettingsAction};
+use crate::session::Resolution;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::time::Duration;
 
@@ -118,14 +119,16 @@ impl App {
                 _ => None,
             };
         }
-        if self.ctx.conflict.is_some() {
+        if self.ctx.session.conflict().is_some() {
             // Plain k or r only: Ctrl-R (redo) must never be read as "reload theirs".
             let plain = !key
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             return match key.code {
-                KeyCode::Char('k') if plain => Some(Action::ResolveConflict { keep_ours: true }),
-                KeyCode::Char('r') if plain => Some(Action::ResolveConflict { keep_ours: false }),
+                KeyCode::Char('k') if plain => Some(Action::ResolveConflict(Resolution::KeepMine)),
+                KeyCode::Char('r') if plain => {
+                    Some(Action::ResolveConflict(Resolution::TakeTheirs))
+                }
                 _ => None,
             };
         }
@@ -254,12 +257,12 @@ impl App {
                         .map_or(Overlay::None, Overlay::Settings);
                     self.log.set_unit(self.ctx.settings.units);
                     // The rules' evidence follows the unit too.
-                    self.ctx.refresh();
+                    self.ctx.session.set_units(self.ctx.settings.units);
                 }
             }
-            Action::ResolveConflict { keep_ours } => {
-                self.ctx.resolve_conflict(keep_ours);
-                if self.ctx.conflict.is_none() {
+            Action::ResolveConflict(choice) => {
+                self.ctx.resolve_conflict(choice);
+                if self.ctx.session.conflict().is_none() {
                     self.log.settle_after_conflict(&self.ctx);
                     // Said once, on the Log tab: not left on every tab afterwards.
                     self.ctx.notice = None;
@@ -268,8 +271,8 @@ impl App {
             Action::Tick(now) => self.routine.tick(now, &mut self.ctx),
             Action::Resize(w, h) => self.size = Some((w, h)),
             Action::NewDay(date) => {
-                let old = std::mem::replace(&mut self.ctx.today, date);
-                self.ctx.refresh();
+                let old = self.ctx.today();
+                self.ctx.session.set_today(date);
                 self.log.follow_today(old, &self.ctx);
                 if self.triage.date == old && !self.triage.captures_input() {
                     self.triage.date = date;
@@ -280,7 +283,23 @@ impl App {
             Action::Routine(a) => self.routine.update(a, &mut self.ctx),
             Action::Trends(a) => self.trends.update(a, &mut self.ctx),
             Action::Insights(a) => self.insights.update(a, &mut self.ctx),
+            Action::HistoryRead(read) => {
+                let HistoryRead { older, notice } = *read;
+                let trouble = older.as_ref().err().map(|e| {
+                    format!("Older days could not be read ({e}); only recent days are shown.")
+                });
+                self.ctx.session.adopt_history(older.ok());
+                if let Some(said) = trouble.or(notice)
+                    && self.ctx.notice.is_none()
+                {
+                    self.ctx.notice = Some(said);
+                }
+            }
+            Action::RetryWriteAccess => {
+                self.ctx.retry_write_access();
+            }
         }
+        self.ctx.catch_up();
     }
 
     /// The app is being stopped from outside: saves what was typed if it is valid, and

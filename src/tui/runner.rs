@@ -3,7 +3,7 @@
 //! timer, suspend with Ctrl-Z, and a clean exit on SIGINT, SIGTERM and SIGHUP or when the
 //! terminal goes away, keeping what was typed.
 
-use super::action::Action;
+use super::action::{Action, HistoryRead};
 use super::app::App;
 use super::ctx::{Clock, Ctx, TodayMode};
 use super::events::{self, Pending, Tty, Wake};
@@ -11,7 +11,7 @@ use super::tabs::routine::Effect;
 use super::theme;
 use crate::journal::recovery;
 use crate::journal::settings::Settings;
-use crate::journal::store::{self, Access, FsStore, Loaded, Scope, Store};
+use crate::journal::store::{self, Access, FsStore, Scope, Store};
 use chrono::{Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::DefaultTerminal;
@@ -84,15 +84,20 @@ pub fn start(
     });
     let mut ctx = Ctx::new(today, journal, Box::new(store), clock, theme::from_env());
     ctx.today_mode = mode;
-    ctx.history_loading = later.is_some();
+    if later.is_some() {
+        ctx.session.set_history_loading();
+    }
     let (settings, warning) = Settings::load(config_dir);
+    ctx.session.set_units(settings.units);
     ctx.settings = settings;
     ctx.settings_locked = warning
         .as_ref()
         .map(|_| "settings.ron could not be read; fix it by hand, then restart".to_owned());
     let (keys, keys_warning) = super::keys_file::load(config_dir);
     ctx.keys = keys;
-    ctx.notice = warning.or(keys_warning).or_else(|| ctx.store.take_notice());
+    ctx.notice = warning
+        .or(keys_warning)
+        .or_else(|| ctx.session.take_notice());
     ctx.config_dir = Some(config_dir.to_path_buf());
     let mut app = App::new(ctx);
     if writable {
@@ -155,16 +160,9 @@ struct Later {
     tidy: bool,
 }
 
-/// What the background read brings back.
-struct Background {
-    history: io::Result<Loaded>,
-    /// What tidying up found to say.
-    notice: Option<String>,
-}
-
 impl Later {
     /// Starts the work on a thread of its own.
-    fn start(self) -> Receiver<Background> {
+    fn start(self) -> Receiver<HistoryRead> {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let notice = if self.tidy {
@@ -173,8 +171,9 @@ impl Later {
                 None
             };
             let (from, to) = self.read;
-            let history = store::read_days(&self.root, Scope::Outside { from, to });
-            let _ = tx.send(Background { history, notice });
+            let older = store::read_days(&self.root, Scope::Outside { from, to })
+                .map_err(|e| e.to_string());
+            let _ = tx.send(HistoryRead { older, notice });
         });
         rx
     }
@@ -184,7 +183,7 @@ struct Loop<'a> {
     exit_after_first_frame: bool,
     /// Started after the first frame is drawn.
     later: Option<Later>,
-    history: Option<Receiver<Background>>,
+    history: Option<Receiver<HistoryRead>>,
     wakes: Receiver<Wake>,
     /// Which streams were terminals at the start.
     tty: Tty,
@@ -259,17 +258,16 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
         }
         if let Some(rx) = &state.history {
             match rx.try_recv() {
-                Ok(done) => {
-                    if app.ctx.notice.is_none() {
-                        app.ctx.notice = done.notice;
-                    }
-                    let older = done.history.unwrap_or_default();
-                    app.ctx.adopt_history(older.without_known(&app.ctx.journal));
+                Ok(read) => {
+                    app.update(Action::HistoryRead(Box::new(read)));
                     state.history = None;
                     dirty = true;
                 }
                 Err(TryRecvError::Disconnected) => {
-                    app.ctx.history_loading = false;
+                    app.update(Action::HistoryRead(Box::new(HistoryRead {
+                        older: Err("the reading stopped".into()),
+                        notice: None,
+                    })));
                     state.history = None;
                     dirty = true;
                 }
@@ -278,7 +276,9 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
         }
         if app.ctx.read_only_reason().is_some() && last_lock_try.elapsed() >= LOCK_RETRY {
             last_lock_try = Instant::now();
-            if app.ctx.retry_write_access() {
+            let before = (app.ctx.session.access().clone(), app.ctx.session.version());
+            app.update(Action::RetryWriteAccess);
+            if (app.ctx.session.access().clone(), app.ctx.session.version()) != before {
                 dirty = true;
             }
         }

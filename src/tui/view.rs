@@ -3,7 +3,6 @@
 
 use super::Tab;
 use super::app::{App, Overlay};
-use super::ctx::SaveState;
 use super::tabs::{
     insights::InsightsView, log::LogView, routine::RoutineView, trends::TrendsView,
     triage::TriageView,
@@ -11,6 +10,7 @@ use super::tabs::{
 use super::theme::Theme;
 use super::widgets::{banner, help, hints, settings};
 use crate::rules::Verdict;
+use crate::session::{History, SaveState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -109,8 +109,8 @@ impl Widget for &App {
             }
             Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }
-        if let Some(day) = &self.ctx.conflict {
-            help::conflict(body, buf, theme, day.date, self.ctx.conflict_kind);
+        if let Some(conflict) = self.ctx.session.conflict() {
+            help::conflict(body, buf, theme, conflict.ours.date, conflict.kind);
         }
     }
 }
@@ -155,8 +155,8 @@ impl App {
         }
         let tabs_width: usize = tabs.iter().map(Span::width).sum();
         let title = Span::styled(" stridelog ", theme.title);
-        let long_date = self.ctx.today.format(" %a %-d %b %Y ").to_string();
-        let short_date = self.ctx.today.format(" %-d %b ").to_string();
+        let long_date = self.ctx.today().format(" %a %-d %b %Y ").to_string();
+        let short_date = self.ctx.today().format(" %-d %b ").to_string();
         let room = usize::from(area.width);
         let fits = |parts: usize| parts <= room;
         let (with_title, date) = if fits(title.width() + 1 + tabs_width + long_date.len()) {
@@ -183,7 +183,7 @@ impl App {
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let save = match &self.ctx.save_state {
+        let save = match &self.ctx.session.save_state() {
             SaveState::Idle => Span::styled("no changes yet", theme.status),
             SaveState::Saved(at) => {
                 Span::styled(format!("saved {}", at.format("%H:%M:%S")), theme.ok)
@@ -196,24 +196,24 @@ impl App {
             "read-write"
         };
         let mut spans = vec![
-            Span::styled(format!(" {} ", self.ctx.location), theme.status),
+            Span::styled(format!(" {} ", self.ctx.session.location()), theme.status),
             Span::styled(format!("· {mode} · "), theme.status),
             save,
         ];
-        let verdict = self.ctx.evaluation.verdict;
+        let verdict = self.ctx.session.evaluation().verdict;
         spans.push(Span::styled(" · running: ", theme.status));
         spans.push(Span::styled(
             verdict.headline(),
             verdict_style(verdict, theme),
         ));
-        if self.ctx.history_loading {
+        if self.ctx.session.history() == History::Loading {
             spans.push(Span::styled(" · reading older years…", theme.dim));
         }
-        if !self.ctx.journal.problems.is_empty() {
+        if !self.ctx.journal().problems.is_empty() {
             spans.push(Span::styled(
                 format!(
                     " · {} file(s) unreadable: run `stridelog check`",
-                    self.ctx.journal.problems.len()
+                    self.ctx.journal().problems.len()
                 ),
                 theme.caution,
             ));

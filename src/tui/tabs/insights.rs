@@ -13,6 +13,7 @@ use crate::advice::DISCLAIMER;
 use crate::insights::calendar::Calendar;
 use crate::insights::{self, Insights, Window};
 use crate::journal::Journal;
+use crate::session::History;
 use crate::tui::ctx::Ctx;
 use crate::tui::tabs::trends::wrap::wrap;
 use calendar::CalendarGrid;
@@ -139,7 +140,7 @@ impl InsightsView<'_> {
                 theme.dim,
             ),
         ];
-        if self.ctx.history_loading {
+        if self.ctx.session.history() == History::Loading {
             spans.push(Span::styled("(still reading older years…) ", theme.dim));
         }
         Line::from(spans)
@@ -181,7 +182,7 @@ impl Widget for InsightsView<'_> {
         self.calendar_title().render(title, buf);
         CalendarGrid {
             calendar: &self.ctx.insights.calendar,
-            today: self.ctx.today,
+            today: self.ctx.today(),
             theme,
         }
         .render(grid, buf);

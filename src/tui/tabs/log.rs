@@ -179,8 +179,11 @@ pub enum LogAction {
 
 impl LogState {
     pub fn new(ctx: &Ctx) -> Self {
-        let fresh_day = ctx.journal.day(ctx.today).is_none_or(DayEntry::is_empty)
-            && ctx.journal.problem_for(ctx.today).is_none()
+        let fresh_day = ctx
+            .journal()
+            .day(ctx.today())
+            .is_none_or(DayEntry::is_empty)
+            && ctx.journal().problem_for(ctx.today()).is_none()
             && ctx.read_only_reason().is_none();
         let message = fresh_day.then(|| {
             (
@@ -190,7 +193,7 @@ impl LogState {
             )
         });
         Self {
-            selected: ctx.today,
+            selected: ctx.today(),
             page: Page::Day,
             day_cursor: Item::Field(DayField::MorningPain),
             run_cursor: RunField::Distance,
@@ -269,12 +272,12 @@ impl LogState {
     /// typed into, moves on to the new today.
     pub fn follow_today(&mut self, old: NaiveDate, ctx: &Ctx) {
         if self.selected == old && matches!(self.mode, Mode::Browse) {
-            self.select(ctx.today, ctx);
+            self.select(ctx.today(), ctx);
             self.message = Some((
                 Tone::Info,
                 format!(
                     "It is {} now: the form shows the new day.",
-                    ctx.today.format("%a %-d %b")
+                    ctx.today().format("%a %-d %b")
                 ),
             ));
         }

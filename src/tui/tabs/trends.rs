@@ -2,7 +2,7 @@
 //! fired rule with its evidence and source; weekly pain lines and distance bars for the last
 //! 12, 26 or 52 weeks with a cursor to read one week's numbers; distance per pair of shoes.
 //!
-//! The verdict comes from `ctx.evaluation` (refreshed after every save); the weekly numbers
+//! The verdict comes from `ctx.session.evaluation()` (refreshed after every save); the weekly numbers
 //! are summed per frame from at most 52 weeks of the journal, which costs a few microseconds.
 
 mod charts;
@@ -12,6 +12,7 @@ mod week;
 pub(crate) mod wrap;
 
 use crate::rules;
+use crate::session::History;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use charts::WeekCharts;
@@ -191,23 +192,28 @@ impl TrendsView<'_> {
     fn content(&self, left_width: u16, right_width: u16) -> Content {
         let ctx = self.ctx;
         let theme = ctx.theme;
-        let weeks = rules::weeks(&ctx.journal, ctx.today, self.state.range.weeks());
+        let weeks = rules::weeks(ctx.journal(), ctx.today(), self.state.range.weeks());
         let selected = self.selected(weeks.len());
         // The reasons leave a column for the scrollbar.
         let reasons_width = left_width.saturating_sub(1);
         Content {
             verdict: verdict::verdict_lines(
-                &ctx.evaluation,
-                &ctx.journal,
-                ctx.today,
+                ctx.session.evaluation(),
+                ctx.journal(),
+                ctx.today(),
                 theme,
                 left_width,
             ),
-            reasons: verdict::rule_lines(&ctx.evaluation, theme, reasons_width),
+            reasons: verdict::rule_lines(ctx.session.evaluation(), theme, reasons_width),
             detail: weeks.get(selected).map_or_else(Vec::new, |w| {
-                week::detail_lines(w, ctx.today, ctx.settings.units, theme, right_width)
+                week::detail_lines(w, ctx.today(), ctx.settings.units, theme, right_width)
             }),
-            shoes: shoes::shoe_lines(&ctx.shoe_distances, &ctx.settings, theme, right_width),
+            shoes: shoes::shoe_lines(
+                ctx.session.shoe_distances(),
+                &ctx.settings,
+                theme,
+                right_width,
+            ),
             weeks,
         }
     }
@@ -243,7 +249,7 @@ impl TrendsView<'_> {
     fn shoes_title(&self) -> Vec<Span<'static>> {
         let theme = self.ctx.theme;
         let mut spans = vec![Span::styled("Shoes", theme.title)];
-        if self.ctx.history_loading {
+        if self.ctx.session.history() == History::Loading {
             spans.push(Span::styled(" (still reading older years…)", theme.dim));
         }
         spans
@@ -265,7 +271,7 @@ impl TrendsView<'_> {
             selected: self.selected(weeks.len()),
             units: self.ctx.settings.units,
             theme: self.ctx.theme,
-            today: self.ctx.today,
+            today: self.ctx.today(),
         }
         .render(area, buf);
     }
@@ -331,8 +337,11 @@ impl TrendsView<'_> {
         ])
         .areas(area);
         Paragraph::new(content.verdict).render(verdict_area, buf);
-        section(self.reasons_title(self.ctx.evaluation.hits.len()), theme)
-            .render(reasons_title, buf);
+        section(
+            self.reasons_title(self.ctx.session.evaluation().hits.len()),
+            theme,
+        )
+        .render(reasons_title, buf);
         self.render_reasons(&content.reasons, reasons_area, buf);
         if charts_h > 0 {
             section(self.charts_title(), theme).render(charts_title, buf);
@@ -363,8 +372,11 @@ impl TrendsView<'_> {
         ])
         .areas(left);
         Paragraph::new(content.verdict).render(verdict_area, buf);
-        section(self.reasons_title(self.ctx.evaluation.hits.len()), theme)
-            .render(reasons_title, buf);
+        section(
+            self.reasons_title(self.ctx.session.evaluation().hits.len()),
+            theme,
+        )
+        .render(reasons_title, buf);
         self.render_reasons(&content.reasons, reasons_area, buf);
 
         let detail_h = rows(content.detail.len());

@@ -150,7 +150,7 @@ pub struct TriageState {
 impl TriageState {
     pub fn new(ctx: &Ctx) -> Self {
         Self {
-            date: ctx.today,
+            date: ctx.today(),
             section: Section::RedFlags,
             answers: Answers::default(),
             cursors: [0; 3],
@@ -241,7 +241,7 @@ impl TriageState {
             TriageAction::Save => self.save(ctx),
             TriageAction::PrevDay => self.set_date(self.date - Days::new(1), ctx),
             TriageAction::NextDay => self.set_date(self.date + Days::new(1), ctx),
-            TriageAction::Today => self.set_date(ctx.today, ctx),
+            TriageAction::Today => self.set_date(ctx.today(), ctx),
         }
     }
 
@@ -330,7 +330,7 @@ impl TriageState {
     /// saved earlier still stands.
     fn red_flag_progress_note(&self, flag: RedFlag, was: Option<bool>, ctx: &Ctx) -> Option<Note> {
         let saved_flag = ctx
-            .journal
+            .journal()
             .day(self.date)
             .and_then(|d| d.triage.as_ref())
             .is_some_and(|t| t.red_flags.contains(&flag));
@@ -341,7 +341,7 @@ impl TriageState {
             });
         }
         if self.answers.red_flags_complete() && self.answers.red_flags_present().is_empty() {
-            if triage::current_red_flags(&ctx.journal, ctx.today).is_some() {
+            if triage::current_red_flags(ctx.journal(), ctx.today()).is_some() {
                 return Some(Note {
                     kind: NoteKind::Info,
                     text: words::RED_FLAGS_CLEAR_BANNER_STAYS.into(),
@@ -372,7 +372,7 @@ impl TriageState {
     }
 
     fn set_date(&mut self, date: NaiveDate, ctx: &Ctx) {
-        self.date = date.min(ctx.today);
+        self.date = date.min(ctx.today());
         self.note = None;
     }
 
@@ -380,7 +380,8 @@ impl TriageState {
     fn write(&mut self, ctx: &mut Ctx) -> Result<(), String> {
         let mut day = ctx.day_or_new(self.date);
         day.triage = Some(triage::to_triage(&self.answers));
-        ctx.save_day(day)?;
+        let what = format!("triage answers on {}", self.date.format("%a %-d %b"));
+        ctx.commit(day, what)?;
         self.unsaved = false;
         Ok(())
     }
@@ -398,7 +399,8 @@ impl TriageState {
             .filter(|f| saved.red_flags.contains(f) || present.contains(f))
             .collect();
         day.triage = Some(saved);
-        self.note = Some(match ctx.save_day(day) {
+        let what = format!("red flag answer on {}", self.date.format("%a %-d %b"));
+        self.note = Some(match ctx.commit(day, what) {
             Ok(()) => Note {
                 kind: NoteKind::Urgent,
                 text: words::RED_FLAG_SAVED_AT_ONCE.into(),

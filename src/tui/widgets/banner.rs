@@ -11,7 +11,7 @@ use ratatui::text::Line;
 /// The banner's lines wrapped to `width` columns, each styled by its tier, or none when no red
 /// flag stands.
 pub fn urgent_lines(ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
-    let Some((date, flags)) = triage::current_red_flags(&ctx.journal, ctx.today) else {
+    let Some((date, flags)) = triage::current_red_flags(ctx.journal(), ctx.today()) else {
         return Vec::new();
     };
     let parts = words::banner(&date.format(words::BANNER_DATE_FORMAT).to_string(), flags);

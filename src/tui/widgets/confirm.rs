@@ -10,14 +10,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-/// The choices of the "changed on disk" question, in the words both the dialog and the inline
-/// message use.
-pub const KEEP_BOTH: (&str, &str) = (
-    "k",
-    "keep both: yours saved as a copy beside it, theirs loaded",
-);
-pub const RELOAD_THEIRS: (&str, &str) = ("r", "reload theirs and drop your change");
-
 /// A question and its answers.
 pub struct Confirm<'a> {
     pub title: &'a str,

@@ -2,7 +2,7 @@
 //! help cannot drift from what the keys do), the keys of an open field, and the sources.
 
 use super::banner::wrap;
-use crate::tui::ctx::ConflictKind;
+use crate::session::ConflictKind;
 use crate::tui::keymap::{Keymap, Scope};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -199,7 +199,7 @@ pub fn conflict(
                 "{date} was changed by another program (an editor or a sync tool) since \
                  stridelog read it. Your change was NOT saved over it."
             ),
-            [super::confirm::KEEP_BOTH, super::confirm::RELOAD_THEIRS],
+            kind.choices(),
             "Changed on disk",
         ),
         ConflictKind::Deleted => (
@@ -207,10 +207,7 @@ pub fn conflict(
                 "{date} was deleted outside stridelog (by hand or a sync tool) since stridelog \
                  read it. Your change was NOT written back."
             ),
-            [
-                ("k", "keep mine: write your version of the day again"),
-                ("r", "leave it deleted and drop your change"),
-            ],
+            kind.choices(),
             "Deleted on disk",
         ),
     };

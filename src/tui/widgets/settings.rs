@@ -106,7 +106,7 @@ pub fn update(selected: usize, action: SettingsAction, ctx: &mut Ctx) -> Option<
                     selected,
                     action == SettingsAction::Increase,
                 );
-                ctx.refresh();
+                ctx.session.set_units(ctx.settings.units);
             }
             Some(selected)
         }

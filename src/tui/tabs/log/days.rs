@@ -1,5 +1,5 @@
 //! The day list: newest first, logged days marked, worst pain as a sparkline and per row.
-//! Reads only `ctx.journal` (a few map lookups per visible row).
+//! Reads only `ctx.journal()` (a few map lookups per visible row).
 
 use crate::tui::ctx::Ctx;
 use chrono::{Days, NaiveDate};
@@ -62,7 +62,7 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    let top = list_top(selected, ctx.today, list_area.height);
+    let top = list_top(selected, ctx.today(), list_area.height);
 
     // The sparkline: one column per day, ending with the list's newest day.
     let width = u64::from(spark_area.width);
@@ -72,7 +72,7 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .take(spark_area.width as usize)
         .enumerate()
     {
-        let pain = ctx.journal.day(date).and_then(|d| d.worst_pain);
+        let pain = ctx.journal().day(date).and_then(|d| d.worst_pain);
         let style = if date == selected {
             theme.key
         } else {
@@ -112,8 +112,8 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 /// One day: `● Sun 22 Nov  5▅ 6.4k`.
 fn row_line(date: NaiveDate, selected: NaiveDate, ctx: &Ctx, width: u16) -> Line<'static> {
     let theme = ctx.theme;
-    let day = ctx.journal.day(date).filter(|d| !d.is_empty());
-    let problem = ctx.journal.problem_for(date).is_some();
+    let day = ctx.journal().day(date).filter(|d| !d.is_empty());
+    let problem = ctx.journal().problem_for(date).is_some();
     let (marker, marker_style) = if problem {
         ("!", theme.error)
     } else if day.is_some() {
@@ -121,7 +121,7 @@ fn row_line(date: NaiveDate, selected: NaiveDate, ctx: &Ctx, width: u16) -> Line
     } else {
         ("·", theme.dim)
     };
-    let date_style = match date.cmp(&ctx.today) {
+    let date_style = match date.cmp(&ctx.today()) {
         std::cmp::Ordering::Equal => theme.title,
         std::cmp::Ordering::Greater => theme.dim,
         std::cmp::Ordering::Less => theme.base,

@@ -6,6 +6,7 @@ use super::update::Then;
 use super::{Edit, Input, Item, LogState, Mode, Page, Tone, Unsaved};
 use crate::journal::DayEntry;
 use crate::journal::entry::Run;
+use crate::session::Refusal;
 use crate::tui::ctx::Ctx;
 
 impl LogState {
@@ -252,7 +253,6 @@ impl LogState {
             self.refuse_edit(ctx);
             return;
         }
-        let waiting = ctx.history.len();
         match ctx.undo() {
             Ok(None) => {
                 self.message = Some((Tone::Info, "Nothing to undo in this session.".into()));
@@ -265,14 +265,13 @@ impl LogState {
                 }
                 self.message = Some((Tone::Done, format!("Undone: {} (saved).", change.what)));
             }
-            Err(e) => {
+            Err(refusal) => {
                 // A failed save keeps the change undoable; a stale one is dropped.
-                let again = if ctx.history.len() == waiting {
-                    " · u tries again."
-                } else {
-                    ""
+                let again = match refusal {
+                    Refusal::NotSaved(_) => " · u tries again.",
+                    Refusal::Stale(_) => "",
                 };
-                self.message = Some((Tone::Error, format!("Undo: {e}{again}")));
+                self.message = Some((Tone::Error, format!("Undo: {}{again}", refusal.message())));
             }
         }
     }
@@ -282,7 +281,6 @@ impl LogState {
             self.refuse_edit(ctx);
             return;
         }
-        let waiting = ctx.redo.len();
         match ctx.redo() {
             Ok(None) => {
                 self.message = Some((Tone::Info, "Nothing to redo.".into()));
@@ -295,13 +293,12 @@ impl LogState {
                 }
                 self.message = Some((Tone::Done, format!("Redone: {} (saved).", change.what)));
             }
-            Err(e) => {
-                let again = if ctx.redo.len() == waiting {
-                    " · Ctrl-R tries again."
-                } else {
-                    ""
+            Err(refusal) => {
+                let again = match refusal {
+                    Refusal::NotSaved(_) => " · Ctrl-R tries again.",
+                    Refusal::Stale(_) => "",
                 };
-                self.message = Some((Tone::Error, format!("Redo: {e}{again}")));
+                self.message = Some((Tone::Error, format!("Redo: {}{again}", refusal.message())));
             }
         }
     }
@@ -315,7 +312,7 @@ impl LogState {
     }
 
     pub(super) fn reload(&mut self, ctx: &mut Ctx) {
-        if let Err(e) = ctx.reload() {
+        if let Err(e) = ctx.session.reload() {
             self.message = Some((Tone::Error, e));
             return;
         }

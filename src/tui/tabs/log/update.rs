@@ -42,7 +42,7 @@ impl LogState {
                     }
                 }
             }
-            A::Today => self.select(ctx.today, ctx),
+            A::Today => self.select(ctx.today(), ctx),
             A::StartGoto => self.mode = Mode::Goto(TextEditor::new("", false)),
             A::Activate => self.activate(ctx),
             A::Toggle => self.toggle(ctx),
@@ -118,7 +118,7 @@ impl LogState {
                 "Read-only: {reason}. Nothing can be changed in this window."
             ));
         }
-        ctx.journal.problem_for(self.selected).map(|p| {
+        ctx.journal().problem_for(self.selected).map(|p| {
             format!(
                 "This day's file could not be used ({}), so it is read-only here.",
                 p.path
@@ -134,7 +134,7 @@ impl LogState {
         }
         // A day after today is most likely a slip of the arrow keys: ask once before it is
         // written to.
-        if self.selected > ctx.today && self.future_ok != Some(self.selected) {
+        if self.selected > ctx.today() && self.future_ok != Some(self.selected) {
             self.mode = Mode::ConfirmFuture;
             return true;
         }
@@ -278,7 +278,7 @@ impl LogState {
             }
         };
         let suggestions = if field == Field::Run(RunField::Shoes) {
-            runs::known_shoes(ctx.journal.days.values())
+            runs::known_shoes(ctx.journal().days.values())
         } else {
             Vec::new()
         };
@@ -399,7 +399,7 @@ impl LogState {
         let Mode::Goto(text) = &self.mode else {
             return;
         };
-        match goto::resolve(&text.text(), ctx.today) {
+        match goto::resolve(&text.text(), ctx.today()) {
             Ok(date) => {
                 self.mode = Mode::Browse;
                 self.select(date, ctx);

@@ -52,11 +52,11 @@ impl FormView<'_> {
         let theme = self.theme();
         let date = self.state.selected;
         let mut text = format!(" {} ", date.format("%a %-d %b %Y"));
-        let when = if date == self.ctx.today {
+        let when = if date == self.ctx.today() {
             Some("today")
-        } else if date == self.ctx.today.pred_opt().unwrap_or(date) {
+        } else if date == self.ctx.today().pred_opt().unwrap_or(date) {
             Some("yesterday")
-        } else if date > self.ctx.today {
+        } else if date > self.ctx.today() {
             Some("ahead of today")
         } else {
             None
@@ -64,11 +64,11 @@ impl FormView<'_> {
         if let Some(when) = when {
             let _ = write!(text, "· {when} ");
         }
-        let status = if self.ctx.journal.problem_for(date).is_some() {
+        let status = if self.ctx.journal().problem_for(date).is_some() {
             "· unreadable file: read-only "
         } else if self.ctx.read_only_reason().is_some() {
             "· read-only "
-        } else if self.ctx.journal.day(date).is_none_or(DayEntry::is_empty) && day.is_empty() {
+        } else if self.ctx.journal().day(date).is_none_or(DayEntry::is_empty) && day.is_empty() {
             "· nothing logged yet "
         } else {
             ""
@@ -89,7 +89,7 @@ impl FormView<'_> {
     fn notices(&self, width: u16) -> Vec<Line<'static>> {
         let theme = self.theme();
         let mut lines = Vec::new();
-        if let Some(problem) = self.ctx.journal.problem_for(self.state.selected) {
+        if let Some(problem) = self.ctx.journal().problem_for(self.state.selected) {
             if problem.newer_version {
                 lines.push(Line::styled(
                     "Written by a newer stridelog: shown read-only. Update stridelog to edit it.",
@@ -130,7 +130,7 @@ impl FormView<'_> {
                 let mut spans = vec![Span::styled("Go to: ", theme.key)];
                 spans.extend(editor_lines(text, 20, theme).into_iter().flatten());
                 lines.push(Line::from(spans));
-                lines.push(match goto::resolve(&text.text(), self.ctx.today) {
+                lines.push(match goto::resolve(&text.text(), self.ctx.today()) {
                     Ok(date) => Line::styled(
                         format!("→ {}   Enter to go there", date.format("%A %-d %B %Y")),
                         theme.ok,
@@ -146,7 +146,7 @@ impl FormView<'_> {
                     format!(
                         "{} is in the future (today is {}). Log into it anyway?",
                         state.selected.format("%a %-d %b %Y"),
-                        self.ctx.today.format("%a %-d %b")
+                        self.ctx.today().format("%a %-d %b")
                     ),
                     theme.caution,
                 ));
@@ -177,7 +177,7 @@ impl FormView<'_> {
             }
             _ if self
                 .ctx
-                .journal
+                .journal()
                 .problem_for(state.selected)
                 .is_some_and(|p| !p.newer_version) =>
             {
@@ -239,7 +239,7 @@ impl Widget for FormView<'_> {
         Paragraph::new(notices).render(pad(notice_area), buf);
         let unreadable = self
             .ctx
-            .journal
+            .journal()
             .problem_for(self.state.selected)
             .is_some_and(|p| !p.newer_version);
         if !unreadable {

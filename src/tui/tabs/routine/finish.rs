@@ -53,9 +53,10 @@ impl RoutineState {
             _ => return,
         };
         f.session.pain_after = pain;
-        let mut day = ctx.day_or_new(ctx.today);
+        let mut day = ctx.day_or_new(ctx.today());
         day.routines.push(f.session.clone());
-        f.stage = match ctx.save_day(day) {
+        let what = format!("routine {} on {}", f.name, day.date.format("%a %-d %b"));
+        f.stage = match ctx.commit(day, what) {
             Ok(()) => Stage::Saved,
             Err(e) => Stage::Failed(e),
         };
@@ -147,7 +148,7 @@ fn stage_lines(f: &Finish, ctx: &Ctx, lines: &mut Vec<Line<'static>>) {
             lines.push(Line::from(Span::styled(
                 format!(
                     "Saved in {} (started {}, {pain}).",
-                    ctx.today.format("%a %-d %b %Y"),
+                    ctx.today().format("%a %-d %b %Y"),
                     s.started.format("%H:%M")
                 ),
                 theme.ok,

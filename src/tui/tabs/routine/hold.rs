@@ -48,9 +48,10 @@ impl RoutineState {
         if !matches!(f.stage, Stage::AskPain { .. } | Stage::Failed(_)) {
             return Ok(());
         }
-        let mut day = ctx.day_or_new(ctx.today);
+        let mut day = ctx.day_or_new(ctx.today());
         day.routines.push(f.session.clone());
-        match ctx.save_day(day) {
+        let what = format!("routine {} on {}", f.name, day.date.format("%a %-d %b"));
+        match ctx.commit(day, what) {
             Ok(()) => {
                 f.stage = Stage::Saved;
                 Ok(())

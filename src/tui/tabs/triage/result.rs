@@ -163,7 +163,7 @@ impl TriageView<'_> {
         }
         let saved = self
             .ctx
-            .journal
+            .journal()
             .day(self.state.date)
             .and_then(|d| d.triage.as_ref());
         if !self.state.has_unsaved_answers()
@@ -202,7 +202,7 @@ impl TriageView<'_> {
             doc.text(words::HISTORY_INTRO, theme.base);
             doc.blank();
         }
-        let entries = triage::history(&self.ctx.journal, self.ctx.today, triage::HISTORY_DAYS);
+        let entries = triage::history(self.ctx.journal(), self.ctx.today(), triage::HISTORY_DAYS);
         if entries.is_empty() {
             doc.text(words::HISTORY_NONE, theme.dim);
             return;

@@ -30,7 +30,7 @@ impl TriageView<'_> {
     /// or the selected day is not the latest triage), one line per tier with what to do.
     fn local_urgent(&self, width: u16) -> Vec<Line<'static>> {
         let present = self.state.answers.red_flags_present();
-        let shown = triage::current_red_flags(&self.ctx.journal, self.ctx.today)
+        let shown = triage::current_red_flags(self.ctx.journal(), self.ctx.today())
             .is_some_and(|(_, flags)| present.iter().all(|f| flags.contains(f)));
         if present.is_empty() || shown {
             return Vec::new();
@@ -122,14 +122,14 @@ impl Widget for TriageView<'_> {
         let theme = self.theme();
         let has_triage = self
             .ctx
-            .journal
+            .journal()
             .day(self.state.date)
             .is_some_and(|d| d.triage.is_some());
         let title = format!(
             " {} ",
             words::title(
                 &self.state.date.format(words::DATE_FORMAT).to_string(),
-                self.state.date == self.ctx.today,
+                self.state.date == self.ctx.today(),
                 has_triage && area.width >= 72,
             )
         );
