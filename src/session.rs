@@ -356,7 +356,7 @@ impl Session {
             (Err(problem), _) => {
                 self.journal.days.remove(&date);
                 self.version += 1;
-                self.save_state = SaveState::Failed(problem.clone());
+                self.save_state = SaveState::Failed(problem.to_string());
                 None
             }
         }
@@ -373,7 +373,7 @@ impl Session {
             }
             Err(problem) => {
                 self.journal.days.remove(&date);
-                self.save_state = SaveState::Failed(problem.clone());
+                self.save_state = SaveState::Failed(problem.to_string());
             }
         }
         self.version += 1;

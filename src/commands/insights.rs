@@ -52,7 +52,9 @@ pub fn run(
     }
     let (first, last) = window.years(today);
     let mut store = FsStore::open_read_only(data_dir);
-    let journal = store.load(Scope::Years(first, last))?;
+    let journal = store
+        .load(Scope::Years(first, last))
+        .map_err(io::Error::from)?;
     let found = insights::analyse(&journal, window, today);
     out.write_all(insights::render(&found, journal.problems.len(), format).as_bytes())?;
     Ok(())

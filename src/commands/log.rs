@@ -259,7 +259,9 @@ pub fn run(
             escape_controls(&reason)
         )));
     }
-    let journal = store.load(Scope::From(date.year())).map_err(io_refusal)?;
+    let journal = store
+        .load(Scope::From(date.year()))
+        .map_err(|e| io_refusal(e.into()))?;
     if let Some(problem) = journal.problem_for(date) {
         let path = escape_controls(&data_dir.join(&problem.path).display().to_string());
         return Err(LogError::Refused(if problem.newer_version {

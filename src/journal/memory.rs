@@ -3,7 +3,8 @@
 
 use super::entry::{self, DayEntry, FORMAT_VERSION};
 use super::store::{
-    Access, Loaded, SaveError, Scope, Store, conflict_path, day_path, storable, unstorable,
+    Access, LoadError, Loaded, ReloadError, SaveError, Scope, Store, conflict_path, day_path,
+    storable, unstorable,
 };
 use super::{Journal, Problem};
 use chrono::NaiveDate;
@@ -53,7 +54,7 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
-    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
+    fn load(&mut self, scope: Scope) -> Result<Journal, LoadError> {
         let mut journal = Journal::default();
         if let Scope::LatestTriage { before } = scope {
             let latest = self.files.range(..before).rev().find_map(|(date, text)| {
@@ -141,13 +142,18 @@ impl Store for MemoryStore {
         loaded.journal
     }
 
-    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
+    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, ReloadError> {
         self.changed_on_disk.remove(&date);
         match self.files.get(&date) {
             None => Ok(None),
             Some(text) => entry::parse_day(text, Some(date)).map(Some).map_err(|e| {
                 self.blocked.insert(date);
-                format!("{}: {e}", day_path(date))
+                ReloadError(Problem {
+                    path: day_path(date),
+                    date: Some(date),
+                    error: e.to_string(),
+                    newer_version: false,
+                })
             }),
         }
     }
@@ -196,7 +202,7 @@ impl SharedStore {
 }
 
 impl Store for SharedStore {
-    fn load(&mut self, scope: Scope) -> io::Result<Journal> {
+    fn load(&mut self, scope: Scope) -> Result<Journal, LoadError> {
         self.0.borrow_mut().load(scope)
     }
     fn save(&mut self, day: &DayEntry) -> Result<(), SaveError> {
@@ -211,7 +217,7 @@ impl Store for SharedStore {
     fn adopt(&mut self, loaded: Loaded) -> Journal {
         self.0.borrow_mut().adopt(loaded)
     }
-    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, String> {
+    fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, ReloadError> {
         self.0.borrow_mut().reload_day(date)
     }
     fn keep_copy(&mut self, day: &DayEntry, stamp: &str) -> Result<String, SaveError> {
