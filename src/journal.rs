@@ -6,6 +6,7 @@ pub mod diskfile;
 pub mod entry;
 mod latest;
 pub mod lock;
+#[cfg(any(test, feature = "test-support"))]
 pub mod memory;
 pub mod quickparse;
 pub mod read;

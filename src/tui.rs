@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod keys_file;
 pub mod runner;
 pub mod tabs;
+#[cfg(any(test, feature = "test-support"))]
 pub mod testing;
 pub mod theme;
 pub mod view;

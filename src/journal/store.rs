@@ -110,7 +110,7 @@ impl Loaded {
 }
 
 /// Storage behind the app: the real folder ([`FsStore`]) or an in-memory double for tests
-/// ([`super::memory::MemoryStore`]).
+/// (`journal::memory::MemoryStore`, built with the `test-support` feature).
 pub trait Store {
     /// Reads the day files in `scope` and remembers what was read.
     ///
