@@ -474,17 +474,18 @@ fn every_size_draws_and_the_verdict_stays_visible() {
 #[test]
 fn scrolling_up_after_the_window_grew_moves_at_once() {
     let mut app = trends(stop_days());
-    // The end of the reasons at 80x40 (more rows shown: less to scroll).
-    let _ = screen(&app, 80, 40);
+    // The end of the reasons at 80x40 (more rows shown: less to scroll). The terminal's size
+    // reaches the app as an action, as the event loop sends it.
+    app.update(stridelog::tui::action::Action::Resize(80, 40));
     press(&mut app, KeyCode::Char('j'), 200);
     let end_tall = app.trends.scroll();
     press(&mut app, KeyCode::Char('k'), 200);
     // Scrolled to the end at 80x24, then the window grows.
-    let _ = screen(&app, 80, 24);
+    app.update(stridelog::tui::action::Action::Resize(80, 24));
     press(&mut app, KeyCode::Char('j'), 200);
     let end_small = app.trends.scroll();
     assert!(end_small > end_tall + 1, "{end_small} vs {end_tall}");
-    let _ = screen(&app, 80, 40);
+    app.update(stridelog::tui::action::Action::Resize(80, 40));
     // One key up moves the text at once.
     press(&mut app, KeyCode::Char('k'), 1);
     assert_eq!(app.trends.scroll(), end_tall.saturating_sub(1));

@@ -279,27 +279,40 @@ impl App {
                 }
             }
             Action::Log(a) => self.log.update(a, &mut self.ctx),
-            Action::Triage(a) => self.triage.update(a, &mut self.ctx),
-            Action::Routine(a) => self.routine.update(a, &mut self.ctx),
-            Action::Trends(a) => self.trends.update(a, &mut self.ctx),
-            Action::Insights(a) => self.insights.update(a, &mut self.ctx),
-            Action::HistoryRead(read) => {
-                let HistoryRead { older, notice } = *read;
-                let trouble = older.as_ref().err().map(|e| {
-                    format!("Older days could not be read ({e}); only recent days are shown.")
-                });
-                self.ctx.session.adopt_history(older.ok());
-                if let Some(said) = trouble.or(notice)
-                    && self.ctx.notice.is_none()
-                {
-                    self.ctx.notice = Some(said);
-                }
+            Action::Triage(a) => {
+                let body = self.body_area();
+                self.triage.update(a, &mut self.ctx, body);
             }
+            Action::Routine(a) => self.routine.update(a, &mut self.ctx),
+            Action::Trends(a) => {
+                let body = self.body_area();
+                self.trends.update(a, &mut self.ctx, body);
+            }
+            Action::Insights(a) => {
+                let body = self.body_area();
+                self.insights.update(a, &mut self.ctx, body);
+            }
+            Action::HistoryRead(read) => self.adopt_history(*read),
             Action::RetryWriteAccess => {
                 self.ctx.retry_write_access();
             }
         }
         self.ctx.catch_up();
+    }
+
+    /// Takes in the older days read in the background; says once if they could not be read.
+    fn adopt_history(&mut self, read: HistoryRead) {
+        let HistoryRead { older, notice } = read;
+        let trouble = older
+            .as_ref()
+            .err()
+            .map(|e| format!("Older days could not be read ({e}); only recent days are shown."));
+        self.ctx.session.adopt_history(older.ok());
+        if let Some(said) = trouble.or(notice)
+            && self.ctx.notice.is_none()
+        {
+            self.ctx.notice = Some(said);
+        }
     }
 
     /// The app is being stopped from outside: saves what was typed if it is valid, and

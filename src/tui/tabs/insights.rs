@@ -23,7 +23,6 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use std::cell::Cell;
 
 /// The insights of the last 365 days and their calendar, computed from the journal.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,10 +45,6 @@ impl Computed {
 #[derive(Debug, Default)]
 pub struct InsightsState {
     scroll: usize,
-    /// The largest useful `scroll` at the last draw, so scrolling stops at the end.
-    max_scroll: Cell<usize>,
-    /// Rows of findings shown at the last draw (a page).
-    page: Cell<usize>,
 }
 
 /// What can happen on this tab.
@@ -85,19 +80,27 @@ impl InsightsState {
         })
     }
 
-    pub fn update(&mut self, action: InsightsAction, _ctx: &mut Ctx) {
+    /// Applies `action`; `body` is the tab's area on the terminal as last sized, so that
+    /// scrolling stops where the drawn findings end.
+    pub fn update(&mut self, action: InsightsAction, ctx: &mut Ctx, body: Rect) {
         match action {
-            InsightsAction::Scroll(rows) => self.scroll_by(rows, 1),
-            InsightsAction::ScrollPage(pages) => {
-                self.scroll_by(pages, self.page.get().saturating_sub(1).max(1));
-            }
+            InsightsAction::Scroll(rows) => self.scroll_by(rows, false, ctx, body),
+            InsightsAction::ScrollPage(pages) => self.scroll_by(pages, true, ctx, body),
             InsightsAction::Top => self.scroll = 0,
         }
     }
 
-    fn scroll_by(&mut self, steps: i32, rows: usize) {
-        self.scroll =
-            crate::tui::widgets::scroll::by(self.scroll, self.max_scroll.get(), steps, rows);
+    /// Scrolls by `steps` rows or pages (a page keeps one row of the last in view).
+    fn scroll_by(&mut self, steps: i32, pages: bool, ctx: &Ctx, body: Rect) {
+        let plan = InsightsView { state: self, ctx }.plan(body);
+        let shown = usize::from(plan.findings.height);
+        let rows = if pages {
+            shown.saturating_sub(1).max(1)
+        } else {
+            1
+        };
+        let max = plan.lines.len().saturating_sub(shown);
+        self.scroll = crate::tui::widgets::scroll::by(self.scroll, max, steps, rows);
     }
 
     /// The keys shown at the bottom of the screen.
@@ -146,22 +149,9 @@ impl InsightsView<'_> {
         Line::from(spans)
     }
 
-    fn render_findings(&self, lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
-        if area.height == 0 {
-            return;
-        }
-        let max_scroll =
-            crate::tui::widgets::scroll::draw(lines, self.state.scroll, area, buf, self.ctx.theme);
-        self.state.max_scroll.set(max_scroll);
-        self.state.page.set(usize::from(area.height));
-    }
-}
-
-impl Widget for InsightsView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width == 0 || area.height == 0 {
-            return;
-        }
+    /// Where everything goes in `area`, and the findings' lines: the same plan for drawing
+    /// and for scrolling.
+    fn plan(&self, area: Rect) -> Plan {
         let theme = self.ctx.theme;
         // The not-medical-advice line stays in view under the findings while they keep a few
         // rows (banners take room); else it ends the findings.
@@ -179,21 +169,58 @@ impl Widget for InsightsView<'_> {
             Constraint::Length(disclaimer.len() as u16),
         ])
         .areas(area);
-        self.calendar_title().render(title, buf);
-        CalendarGrid {
-            calendar: &self.ctx.insights.calendar,
-            today: self.ctx.today(),
-            theme,
-        }
-        .render(grid, buf);
-        calendar::legend(theme).render(legend, buf);
         // The findings leave a column for the scrollbar.
         let width = findings.width.saturating_sub(1);
         let mut lines = findings::lines(&self.ctx.insights.insights, theme, width);
         if in_findings {
             lines.extend(wrap(&[(DISCLAIMER, theme.dim)], width, 1, 1));
         }
-        self.render_findings(&lines, findings, buf);
+        Plan {
+            title,
+            grid,
+            legend,
+            findings,
+            lines,
+            disclaimer: (disclaimer_area, disclaimer),
+        }
+    }
+}
+
+/// Where each part of the tab goes, with the findings' lines.
+struct Plan {
+    title: Rect,
+    grid: Rect,
+    legend: Rect,
+    findings: Rect,
+    lines: Vec<Line<'static>>,
+    disclaimer: (Rect, Vec<Line<'static>>),
+}
+
+impl Widget for InsightsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let theme = self.ctx.theme;
+        let plan = self.plan(area);
+        self.calendar_title().render(plan.title, buf);
+        CalendarGrid {
+            calendar: &self.ctx.insights.calendar,
+            today: self.ctx.today(),
+            theme,
+        }
+        .render(plan.grid, buf);
+        calendar::legend(theme).render(plan.legend, buf);
+        if plan.findings.height > 0 {
+            crate::tui::widgets::scroll::draw(
+                &plan.lines,
+                self.state.scroll,
+                plan.findings,
+                buf,
+                theme,
+            );
+        }
+        let (disclaimer_area, disclaimer) = plan.disclaimer;
         Paragraph::new(disclaimer).render(disclaimer_area, buf);
     }
 }

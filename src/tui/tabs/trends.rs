@@ -21,7 +21,6 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use std::cell::Cell;
 
 /// How many weeks the charts show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,11 +60,6 @@ pub struct TrendsState {
     weeks_back: usize,
     /// The first row of the reasons shown.
     scroll: usize,
-    /// The largest useful `scroll` at the last draw (the reasons' rows minus the rows shown).
-    /// Drawing records it so that scrolling stops at the end of the text.
-    max_scroll: Cell<usize>,
-    /// Rows of the reasons shown at the last draw (the page for `PgUp` / `PgDn`).
-    page: Cell<usize>,
 }
 
 /// What can happen on this tab.
@@ -124,7 +118,9 @@ impl TrendsState {
         })
     }
 
-    pub fn update(&mut self, action: TrendsAction, _ctx: &mut Ctx) {
+    /// Applies `action`; `body` is the tab's area on the terminal as last sized, so that
+    /// scrolling stops where the drawn reasons end.
+    pub fn update(&mut self, action: TrendsAction, ctx: &mut Ctx, body: Rect) {
         let oldest = self.range.weeks() - 1;
         match action {
             TrendsAction::CycleRange => {
@@ -135,18 +131,22 @@ impl TrendsState {
             TrendsAction::NewerWeek => self.weeks_back = self.weeks_back.saturating_sub(1),
             TrendsAction::OldestWeek => self.weeks_back = oldest,
             TrendsAction::CurrentWeek => self.weeks_back = 0,
-            TrendsAction::Scroll(rows) => self.scroll_by(rows, 1),
-            TrendsAction::ScrollPage(pages) => {
-                // A page keeps one row of the last in view.
-                self.scroll_by(pages, self.page.get().saturating_sub(1).max(1));
-            }
+            TrendsAction::Scroll(rows) => self.scroll_by(rows, false, ctx, body),
+            TrendsAction::ScrollPage(pages) => self.scroll_by(pages, true, ctx, body),
         }
     }
 
-    /// Scrolls the reasons by `steps` of `rows` (negative: up), within the text.
-    fn scroll_by(&mut self, steps: i32, rows: usize) {
-        self.scroll =
-            crate::tui::widgets::scroll::by(self.scroll, self.max_scroll.get(), steps, rows);
+    /// Scrolls the reasons by `steps` rows or pages (negative: up), within the text as it is
+    /// drawn in `body`. A page keeps one row of the last in view.
+    fn scroll_by(&mut self, steps: i32, pages: bool, ctx: &Ctx, body: Rect) {
+        let (lines, shown) = TrendsView { state: self, ctx }.reasons_window(body);
+        let rows = if pages {
+            shown.saturating_sub(1).max(1)
+        } else {
+            1
+        };
+        let max = lines.saturating_sub(shown);
+        self.scroll = crate::tui::widgets::scroll::by(self.scroll, max, steps, rows);
     }
 
     /// The keys shown at the bottom of the screen.
@@ -255,16 +255,6 @@ impl TrendsView<'_> {
         spans
     }
 
-    fn render_reasons(&self, lines: &[Line<'static>], area: Rect, buf: &mut Buffer) {
-        if area.height == 0 {
-            return;
-        }
-        let max_scroll =
-            crate::tui::widgets::scroll::draw(lines, self.state.scroll, area, buf, self.ctx.theme);
-        self.state.max_scroll.set(max_scroll);
-        self.state.page.set(usize::from(area.height));
-    }
-
     fn render_charts(&self, weeks: &[rules::WeekSummary], area: Rect, buf: &mut Buffer) {
         WeekCharts {
             weeks,
@@ -276,10 +266,24 @@ impl TrendsView<'_> {
         .render(area, buf);
     }
 
+    /// Where everything goes in `area`: the same plan for drawing and for scrolling.
+    fn plan(&self, area: Rect) -> Plan {
+        if area.width >= WIDE {
+            self.plan_wide(area)
+        } else {
+            self.plan_narrow(area)
+        }
+    }
+
+    /// The reasons' length in rows and the rows they get in `area` (the tab's body), as drawn.
+    pub fn reasons_window(&self, area: Rect) -> (usize, usize) {
+        let plan = self.plan(area);
+        (plan.content.reasons.len(), usize::from(plan.reasons.height))
+    }
+
     /// Narrow screens: everything in one column, the verdict and reasons first.
-    fn render_narrow(&self, area: Rect, buf: &mut Buffer) {
+    fn plan_narrow(&self, area: Rect) -> Plan {
         let content = self.content(area.width, area.width);
-        let theme = self.ctx.theme;
         let height = area.height;
         let verdict_h = rows(content.verdict.len()).min(height);
         let mut left = height - verdict_h;
@@ -317,14 +321,14 @@ impl TrendsView<'_> {
             charts_h += left.min(CHARTS_MAX - charts_h);
         }
         let [
-            verdict_area,
+            verdict,
             reasons_title,
-            reasons_area,
+            reasons,
             charts_title,
-            charts_area,
-            detail_area,
+            charts,
+            detail,
             shoes_title,
-            shoes_area,
+            shoes,
         ] = Layout::vertical([
             Constraint::Length(verdict_h),
             Constraint::Length(1),
@@ -336,26 +340,18 @@ impl TrendsView<'_> {
             Constraint::Length(shoes_h),
         ])
         .areas(area);
-        Paragraph::new(content.verdict).render(verdict_area, buf);
-        section(
-            self.reasons_title(self.ctx.session.evaluation().hits.len()),
-            theme,
-        )
-        .render(reasons_title, buf);
-        self.render_reasons(&content.reasons, reasons_area, buf);
-        if charts_h > 0 {
-            section(self.charts_title(), theme).render(charts_title, buf);
-            self.render_charts(&content.weeks, charts_area, buf);
-            Paragraph::new(content.detail).render(detail_area, buf);
-        }
-        if shoes_h > 0 {
-            section(self.shoes_title(), theme).render(shoes_title, buf);
-            Paragraph::new(content.shoes).render(shoes_area, buf);
+        Plan {
+            content,
+            verdict,
+            reasons_title,
+            reasons,
+            charts: (charts_h > 0).then_some([charts_title, charts, detail]),
+            shoes: (shoes_h > 0).then_some([shoes_title, shoes]),
         }
     }
 
     /// Wide screens: the verdict and reasons on the left, charts and shoes on the right.
-    fn render_wide(&self, area: Rect, buf: &mut Buffer) {
+    fn plan_wide(&self, area: Rect) -> Plan {
         let [left, _, right] = Layout::horizontal([
             Constraint::Percentage(40),
             Constraint::Length(1),
@@ -363,22 +359,13 @@ impl TrendsView<'_> {
         ])
         .areas(area);
         let content = self.content(left.width, right.width);
-        let theme = self.ctx.theme;
         let verdict_h = rows(content.verdict.len()).min(left.height);
-        let [verdict_area, reasons_title, reasons_area] = Layout::vertical([
+        let [verdict, reasons_title, reasons] = Layout::vertical([
             Constraint::Length(verdict_h),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
         .areas(left);
-        Paragraph::new(content.verdict).render(verdict_area, buf);
-        section(
-            self.reasons_title(self.ctx.session.evaluation().hits.len()),
-            theme,
-        )
-        .render(reasons_title, buf);
-        self.render_reasons(&content.reasons, reasons_area, buf);
-
         let detail_h = rows(content.detail.len());
         let room = right.height.saturating_sub(1 + detail_h);
         // The shoes get up to a third of the column; the charts the rest.
@@ -387,14 +374,7 @@ impl TrendsView<'_> {
             .saturating_sub(if shoes_h > 0 { shoes_h + 1 } else { 0 })
             .clamp(CHARTS_MIN.min(room), CHARTS_MAX);
         let shoes_h = shoes_h.min(room.saturating_sub(charts_h + 1));
-        let [
-            charts_title,
-            charts_area,
-            detail_area,
-            _,
-            shoes_title,
-            shoes_area,
-        ] = Layout::vertical([
+        let [charts_title, charts, detail, _, shoes_title, shoes] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(charts_h),
             Constraint::Length(detail_h),
@@ -403,14 +383,56 @@ impl TrendsView<'_> {
             Constraint::Length(shoes_h),
         ])
         .areas(right);
-        section(self.charts_title(), theme).render(charts_title, buf);
-        self.render_charts(&content.weeks, charts_area, buf);
-        Paragraph::new(content.detail).render(detail_area, buf);
-        if shoes_h > 0 {
-            section(self.shoes_title(), theme).render(shoes_title, buf);
-            Paragraph::new(content.shoes).render(shoes_area, buf);
+        Plan {
+            content,
+            verdict,
+            reasons_title,
+            reasons,
+            charts: Some([charts_title, charts, detail]),
+            shoes: (shoes_h > 0).then_some([shoes_title, shoes]),
         }
     }
+
+    fn draw(&self, plan: Plan, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let Plan { content, .. } = plan;
+        Paragraph::new(content.verdict).render(plan.verdict, buf);
+        section(
+            self.reasons_title(self.ctx.session.evaluation().hits.len()),
+            theme,
+        )
+        .render(plan.reasons_title, buf);
+        if plan.reasons.height > 0 {
+            crate::tui::widgets::scroll::draw(
+                &content.reasons,
+                self.state.scroll,
+                plan.reasons,
+                buf,
+                theme,
+            );
+        }
+        if let Some([title, charts, detail]) = plan.charts {
+            section(self.charts_title(), theme).render(title, buf);
+            self.render_charts(&content.weeks, charts, buf);
+            Paragraph::new(content.detail).render(detail, buf);
+        }
+        if let Some([title, shoes]) = plan.shoes {
+            section(self.shoes_title(), theme).render(title, buf);
+            Paragraph::new(content.shoes).render(shoes, buf);
+        }
+    }
+}
+
+/// Where each part of the tab goes, with what it holds.
+struct Plan {
+    content: Content,
+    verdict: Rect,
+    reasons_title: Rect,
+    reasons: Rect,
+    /// The charts' title, the charts and the selected week's numbers, when they fit.
+    charts: Option<[Rect; 3]>,
+    /// The shoes' title and list, when they fit.
+    shoes: Option<[Rect; 2]>,
 }
 
 /// A count of lines as rows.
@@ -450,10 +472,6 @@ impl Widget for TrendsView<'_> {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        if area.width >= WIDE {
-            self.render_wide(area, buf);
-        } else {
-            self.render_narrow(area, buf);
-        }
+        self.draw(self.plan(area), buf);
     }
 }

@@ -15,7 +15,7 @@ use crate::triage::{self, Answers, RED_FLAG_ORDER, Reply, Sign, words};
 use crate::tui::ctx::Ctx;
 use chrono::{Days, NaiveDate};
 use ratatui::crossterm::event::KeyEvent;
-use std::cell::Cell;
+use ratatui::layout::Rect;
 
 /// The parts of the checklist, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,8 +140,6 @@ pub struct TriageState {
     cursors: [usize; 3],
     /// How far the result or history is scrolled.
     scroll: u16,
-    /// The furthest the result or history could scroll at the last draw.
-    max_scroll: Cell<u16>,
     pub note: Option<Note>,
     /// Answers changed since the last save.
     unsaved: bool,
@@ -155,7 +153,6 @@ impl TriageState {
             answers: Answers::default(),
             cursors: [0; 3],
             scroll: 0,
-            max_scroll: Cell::new(0),
             note: None,
             unsaved: false,
         }
@@ -198,11 +195,6 @@ impl TriageState {
         self.scroll
     }
 
-    /// Called by the view with the furthest useful scroll of what it drew.
-    pub(crate) fn set_max_scroll(&self, max: u16) {
-        self.max_scroll.set(max);
-    }
-
     pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<TriageAction> {
         use crate::tui::keymap::{Command as C, Scope};
         let asks = matches!(
@@ -231,11 +223,13 @@ impl TriageState {
         })
     }
 
-    pub fn update(&mut self, action: TriageAction, ctx: &mut Ctx) {
+    /// Applies `action`; `body` is the tab's area on the terminal as last sized, so that
+    /// scrolling stops where the drawn text ends.
+    pub fn update(&mut self, action: TriageAction, ctx: &mut Ctx, body: Rect) {
         match action {
             TriageAction::NextSection => self.go_to(self.section.next()),
             TriageAction::PrevSection => self.go_to(self.section.prev()),
-            TriageAction::Move(movement) => self.move_by(movement),
+            TriageAction::Move(movement) => self.move_by(movement, ctx, body),
             TriageAction::Answer(reply) => self.answer(reply, ctx),
             TriageAction::Clear => self.clear(),
             TriageAction::Save => self.save(ctx),
@@ -249,12 +243,11 @@ impl TriageState {
         if section != self.section {
             self.section = section;
             self.scroll = 0;
-            self.max_scroll.set(0);
             self.note = None;
         }
     }
 
-    fn move_by(&mut self, movement: Move) {
+    fn move_by(&mut self, movement: Move, ctx: &Ctx, body: Rect) {
         let items = self.section.items();
         if let Some(cursor) = self.cursor_mut() {
             let last = items.saturating_sub(1);
@@ -266,7 +259,8 @@ impl TriageState {
             };
             return;
         }
-        let max = self.max_scroll.get();
+        let (lines, rows) = TriageView { state: self, ctx }.scroll_window(body);
+        let max = u16::try_from(lines.saturating_sub(rows)).unwrap_or(u16::MAX);
         self.scroll = match movement {
             Move::Up => self.scroll.saturating_sub(1),
             Move::Down => (self.scroll + 1).min(max),

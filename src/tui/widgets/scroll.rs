@@ -10,14 +10,8 @@ use ratatui::widgets::{
 };
 
 /// Draws `lines` from line `top` (never past the end) in `area`, with a scrollbar when they do
-/// not all fit; returns the furthest the text can scroll in this area.
-pub fn draw(
-    lines: &[Line<'static>],
-    top: usize,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) -> usize {
+/// not all fit.
+pub fn draw(lines: &[Line<'static>], top: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let rows = usize::from(area.height);
     let max = lines.len().saturating_sub(rows);
     let top = top.min(max);
@@ -34,7 +28,6 @@ pub fn draw(
             .thumb_style(theme.dim)
             .render(area, buf, &mut state);
     }
-    max
 }
 
 /// The new top line after moving `steps` steps of `rows` rows (negative: up) from `top`, never

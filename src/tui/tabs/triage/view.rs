@@ -117,6 +117,70 @@ impl TriageView<'_> {
     }
 }
 
+/// Where each part of the tab goes.
+struct Areas {
+    bar: Rect,
+    note: Rect,
+    urgent: Rect,
+    main: Rect,
+    side: Option<Rect>,
+    footer: Rect,
+}
+
+impl Areas {
+    /// Where each part goes inside the tab's border (`inner`), given the urgent lines shown.
+    fn of(inner: Rect, urgent_rows: usize) -> Self {
+        let [bar, note, urgent, content, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(u16::try_from(urgent_rows).unwrap_or(u16::MAX)),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let (main, side) = if inner.width >= WIDE {
+            let [main, side] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(content);
+            (main, Some(side))
+        } else {
+            (content, None)
+        };
+        Self {
+            bar,
+            note,
+            urgent,
+            main,
+            side,
+            footer,
+        }
+    }
+}
+
+impl TriageView<'_> {
+    /// The open part's lines, wrapped to `width`.
+    fn main_doc(&self, width: u16) -> Doc {
+        let mut doc = Doc::new(width.saturating_sub(1));
+        match self.state.section {
+            Section::RedFlags => self.red_flags(&mut doc),
+            Section::Slump => self.slump(&mut doc),
+            Section::Signs => self.signs(&mut doc),
+            Section::Result => self.result(&mut doc),
+            Section::History => self.history(&mut doc, true),
+        }
+        doc
+    }
+
+    /// The open part's length in rows and the rows it gets when the tab is drawn in `area`
+    /// (the same layout as drawing, so scrolling stops where the text ends).
+    pub fn scroll_window(&self, area: Rect) -> (usize, usize) {
+        let inner = Block::bordered().inner(area);
+        let areas = Areas::of(inner, self.local_urgent(inner.width).len());
+        let doc = self.main_doc(areas.main.width);
+        (doc.lines.len(), usize::from(areas.main.height))
+    }
+}
+
 impl Widget for TriageView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme();
@@ -137,14 +201,14 @@ impl Widget for TriageView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let local = self.local_urgent(inner.width);
-        let [bar, note, urgent, content, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(u16::try_from(local.len()).unwrap_or(u16::MAX)),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(inner);
+        let Areas {
+            bar,
+            note,
+            urgent,
+            main,
+            side,
+            footer,
+        } = Areas::of(inner, local.len());
         Paragraph::new(local).render(urgent, buf);
         self.section_bar(bar.width).render(bar, buf);
         Line::from(Span::styled(
@@ -153,29 +217,12 @@ impl Widget for TriageView<'_> {
         ))
         .render(note, buf);
 
-        let (main, side) = if inner.width >= WIDE {
-            let [main, side] =
-                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-                    .areas(content);
-            (main, Some(side))
-        } else {
-            (content, None)
-        };
-        let mut doc = Doc::new(main.width.saturating_sub(1));
-        match self.state.section {
-            Section::RedFlags => self.red_flags(&mut doc),
-            Section::Slump => self.slump(&mut doc),
-            Section::Signs => self.signs(&mut doc),
-            Section::Result => self.result(&mut doc),
-            Section::History => self.history(&mut doc, true),
-        }
+        let doc = self.main_doc(main.width);
         let height = usize::from(main.height);
         let offset = if self.state.cursor().is_some() {
             doc.offset(height)
         } else {
             let max = doc.lines.len().saturating_sub(height);
-            self.state
-                .set_max_scroll(u16::try_from(max).unwrap_or(u16::MAX));
             usize::from(self.state.scroll()).min(max)
         };
         let more = offset + height < doc.lines.len();
