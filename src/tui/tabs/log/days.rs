@@ -2,9 +2,10 @@
 //! Reads only `ctx.journal()` (a few map lookups per visible row).
 
 use crate::tui::ctx::Ctx;
+use crate::tui::view::split;
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
@@ -56,12 +57,15 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let spark_rows = if inner.height >= 30 { 3 } else { 2 };
-    let [spark_area, label_area, list_area] = Layout::vertical([
-        Constraint::Length(spark_rows),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
+    let [spark_area, label_area, list_area] = split(
+        Direction::Vertical,
+        inner,
+        [
+            Constraint::Length(spark_rows),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ],
+    );
     let top = list_top(selected, ctx.today(), list_area.height);
 
     // The sparkline: one column per day, ending with the list's newest day.

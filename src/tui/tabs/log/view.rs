@@ -7,8 +7,9 @@ use super::{Item, LogState, Mode, Page, Tone, days, goto, runs};
 use crate::journal::DayEntry;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::view::split;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use std::fmt::Write as _;
@@ -20,8 +21,11 @@ pub fn render(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         76.. => 24,
         _ => 18,
     };
-    let [list_area, form_area] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(area);
+    let [list_area, form_area] = split(
+        Direction::Horizontal,
+        area,
+        [Constraint::Length(list_width), Constraint::Min(0)],
+    );
     days::render(state.selected, ctx, list_area, buf);
     FormView { state, ctx }.render(form_area, buf);
 }
@@ -224,13 +228,16 @@ impl Widget for FormView<'_> {
         block.render(area, buf);
         let notices = self.notices(inner.width.saturating_sub(1));
         let footer = self.footer(inner.width.saturating_sub(1));
-        let [notice_area, form_area, _, footer_area] = Layout::vertical([
-            Constraint::Length(notices.len() as u16),
-            Constraint::Min(3),
-            Constraint::Length(1),
-            Constraint::Length((footer.len() as u16).min(inner.height / 3).max(2)),
-        ])
-        .areas(inner);
+        let [notice_area, form_area, _, footer_area] = split(
+            Direction::Vertical,
+            inner,
+            [
+                Constraint::Length(notices.len() as u16),
+                Constraint::Min(3),
+                Constraint::Length(1),
+                Constraint::Length((footer.len() as u16).min(inner.height / 3).max(2)),
+            ],
+        );
         let pad = |area: Rect| Rect {
             x: area.x + 1,
             width: area.width.saturating_sub(1),
@@ -249,12 +256,15 @@ impl Widget for FormView<'_> {
                     .render(form_area, buf),
                 // Wide: the day's fields on the left, its runs and sessions on the right.
                 Page::Day if form_area.width >= 86 => {
-                    let [left, _, right] = Layout::horizontal([
-                        Constraint::Length(48),
-                        Constraint::Length(1),
-                        Constraint::Min(0),
-                    ])
-                    .areas(form_area);
+                    let [left, _, right] = split(
+                        Direction::Horizontal,
+                        form_area,
+                        [
+                            Constraint::Length(48),
+                            Constraint::Length(1),
+                            Constraint::Min(0),
+                        ],
+                    );
                     self.field_part(&day, left.width, inner.height)
                         .render(left, buf);
                     self.runs_part(&day, right.width, 8, 4).render(right, buf);
