@@ -93,11 +93,27 @@ pub(crate) struct Run {
     pub started: NaiveTime,
     /// The step it starts from (the one selected in the step list).
     pub first_step: usize,
-    /// "Stop the routine?" is showing.
-    pub confirm_stop: bool,
+    /// Whether "Stop the routine?" is showing.
+    pub stop_question: StopQuestion,
     /// Who stopped the clock, if a question did (it starts again when the question is
     /// answered "go on"); a pause the runner chose stays.
     pub held: Hold,
+}
+
+/// Whether the "Stop the routine?" question is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StopQuestion {
+    Closed,
+    Open,
+}
+
+/// How a routine came to its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// It ran to its last step.
+    Completed,
+    /// The runner stopped it.
+    Stopped,
 }
 
 /// Whether a question paused the routine's clock.
@@ -112,8 +128,7 @@ pub(crate) enum Hold {
 pub(crate) struct Finish {
     pub name: String,
     pub session: RoutineSession,
-    /// True when the routine ran to its end; false when stopped.
-    pub completed: bool,
+    pub ending: Ending,
     pub stage: Stage,
 }
 
@@ -199,7 +214,7 @@ impl RoutineState {
 
     /// True while "stop the routine?" is asked.
     pub fn confirming_stop(&self) -> bool {
-        matches!(&self.mode, Mode::Run(run) if run.confirm_stop)
+        matches!(&self.mode, Mode::Run(run) if run.stop_question == StopQuestion::Open)
     }
 
     /// True while "pain now?" waits for an answer.
@@ -264,12 +279,12 @@ impl RoutineState {
             A::AskStop => {
                 self.hold_for_question();
                 if let Mode::Run(run) = &mut self.mode {
-                    run.confirm_stop = true;
+                    run.stop_question = StopQuestion::Open;
                 }
             }
             A::ConfirmStop(false) => {
                 if let Mode::Run(run) = &mut self.mode {
-                    run.confirm_stop = false;
+                    run.stop_question = StopQuestion::Closed;
                 }
                 self.release_after_question();
             }
@@ -378,7 +393,7 @@ impl RoutineState {
             timer,
             started: started.with_nanosecond(0).unwrap_or(started),
             first_step,
-            confirm_stop: false,
+            stop_question: StopQuestion::Closed,
             held: Hold::Free,
         }));
         self.settle(&ctx.settings);
@@ -388,7 +403,7 @@ impl RoutineState {
         let (Some(now), Mode::Run(run)) = (self.now, &mut self.mode) else {
             return;
         };
-        if run.confirm_stop {
+        if run.stop_question == StopQuestion::Open {
             return;
         }
         let timer = &mut run.timer;

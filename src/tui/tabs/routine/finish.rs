@@ -1,7 +1,7 @@
 //! After a routine: what was done, "pain now?", and whether the session was saved.
 
 use super::picker::{clock, steps_label};
-use super::{Finish, Mode, RoutineAction, RoutineState, Stage};
+use super::{Ending, Finish, Mode, RoutineAction, RoutineState, Stage};
 use crate::journal::entry::Score;
 use crate::routine::Phase;
 use crate::tui::ctx::Ctx;
@@ -18,8 +18,13 @@ impl RoutineState {
             return;
         };
         let session = run.timer.session(run.started);
-        let completed = run.timer.phase() == Phase::Finished;
-        let stage = if !completed && session.steps_done == 0 && session.seconds == 0 {
+        let ending = if run.timer.phase() == Phase::Finished {
+            Ending::Completed
+        } else {
+            Ending::Stopped
+        };
+        let stage = if ending == Ending::Stopped && session.steps_done == 0 && session.seconds == 0
+        {
             Stage::Nothing
         } else {
             Stage::AskPain { one: false }
@@ -27,7 +32,7 @@ impl RoutineState {
         self.mode = Mode::Finish(Finish {
             name: run.timer.routine().name.clone(),
             session,
-            completed,
+            ending,
             stage,
         });
     }
@@ -66,7 +71,7 @@ impl RoutineState {
 pub(super) fn render(f: &Finish, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let s = &f.session;
-    let (title, summary) = if f.completed {
+    let (title, summary) = if f.ending == Ending::Completed {
         (
             format!(" {}: done ", f.name),
             format!(

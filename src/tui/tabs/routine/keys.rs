@@ -1,6 +1,6 @@
 //! Which key does what on the Routine tab, and the hint line, in each of its modes.
 
-use super::{Mode, RoutineAction, RoutineState, Stage};
+use super::{Mode, RoutineAction, RoutineState, Stage, StopQuestion};
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{Command as C, Scope, hint};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -25,7 +25,7 @@ impl RoutineState {
                 }
             }
             // A question: its answers are the dialog's own keys.
-            Mode::Run(run) if run.confirm_stop => match code {
+            Mode::Run(run) if run.stop_question == StopQuestion::Open => match code {
                 KeyCode::Char('y' | 'Y') => Some(A::ConfirmStop(true)),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(A::ConfirmStop(false)),
                 _ => None,
@@ -91,7 +91,7 @@ impl RoutineState {
                 hint(k, &[C::RoutineBack], "back"),
                 hint(k, &[C::RoutineBell, C::RoutineFlash], "bell/flash"),
             ],
-            Mode::Run(run) if run.confirm_stop => {
+            Mode::Run(run) if run.stop_question == StopQuestion::Open => {
                 fixed(&[("y", "stop and record"), ("n", "go on")])
             }
             Mode::Run(run) if run.timer.awaits_taps() && !run.timer.is_paused() => {

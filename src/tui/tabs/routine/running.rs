@@ -2,7 +2,7 @@
 //! a gauge for the step and one for the routine, the next step, and the cues and mistakes.
 
 use super::picker::{bullets, clock, describe};
-use super::{RoutineState, Run, big_digits};
+use super::{RoutineState, Run, StopQuestion, big_digits};
 use crate::routine::{Phase, Side, StepKind, Timer};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
@@ -195,7 +195,7 @@ pub(super) fn render(state: &RoutineState, run: &Run, ctx: &Ctx, area: Rect, buf
 
     render_cues(how, avoid, cues_area, buf);
 
-    if run.confirm_stop {
+    if run.stop_question == StopQuestion::Open {
         confirm_stop(timer, theme, inner, buf);
     }
 }
