@@ -582,6 +582,59 @@ mod tests {
         Ok(())
     }
 
+    /// The variant names serde knows for `T` (asked of the type itself, not listed by hand).
+    fn serde_variants<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
+        use serde::de::{self, Deserializer, Visitor};
+        struct Ask(std::cell::Cell<&'static [&'static str]>);
+        impl<'de> Deserializer<'de> for &Ask {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("names only"))
+            }
+            fn deserialize_enum<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                variants: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0.set(variants);
+                Err(de::Error::custom("names only"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+                byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+                struct identifier ignored_any
+            }
+        }
+        let ask = Ask(std::cell::Cell::new(&[]));
+        let _ = T::deserialize(&ask);
+        ask.0.get()
+    }
+
+    /// A variant added to one of a day's enums must be added to this reader's lists too:
+    /// otherwise every file using it would silently fall back to the slow reader.
+    #[test]
+    fn every_variant_of_the_day_file_is_listed() {
+        fn check<'de, T: serde::Deserialize<'de>>(names: &[(&str, T)]) {
+            let variants = serde_variants::<T>();
+            assert!(!variants.is_empty());
+            for variant in variants {
+                assert!(
+                    names.iter().any(|(name, _)| name == variant),
+                    "{variant} is missing from quickparse's list"
+                );
+            }
+            assert_eq!(names.len(), variants.len());
+        }
+        check(LOCATIONS);
+        check(SIDES);
+        check(CHARACTERS);
+        check(SURFACES);
+        check(RED_FLAGS);
+        check(SLUMPS);
+        check(PAIN_TYPES);
+    }
+
     #[test]
     fn variant_names_are_the_ones_ron_writes() {
         fn check<T: serde::Serialize>(names: &[(&str, T)]) {
