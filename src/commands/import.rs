@@ -12,10 +12,11 @@ use crate::import::archive::{self, Options};
 use crate::import::read::Kind;
 use crate::import::sanity::{self, Unspecified};
 use crate::import::zone::{self, ZoneUsed};
-use crate::import::{self, Candidate, Parsed, UnitHint, printable};
+use crate::import::{self, Candidate, Parsed, UnitHint};
 use crate::journal::entry::DayEntry;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store};
+use crate::text::escape_controls;
 use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -151,8 +152,8 @@ fn place_on_days<Tz: TimeZone>(
             writeln!(
                 out,
                 "skipped {} ({}): {reason}",
-                printable(&activity.place),
-                printable(&activity.label())
+                escape_controls(&activity.place),
+                escape_controls(&activity.label())
             )?;
             continue;
         }
@@ -185,7 +186,7 @@ fn run_line(verb: &str, date: NaiveDate, candidate: &Candidate, units: Units) ->
         let _ = write!(line, " in {}", super::log::clock(s));
     }
     let _ = write!(line, " ({}, {})", candidate.label, candidate.place);
-    printable(&line)
+    escape_controls(&line)
 }
 
 /// Says when runs were placed on this computer's time zone (no position, no recorded zone).
@@ -246,7 +247,7 @@ pub fn run<Tz: TimeZone>(
             if let Access::ReadOnly(reason) = store.access() {
                 return Err(format!(
                     "nothing imported: {}; close it and import again",
-                    printable(&reason)
+                    escape_controls(&reason)
                 ));
             }
             store
@@ -259,10 +260,10 @@ pub fn run<Tz: TimeZone>(
         ..Summary::default()
     };
     for note in &parsed.notes {
-        writeln!(out, "note: {}", printable(note)).map_err(io)?;
+        writeln!(out, "note: {}", escape_controls(note)).map_err(io)?;
     }
     for bad in &parsed.bad {
-        writeln!(out, "failed: {}", printable(&bad.to_string())).map_err(io)?;
+        writeln!(out, "failed: {}", escape_controls(&bad.to_string())).map_err(io)?;
     }
     let candidates = place_on_days(&parsed, request, tz, &mut summary, out).map_err(io)?;
     let first_year = candidates.iter().map(|c| c.date.year()).min();
