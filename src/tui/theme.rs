@@ -112,3 +112,20 @@ pub fn from_env() -> &'static Theme {
         _ => &THEME,
     }
 }
+
+impl Theme {
+    /// The colour of a verdict: red for urgent and stop, yellow for a doctor and caution,
+    /// green for ok.
+    #[must_use]
+    pub fn verdict(&self, verdict: crate::rules::Verdict) -> Style {
+        use crate::rules::Verdict;
+        match verdict {
+            Verdict::Urgent => self.urgent,
+            Verdict::Doctor => self.doctor,
+            Verdict::Stop => self.stop,
+            Verdict::Caution => self.caution,
+            Verdict::Ok => self.ok,
+            Verdict::Unknown => self.dim,
+        }
+    }
+}

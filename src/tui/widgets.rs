@@ -6,4 +6,5 @@ pub mod help;
 pub mod hints;
 pub mod scroll;
 pub mod settings;
+pub mod split;
 pub mod wrap;

@@ -4,8 +4,8 @@
 use crate::journal::settings::{Settings, Units};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::help::centered;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Constraint;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
@@ -165,7 +165,11 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, ctx: &Ctx, selected: 
         Span::styled("Esc", theme.key),
         Span::raw(" save and close"),
     ]));
-    let popup = centered(area, 78, lines.len() as u16 + 2);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = area.centered(
+        Constraint::Length(78.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .block(

@@ -4,7 +4,6 @@ use super::wrap::wrap;
 use crate::journal::Journal;
 use crate::rules::{Evaluation, Level, RuleHit, Verdict, back};
 use crate::tui::theme::Theme;
-use crate::tui::view::verdict_style;
 use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -22,7 +21,7 @@ pub fn verdict_lines(
     width: u16,
 ) -> Vec<Line<'static>> {
     let verdict = evaluation.verdict;
-    let style = verdict_style(verdict, theme);
+    let style = theme.verdict(verdict);
     let mut lines = vec![Line::from(vec![
         Span::raw(" "),
         Span::styled(format!(" {} ", verdict.headline()), style),
