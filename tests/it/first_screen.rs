@@ -4,6 +4,7 @@
 
 use crate::support;
 
+use crate::support::date;
 use chrono::{Days, NaiveDate};
 use std::fs;
 use std::path::Path;
@@ -12,10 +13,6 @@ use stridelog::journal::memory::MemoryStore;
 use stridelog::journal::store::{FsStore, Scope, day_path, read_days};
 use stridelog::journal::{Journal, load_first_screen};
 use stridelog::rules::{Verdict, evaluate};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);

@@ -29,14 +29,11 @@ use stridelog::tui::testing::{self, draw};
 
 // ---------------------------------------------------------------- helpers
 
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
 fn today() -> NaiveDate {
     date("2026-11-22")
 }
 
+use crate::support::date;
 use stridelog::journal::memory::SharedStore as Shared;
 
 fn app_with(days: Vec<DayEntry>) -> (App, Shared) {

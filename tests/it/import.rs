@@ -2,11 +2,11 @@
 //! binary: runs land on the right days, re-importing adds nothing, a dry run writes nothing,
 //! pain data is never touched, bad rows and unreadable days are reported and skipped.
 
-use chrono::NaiveDate;
+use crate::support::{self, date};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use stridelog::import::{self, Start, UnitHint};
 use stridelog::journal::entry::{self, DayEntry, Run, Score, Surface};
 use stridelog::journal::settings::{KM_PER_MILE, Units};
@@ -22,24 +22,9 @@ fn read_fixture(name: &str) -> String {
     fs::read_to_string(fixture(name)).unwrap()
 }
 
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 /// Runs the binary with its own data and config dirs, in time zone `tz`.
 fn stridelog_in(tz: &str, root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stridelog"))
-        .arg("--data-dir")
-        .arg(root.join("journal"))
-        .arg("--config-dir")
-        .arg(root.join("config"))
-        .args(["--today", "2026-11-30"])
-        .args(args)
-        .env("TZ", tz)
-        .env_remove("STRIDELOG_DATA_DIR")
-        .env_remove("STRIDELOG_CONFIG_DIR")
-        .output()
-        .unwrap()
+    support::bin::run(root, "2026-11-30", Some(tz), args)
 }
 
 fn stridelog(root: &Path, args: &[&str]) -> Output {

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use stridelog::journal::entry::{self, DayEntry};
 
 fn fixture(name: &str) -> PathBuf {
@@ -22,18 +22,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn stridelog(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stridelog"))
-        .arg("--data-dir")
-        .arg(root.join("journal"))
-        .arg("--config-dir")
-        .arg(root.join("config"))
-        .args(["--today", "2026-11-30"])
-        .args(args)
-        .env("TZ", "UTC")
-        .env_remove("STRIDELOG_DATA_DIR")
-        .env_remove("STRIDELOG_CONFIG_DIR")
-        .output()
-        .unwrap()
+    support::bin::run(root, "2026-11-30", Some("UTC"), args)
 }
 
 fn stdout(out: &Output) -> String {

@@ -2,6 +2,7 @@
 //! whose every number was worked out by hand (key order, values, the window, what is left
 //! out), and the command's window and year handling.
 
+use crate::support::date;
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 use stridelog::insights::{self, Format, Window};
@@ -10,10 +11,6 @@ use stridelog::journal::entry::Surface;
 use stridelog::journal::memory::MemoryStore;
 use stridelog::journal::store::{Scope, Store};
 use stridelog::journal::{DayEntry, Journal, Score};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn today() -> NaiveDate {
     date("2026-06-30")

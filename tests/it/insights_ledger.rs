@@ -1,16 +1,13 @@
 //! The response ledger and the factor values, table-driven at the edge of every threshold of
 //! design section 10.
 
-use chrono::{Days, NaiveDate};
+use crate::support::date;
+use chrono::Days;
 use stridelog::insights::factors::{Band, Spike, WeeklyChange, values};
 use stridelog::insights::ledger::{Gait, build};
 use stridelog::insights::{FactorValue, Response, Window};
 use stridelog::journal::entry::{Run, Surface};
 use stridelog::journal::{DayEntry, Journal, Score};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 /// Max run pain, gait, morning before, morning after, and the response expected.
 type Case = (Option<u8>, Gait, Option<u8>, Option<u8>, Response);

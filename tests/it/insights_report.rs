@@ -2,15 +2,12 @@
 //! with their numbers, and the year as a text calendar; `report --format markdown` reads the
 //! years the section needs.
 
-use chrono::{Days, NaiveDate};
+use crate::support::date;
+use chrono::Days;
 use stridelog::journal::entry::RedFlag;
 use stridelog::journal::entry::{Run, Surface, Triage};
 use stridelog::journal::{DayEntry, Journal, Score};
 use stridelog::report::{Format, render};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 /// Runs of 6 km every day from 15 May to 30 June 2026: trail on 20-24 June, road otherwise.
 /// Morning pain rises 0-4 on 20-24 June, then 5, 5, 4, 4, 3, 3 to 30 June, so the trail days

@@ -5,10 +5,7 @@ use crate::support::log_form::{
     ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
 };
 use chrono::{NaiveDate, NaiveTime};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use stridelog::journal::entry::{
     self, Character, Location, PainType, RoutineSession, Run, Side, Slump, Surface, Triage,
 };
@@ -20,18 +17,16 @@ use stridelog::tui::app::{App, Overlay};
 use stridelog::tui::ctx::{Clock, Ctx, SaveState};
 use stridelog::tui::tabs::log::form::{DayField, Field, RunField};
 use stridelog::tui::tabs::log::{Item, Mode, Page};
+use stridelog::tui::testing;
 use stridelog::tui::theme::THEME;
 
 // ---------------------------------------------------------------- helpers
-
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
 
 fn today() -> NaiveDate {
     date("2026-11-22")
 }
 
+use crate::support::date;
 use stridelog::journal::memory::SharedStore as Shared;
 
 fn at_7_30() -> Clock {
@@ -68,17 +63,11 @@ fn stored(app: &App, on: NaiveDate) -> DayEntry {
     app.ctx.day_or_new(on)
 }
 
+/// The screen's text, rows joined by newlines (none after the last).
 fn screen(app: &App, width: u16, height: u16) -> String {
-    let area = Rect::new(0, 0, width, height);
-    let mut buf = Buffer::empty(area);
-    app.render(area, &mut buf);
-    (0..height)
-        .map(|y| {
-            let line: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut text = testing::screen(app, width, height);
+    text.pop();
+    text
 }
 
 fn score(n: u8) -> Option<Score> {

@@ -1,23 +1,14 @@
 //! `stridelog log` (quick add) and `stridelog status`, run as a user would from a shell.
 
+use crate::support;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use stridelog::journal::entry::{self, DayEntry, Location, Score, Surface};
 use stridelog::journal::store::FsStore;
 
 fn stridelog(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stridelog"))
-        .arg("--data-dir")
-        .arg(root.join("journal"))
-        .arg("--config-dir")
-        .arg(root.join("config"))
-        .args(["--today", "2026-03-10"])
-        .args(args)
-        .env_remove("STRIDELOG_DATA_DIR")
-        .env_remove("STRIDELOG_CONFIG_DIR")
-        .output()
-        .unwrap()
+    support::bin::run(root, "2026-03-10", None, args)
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -1,15 +1,11 @@
 //! `report::render`: the JSON shape of design section 5 (key order, nulls, rounding, problems)
 //! and what the text and Markdown renderings must show.
 
-use chrono::NaiveDate;
+use crate::support::date;
 use serde_json::{Value, json};
 use stridelog::journal::entry::{PainType, Run, Slump, Triage};
 use stridelog::journal::{DayEntry, Journal, Problem, Score};
 use stridelog::report::{DISCLAIMER, Format, render};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn day(s: &str, f: impl FnOnce(&mut DayEntry)) -> DayEntry {
     let mut d = DayEntry::new(date(s));

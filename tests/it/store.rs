@@ -1,5 +1,6 @@
 //! The file store: round trips, atomic saves, files it must never overwrite, the lock.
 
+use crate::support::date;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::fs;
@@ -9,10 +10,6 @@ use stridelog::journal::entry::{
     Slump, Surface, Triage,
 };
 use stridelog::journal::store::{Access, FsStore, SaveError, Scope, Store, day_path};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);

@@ -1,6 +1,7 @@
 //! The Trends tab: the verdict and its reasons, weekly charts with a week cursor, shoes.
 //! Journals are built in code; today is fixed at Sunday 2026-11-22.
 
+use crate::support::date;
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -21,10 +22,6 @@ fn today() -> NaiveDate {
 
 fn ago(n: u64) -> NaiveDate {
     today() - Days::new(n)
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
 }
 
 fn score(n: u8) -> Option<Score> {

@@ -1,12 +1,12 @@
 //! The triage core: classification table, what is saved, what changed, and the history.
 
-use chrono::NaiveDate;
 use stridelog::journal::Journal;
 use stridelog::journal::entry::{DayEntry, PainType, RedFlag, Slump, Triage};
 use stridelog::triage::{
     self, Answers, Change, RED_FLAG_ORDER, Reply, Sign, classify, current_red_flags, to_triage,
 };
 
+use crate::support::date;
 use PainType::{Radicular, Radiculopathy, Referred, Tendon, Unsure};
 use Reply::{No, Skip, Yes};
 
@@ -118,10 +118,6 @@ fn red_flags_are_complete_only_when_all_twelve_are_answered() {
         a = a.with_red_flag(*flag, false);
     }
     assert!(a.red_flags_complete());
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
 }
 
 fn day_with(d: &str, triage: Triage) -> DayEntry {

@@ -1,7 +1,8 @@
 //! The Triage tab driven through the whole app with keys: answers, saving, the red banner on
 //! every tab (by colour), the store round trip, and snapshots of each part.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::support::date;
+use chrono::NaiveDateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -14,13 +15,10 @@ use stridelog::tui::Tab;
 use stridelog::tui::app::{App, Overlay};
 use stridelog::tui::ctx::{Clock, Ctx};
 use stridelog::tui::tabs::triage::Section;
+use stridelog::tui::testing::text;
 use stridelog::tui::theme::THEME;
 
 const TODAY: &str = "2026-11-22";
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn now() -> NaiveDateTime {
     date(TODAY).and_hms_opt(8, 30, 0).unwrap()
@@ -79,20 +77,6 @@ fn render(app: &App, width: u16, height: u16) -> Buffer {
         .draw(|frame| frame.render_widget(app, frame.area()))
         .unwrap();
     terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn row_text(buf: &Buffer, y: u16) -> String {

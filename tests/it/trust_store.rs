@@ -1,17 +1,13 @@
 //! The store against a world that does not wait for it: files deleted, replaced, turned into
 //! FIFOs, left half-written or readable by others while the journal is open. Real files on disk.
 
-use chrono::NaiveDate;
+use crate::support::date;
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 use stridelog::journal::DayEntry;
 use stridelog::journal::store::{FsStore, SaveError, Scope, Store, day_path};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);

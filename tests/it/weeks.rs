@@ -1,13 +1,9 @@
 //! Weekly aggregates over ISO weeks (design section 5) and per-shoe distances.
 
-use chrono::NaiveDate;
+use crate::support::date;
 use stridelog::journal::entry::{RoutineSession, Run};
 use stridelog::journal::{DayEntry, Journal, Score};
 use stridelog::rules::{shoe_distances, weeks};
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn score(n: u8) -> Option<Score> {
     Score::new(n)

@@ -2,8 +2,6 @@
 //! Runs four days in seven on random surfaces, shoes and distances; random daily habits;
 //! morning pain that wanders at random; 90 % of days logged. A [`Plant`] hides one effect.
 
-#![allow(dead_code)] // each test file uses a different part
-
 use chrono::{Days, NaiveDate};
 use stridelog::journal::entry::{Run, Surface};
 use stridelog::journal::{DayEntry, Journal, Score};

@@ -1,7 +1,5 @@
 //! Driving the Log tab's form in tests: keys, moving to a field, reading the editor.
 
-#![allow(dead_code)] // each test file uses a different part
-
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stridelog::tui::app::App;
 use stridelog::tui::tabs::log::form::{DayField, Field, RunField};

@@ -1,7 +1,7 @@
 //! A pseudo-terminal harness for end-to-end tests: runs the real binary in a PTY, feeds it keys,
 //! and reads the screen back through a VT100 parser (no system packages needed).
 
-#![allow(dead_code)] // each test file uses a different part of the harness
+#![allow(dead_code)] // most of the harness serves only the unix-only tests (terminal, e2e)
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};

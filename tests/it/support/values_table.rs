@@ -1,8 +1,6 @@
 //! One table of typed values that the app, `stridelog log` and the core must all read the same
 //! way (the one-interface rule): what is typed, and what must be stored, or that it is refused.
 
-#![allow(dead_code)] // each test file uses a different part
-
 /// Which value is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
