@@ -1,5 +1,6 @@
 //! The shell commands, run as a user would: `check` and `demo`.
 
+use crate::support::text;
 use std::fs;
 use std::process::{Command, Output};
 
@@ -10,10 +11,6 @@ fn stridelog(args: &[&str]) -> Output {
         .env_remove("STRIDELOG_CONFIG_DIR")
         .output()
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

@@ -2,9 +2,7 @@
 //! however old, and nothing it would then read again or overwrite when the rest of the history
 //! follows in the background.
 
-use crate::support;
-
-use crate::support::date;
+use crate::support::{self, date, write};
 use chrono::{Days, NaiveDate};
 use std::fs;
 use std::path::Path;
@@ -13,12 +11,6 @@ use stridelog::journal::memory::MemoryStore;
 use stridelog::journal::store::{FsStore, Scope, day_path, read_days};
 use stridelog::journal::{Journal, load_first_screen};
 use stridelog::rules::{Verdict, evaluate};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 fn save(root: &Path, day: &DayEntry) {
     write(root, &day_path(day.date), &entry::format_day(day));

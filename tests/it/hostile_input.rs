@@ -8,6 +8,7 @@
 //! be created and a full disk keep the typed value on screen with the reason, and the same key
 //! saves it once the fault is gone.
 
+use crate::support::date;
 use crate::support::log_form::{
     ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
 };
@@ -33,7 +34,6 @@ fn today() -> NaiveDate {
     date("2026-11-22")
 }
 
-use crate::support::date;
 use stridelog::journal::memory::SharedStore as Shared;
 
 fn app_with(days: Vec<DayEntry>) -> (App, Shared) {

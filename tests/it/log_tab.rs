@@ -1,6 +1,7 @@
 //! The Log tab driven like a user drives it: key events through `App::press`, then the
 //! journal, the store and the screen are checked.
 
+use crate::support::date;
 use crate::support::log_form::{
     ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
 };
@@ -26,7 +27,6 @@ fn today() -> NaiveDate {
     date("2026-11-22")
 }
 
-use crate::support::date;
 use stridelog::journal::memory::SharedStore as Shared;
 
 fn at_7_30() -> Clock {

@@ -1,6 +1,6 @@
 //! `stridelog log` (quick add) and `stridelog status`, run as a user would from a shell.
 
-use crate::support;
+use crate::support::{self, text};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -9,10 +9,6 @@ use stridelog::journal::store::FsStore;
 
 fn stridelog(root: &Path, args: &[&str]) -> Output {
     support::bin::run(root, "2026-03-10", None, args)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn path(root: &Path, d: &str) -> std::path::PathBuf {

@@ -1,6 +1,6 @@
 //! The file store: round trips, atomic saves, files it must never overwrite, the lock.
 
-use crate::support::date;
+use crate::support::{date, write};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::fs;
@@ -10,12 +10,6 @@ use stridelog::journal::entry::{
     Slump, Surface, Triage,
 };
 use stridelog::journal::store::{Access, FsStore, SaveError, Scope, Store, day_path};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 fn leftovers(root: &Path) -> Vec<String> {
     let mut found = Vec::new();

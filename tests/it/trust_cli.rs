@@ -2,6 +2,7 @@
 //! terminal, nothing a spreadsheet would run, `log` waits for a busy journal, and problems are
 //! said in plain words. The real binary on real files.
 
+use crate::support::{text, write};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -20,16 +21,6 @@ fn stridelog(root: &Path, args: &[&str]) -> Output {
         .env("TZ", "UTC")
         .output()
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
 }
 
 fn no_raw_controls(output: &str) {

@@ -1,19 +1,13 @@
 //! The store against a world that does not wait for it: files deleted, replaced, turned into
 //! FIFOs, left half-written or readable by others while the journal is open. Real files on disk.
 
-use crate::support::date;
+use crate::support::{date, write};
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 use stridelog::journal::DayEntry;
 use stridelog::journal::store::{FsStore, SaveError, Scope, Store, day_path};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 fn day_text(on: &str, notes: &str) -> String {
     format!("(version: 1, date: \"{on}\", notes: \"{notes}\")\n")
