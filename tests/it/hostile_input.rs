@@ -10,7 +10,8 @@
 
 use crate::support::date;
 use crate::support::log_form::{
-    ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
+    asking_about_the_future, asking_for_a_date, browsing, ctrl, edit_error, editor_text,
+    go_to_field, go_to_run_field, hints, message, press,
 };
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -25,7 +26,7 @@ use stridelog::journal::{DayEntry, Score};
 use stridelog::tui::app::App;
 use stridelog::tui::ctx::SaveState;
 use stridelog::tui::tabs::log::form::{DayField, Field, Kind, RunField};
-use stridelog::tui::tabs::log::{Item, Mode, Page};
+use stridelog::tui::tabs::log::{Item, Page};
 use stridelog::tui::testing::{self, draw};
 
 // ---------------------------------------------------------------- helpers
@@ -193,9 +194,9 @@ fn assert_refused(app: &mut App, store: &Shared, before: &str, bad: &str, accept
     press(app, KeyCode::Enter);
     let error = edit_error(app).unwrap_or_else(|| {
         panic!(
-            "{:?} accepted {bad:?}; mode {:?}",
+            "{:?} accepted {bad:?}; hints {}",
             app.log.field(),
-            app.log.mode()
+            hints(app)
         )
     });
     assert!(
@@ -262,7 +263,7 @@ fn every_number_field_of_the_day_refuses_hostile_numbers_and_saves_nothing() {
             assert_refused(&mut app, &store, &before, &bad, accepted(Field::Day(field)));
         }
         press(&mut app, KeyCode::Esc);
-        assert_eq!(app.log.mode(), &Mode::Browse);
+        assert!(browsing(&app), "{}", hints(&app));
         assert_eq!(app.ctx.day_or_new(today()), day, "{field:?}");
         assert_eq!(store.saves(), 0);
     }
@@ -355,7 +356,7 @@ fn passing_through_a_field_never_rounds_the_stored_value() {
     }
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     open_run(&mut app, 0);
     press(&mut app, KeyCode::Enter);
     for _ in 0..RunField::ALL.len() {
@@ -409,7 +410,7 @@ fn exotic_day_notes_are_saved_and_read_back_byte_identical() {
         typed(&mut app, &with_lines);
         draw_everywhere(&app);
         ctrl(&mut app, 's');
-        assert_eq!(app.log.mode(), &Mode::Browse, "{text:?}");
+        assert!(browsing(&app), "{text:?}: {}", hints(&app));
         assert_eq!(store.day(today()).unwrap().notes, with_lines);
         assert_eq!(app.ctx.day_or_new(today()).notes, with_lines);
         draw_everywhere(&app);
@@ -471,7 +472,7 @@ fn exotic_text_reaches_the_disk_byte_identical() {
     press(&mut app, KeyCode::Enter);
     typed(&mut app, &notes);
     ctrl(&mut app, 's');
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     let text = fs::read_to_string(dir.path().join(day_path(today()))).unwrap();
     assert_eq!(entry::parse_day(&text, Some(today())).unwrap().notes, notes);
     let journal = FsStore::open_read_only(dir.path())
@@ -595,7 +596,7 @@ fn go_to_refuses_dates_the_journal_cannot_hold_and_junk_never_panics() {
         draw_everywhere(&app);
         press(&mut app, KeyCode::Enter);
         assert!(
-            matches!(app.log.mode(), Mode::Goto(_)),
+            asking_for_a_date(&app),
             "{target:?} went to {}",
             app.log.selected()
         );
@@ -624,7 +625,7 @@ fn go_to_refuses_dates_the_journal_cannot_hold_and_junk_never_panics() {
         assert!(message(&app).contains("0000 to 9999"), "{}", message(&app));
         draw_everywhere(&app);
         press(&mut app, KeyCode::Enter);
-        if app.log.mode() == &Mode::ConfirmFuture {
+        if asking_about_the_future(&app) {
             // 9999-12-31 is after today: it asks first.
             press(&mut app, KeyCode::Char('y'));
             press(&mut app, KeyCode::Enter);
@@ -771,7 +772,7 @@ fn survive_failing_saves(
     set_fault(false);
     assert_eq!(stored(), before, "nothing written while failing");
     press(app, KeyCode::Enter);
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(app), "{}", hints(app));
     assert_eq!(stored().unwrap().worst_pain, score(6));
     assert!(matches!(app.ctx.save_state, SaveState::Saved(_)));
 
@@ -791,7 +792,7 @@ fn survive_failing_saves(
     set_fault(false);
     assert_ne!(stored().unwrap().notes, notes);
     ctrl(app, 's');
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(app), "{}", hints(app));
     assert_eq!(stored().unwrap().notes, notes);
 
     // A new run: the distance stays typed, no run is added until it is saved.
@@ -926,7 +927,7 @@ fn a_read_only_data_dir_keeps_every_typed_value_and_retry_saves_it() {
     let mut app = testing::app(Box::new(store.clone()), today());
     go_to_field(&mut app, DayField::WorstPain);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert!(
         message(&app).contains("the journal folder is read-only"),
         "{}",

@@ -3,7 +3,8 @@
 
 use crate::support::date;
 use crate::support::log_form::{
-    ctrl, edit_error, editor_text, go_to_field, go_to_run_field, message, press,
+    asking_about_the_future, asking_for_a_date, asking_to_drop, browsing, ctrl, edit_error,
+    editing, editor_text, go_to_field, go_to_run_field, hints, message, press,
 };
 use chrono::{NaiveDate, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,7 +18,7 @@ use stridelog::tui::Tab;
 use stridelog::tui::app::{App, Overlay};
 use stridelog::tui::ctx::{Clock, Ctx, SaveState};
 use stridelog::tui::tabs::log::form::{DayField, Field, RunField};
-use stridelog::tui::tabs::log::{Item, Mode, Page};
+use stridelog::tui::tabs::log::{Item, Page};
 use stridelog::tui::testing;
 use stridelog::tui::theme::THEME;
 
@@ -299,12 +300,12 @@ fn notes_take_several_lines_and_esc_asks_before_dropping() {
     typed(&mut app, " (q typed, no quit)");
     assert!(app.running);
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.log.mode(), Mode::Edit(e) if e.confirm_drop));
+    assert!(asking_to_drop(&app), "{}", hints(&app));
     press(&mut app, KeyCode::Char('n'));
-    assert!(matches!(app.log.mode(), Mode::Edit(e) if !e.confirm_drop));
+    assert!(editing(&app), "{}", hints(&app));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert_eq!(
         store.day(today()).unwrap().notes,
         "Sore after hills\nbetter by evening"
@@ -355,7 +356,7 @@ fn refused(field: DayField, text: &str, accepted: &str) {
     assert_eq!(store.saves(), 0);
     // Esc drops it; the old value is shown again.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert_eq!(stored(&app, today()), day);
 }
 
@@ -480,7 +481,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     assert_eq!(store.day(today()).unwrap().runs[1].duration_s, Some(3900));
     // Delete: n keeps it.
     press(&mut app, KeyCode::Char('d'));
-    assert_eq!(app.log.mode(), &Mode::ConfirmDelete(1));
+    assert!(hints(&app).contains("y delete"), "{}", hints(&app));
     assert!(screen(&app, 80, 24).contains("Delete run 2"));
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(store.day(today()).unwrap().runs.len(), 2);
@@ -565,7 +566,7 @@ fn a_failed_save_keeps_the_typed_value_and_enter_retries() {
     assert_eq!(editor_text(&app).as_deref(), Some("6"));
     store.fail(None);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert_eq!(store.day(today()).unwrap().worst_pain, score(6));
     assert!(matches!(app.ctx.save_state, SaveState::Saved(_)));
 }
@@ -605,7 +606,7 @@ fn a_read_only_journal_cannot_be_changed_and_says_why() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Delete);
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert!(
         message(&app).contains("another stridelog"),
         "{}",
@@ -636,9 +637,9 @@ fn a_day_that_failed_to_load_shows_its_error_and_stays_read_only() {
     assert!(shown.contains("could not be read"), "{shown}");
     assert!(shown.contains("worst_pain"), "{shown}");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.log.mode(), &Mode::Browse, "no editor opens on it");
+    assert!(browsing(&app), "no editor opens on it: {}", hints(&app));
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     assert_eq!(store.saves(), 0);
     // The day before is fine.
@@ -685,7 +686,7 @@ fn moving_between_days_and_going_to_a_typed_date() {
     press(&mut app, KeyCode::Char('g'));
     typed(&mut app, "someday");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.log.mode(), Mode::Goto(_)), "stays open");
+    assert!(asking_for_a_date(&app), "stays open: {}", hints(&app));
     assert!(message(&app).contains("last monday"));
     for _ in 0.."someday".len() {
         press(&mut app, KeyCode::Backspace);
@@ -806,7 +807,7 @@ fn a_committed_edit_reaches_the_disk_and_a_refused_one_does_not() {
     // r: reload theirs; the form shows the file as it is now, the typed 9 is dropped.
     press(&mut app, KeyCode::Char('r'));
     assert!(app.ctx.conflict.is_none());
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     assert!(
         message(&app).contains("reloaded from disk"),
         "{}",
@@ -978,13 +979,17 @@ fn a_day_in_the_future_asks_before_anything_is_written_to_it() {
     let tomorrow = today().succ_opt().unwrap();
     assert_eq!(app.log.selected(), tomorrow);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.log.mode(), &Mode::ConfirmFuture);
+    assert!(asking_about_the_future(&app), "{}", hints(&app));
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("is in the future"), "{shown}");
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(browsing(&app), "{}", hints(&app));
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.log.mode(), &Mode::ConfirmFuture, "asked again");
+    assert!(
+        asking_about_the_future(&app),
+        "asked again: {}",
+        hints(&app)
+    );
     press(&mut app, KeyCode::Char('y'));
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "3");
