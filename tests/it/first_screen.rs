@@ -1,0 +1,211 @@
+//! What the app reads before its first frame: the recent days by date, the latest triage
+//! however old, and nothing it would then read again or overwrite when the rest of the history
+//! follows in the background.
+
+use crate::support::{self, date, write};
+use chrono::{Days, NaiveDate};
+use std::fs;
+use std::path::Path;
+use stridelog::journal::entry::{self, DayEntry, RedFlag, Score, Triage};
+use stridelog::journal::memory::MemoryStore;
+use stridelog::journal::store::{FsStore, Scope, day_path, read_days};
+use stridelog::journal::{Journal, load_first_screen};
+use stridelog::rules::{Verdict, evaluate};
+
+fn save(root: &Path, day: &DayEntry) {
+    write(root, &day_path(day.date), &entry::format_day(day));
+}
+
+fn pain(on: NaiveDate, worst: u8) -> DayEntry {
+    let mut day = DayEntry::new(on);
+    day.worst_pain = Score::new(worst);
+    day
+}
+
+fn triage(on: NaiveDate, red_flags: Vec<RedFlag>) -> DayEntry {
+    let mut day = DayEntry::new(on);
+    day.triage = Some(Triage {
+        red_flags,
+        ..Triage::default()
+    });
+    day
+}
+
+/// Three years of days every other day, a red flag 700 days ago (no triage since), a broken
+/// file last week and another two years ago, and a stray file.
+fn journal_dir() -> (tempfile::TempDir, NaiveDate) {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-01-15");
+    for back in (1..1100).step_by(2) {
+        save(dir.path(), &pain(today - Days::new(back), 3));
+    }
+    save(
+        dir.path(),
+        &triage(today - Days::new(700), vec![RedFlag::SaddleNumbness]),
+    );
+    write(dir.path(), &day_path(today - Days::new(6)), "(version: 2,");
+    write(dir.path(), &day_path(today - Days::new(800)), "(oops");
+    write(dir.path(), "days/2025/notes.txt", "mine");
+    (dir, today)
+}
+
+#[test]
+fn the_days_by_date_and_the_rest_make_the_whole_journal() {
+    let (dir, today) = journal_dir();
+    let from = today - Days::new(72);
+    let all = read_days(dir.path(), Scope::All).unwrap().journal;
+    let recent = read_days(dir.path(), Scope::Dates { from, to: today })
+        .unwrap()
+        .journal;
+    assert!(recent.days.keys().all(|d| (from..=today).contains(d)));
+    assert_eq!(recent.days.len(), 36);
+    assert_eq!(recent.problems.len(), 1, "the broken file of last week");
+    let mut joined = recent.clone();
+    joined.merge(
+        read_days(dir.path(), Scope::Outside { from, to: today })
+            .unwrap()
+            .journal,
+    );
+    assert_eq!(joined.days, all.days);
+    assert_eq!(joined.problems, all.problems);
+}
+
+#[test]
+fn reading_by_date_without_a_days_folder_or_with_a_file_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-01-15");
+    let scope = Scope::Dates {
+        from: today - Days::new(72),
+        to: today,
+    };
+    assert_eq!(
+        read_days(dir.path(), scope).unwrap().journal,
+        Journal::default()
+    );
+    write(dir.path(), "days/2025", "a file where a year folder goes");
+    let journal = read_days(dir.path(), scope).unwrap().journal;
+    assert!(journal.days.is_empty() && journal.problems.is_empty());
+    assert_eq!(journal.stray_files, ["days/2025"]);
+    fs::remove_dir_all(dir.path().join("days")).unwrap();
+    write(dir.path(), "days", "oops");
+    let error = read_days(dir.path(), scope).unwrap_err();
+    assert!(
+        error.to_string().contains("is a file, not a folder"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_old_red_flag_is_found_before_the_first_frame_on_disk_and_in_memory() {
+    let (dir, today) = journal_dir();
+    let from = today - Days::new(72);
+    let mut store = FsStore::open_read_only(dir.path());
+    let journal = load_first_screen(&mut store, from, today).unwrap();
+    assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
+    let triage_day = today - Days::new(700);
+    assert!(journal.days[&triage_day].triage.is_some());
+    assert_eq!(
+        journal.days.keys().filter(|d| **d < from).count(),
+        1,
+        "only the triage day is read from before the recent days"
+    );
+
+    let all = read_days(dir.path(), Scope::All).unwrap().journal;
+    let mut memory = MemoryStore::with_days(all.days.values().cloned());
+    let in_memory = load_first_screen(&mut memory, from, today).unwrap();
+    assert_eq!(in_memory.days[&triage_day], journal.days[&triage_day]);
+    assert_eq!(evaluate(&in_memory, today).verdict, Verdict::Urgent);
+}
+
+#[test]
+fn a_newer_triage_that_answers_no_ends_the_search_and_the_red_flag() {
+    let (dir, today) = journal_dir();
+    save(dir.path(), &triage(today - Days::new(300), Vec::new()));
+    let from = today - Days::new(72);
+    let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+    assert!(journal.days.contains_key(&(today - Days::new(300))));
+    assert!(!journal.days.contains_key(&(today - Days::new(700))));
+    assert_ne!(evaluate(&journal, today).verdict, Verdict::Urgent);
+}
+
+#[test]
+fn a_triage_in_a_note_or_an_unreadable_file_is_not_taken_for_one() {
+    let (dir, today) = journal_dir();
+    let mut noted = pain(today - Days::new(100), 2);
+    noted.notes = "triage: Some((red_flags: [Fever]))".into();
+    save(dir.path(), &noted);
+    write(
+        dir.path(),
+        &day_path(today - Days::new(200)),
+        "(version: 2, date: \"2025-06-29\", triage: Some((red_flags: [Fever])), oops)",
+    );
+    let from = today - Days::new(72);
+    let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+    let older: Vec<_> = journal.days.keys().filter(|d| **d < from).collect();
+    assert_eq!(older, [&(today - Days::new(700))]);
+}
+
+#[test]
+fn no_triage_at_all_reads_nothing_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-06-30");
+    for back in 0..400 {
+        save(dir.path(), &pain(today - Days::new(back), 1));
+    }
+    let from = today - Days::new(72);
+    let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+    assert_eq!(journal.days.len(), 73);
+    assert_eq!(evaluate(&journal, today).verdict, Verdict::Caution);
+}
+
+#[test]
+fn the_history_read_later_never_replaces_what_the_first_screen_read() {
+    let (dir, today) = journal_dir();
+    let from = today - Days::new(72);
+    let mut store = FsStore::open_read_only(dir.path());
+    let first = load_first_screen(&mut store, from, today).unwrap();
+    let later = read_days(dir.path(), Scope::Outside { from, to: today })
+        .unwrap()
+        .without_known(&first);
+    let triage_day = today - Days::new(700);
+    assert!(!later.journal.days.contains_key(&triage_day));
+    assert!(!later.fingerprints.contains_key(&triage_day));
+    assert!(later.journal.days.contains_key(&(today - Days::new(701))));
+    assert_eq!(
+        later.journal.problems.len(),
+        1,
+        "the broken file of two years ago"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_first_frame_shows_a_red_flag_from_two_years_ago() {
+    let (dir, today) = journal_dir();
+    let mut tui = support::pty::Tui::start(
+        dir.path(),
+        &["--today", &today.to_string(), "--exit-after-first-frame"],
+    );
+    assert!(tui.wait_exit());
+    let shown = String::from_utf8_lossy(&tui.raw()).into_owned();
+    let said = format!(
+        "EMERGENCY RED FLAG · triage of {}",
+        (today - Days::new(700)).format("%-d %b %Y")
+    );
+    assert!(shown.contains(&said), "{shown}");
+}
+
+#[test]
+fn a_day_file_with_an_odd_but_accepted_name_is_read_with_the_recent_days() {
+    let (dir, today) = journal_dir();
+    save(dir.path(), &triage(today - Days::new(30), Vec::new()));
+    let flagged = triage(today - Days::new(4), vec![RedFlag::FootDrop]);
+    write(
+        dir.path(),
+        "days/2026/2026- 1-11.ron",
+        &entry::format_day(&flagged),
+    );
+    let from = today - Days::new(72);
+    let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+    assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
+}

@@ -1,5 +1,0 @@
-//! Shared helpers for the integration tests.
-
-pub mod log_form;
-pub mod pty;
-pub mod values_table;
