@@ -11,7 +11,7 @@ use crate::journal::settings::Units;
 use crate::journal::store::{Access, Loaded, SaveError, Scope, Store};
 use crate::journal::{DayEntry, Journal};
 use crate::rules::{self, Evaluation};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 pub use conflict::{Conflict, ConflictKind, Resolution};
 pub use undo::{Change, Refusal};
 
@@ -276,107 +276,6 @@ impl Session {
                 Err(Refusal::NotSaved(e))
             }
         }
-    }
-
-    /// Settles the conflict as the runner chose; returns what to tell them. `now` stamps a
-    /// kept copy's name.
-    pub fn resolve_conflict(&mut self, choice: Resolution, now: NaiveDateTime) -> Option<String> {
-        let Conflict { ours, kind } = self.conflict.take()?;
-        let said = match kind {
-            ConflictKind::Changed => self.resolve_changed(ours, choice, now),
-            ConflictKind::Deleted => self.resolve_deleted(ours, choice, now.time()),
-        };
-        self.refresh();
-        said
-    }
-
-    fn resolve_changed(
-        &mut self,
-        ours: DayEntry,
-        choice: Resolution,
-        now: NaiveDateTime,
-    ) -> Option<String> {
-        let kept = match choice {
-            Resolution::KeepMine => {
-                let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-                match self.store.keep_copy(&ours, &stamp) {
-                    Ok(path) => Some(path),
-                    Err(e) => {
-                        self.save_state = SaveState::Failed(e.to_string());
-                        self.conflict = Some(Conflict {
-                            ours,
-                            kind: ConflictKind::Changed,
-                        });
-                        return None;
-                    }
-                }
-            }
-            Resolution::TakeTheirs => None,
-        };
-        let date = ours.date;
-        self.take_from_disk(date);
-        self.journal.problems.retain(|p| p.date != Some(date));
-        Some(match kept {
-            Some(path) => {
-                format!("{date} reloaded from disk; your version is kept in {path} (merge by hand)")
-            }
-            None => format!("{date} reloaded from disk; your change was dropped"),
-        })
-    }
-
-    /// A day deleted on disk: save ours again, or leave it deleted (and drop it here too).
-    fn resolve_deleted(
-        &mut self,
-        ours: DayEntry,
-        choice: Resolution,
-        now: NaiveTime,
-    ) -> Option<String> {
-        let date = ours.date;
-        match (self.store.reload_day(date), choice) {
-            // Still gone: the store forgot the old file, so ours can be written.
-            (Ok(None), Resolution::KeepMine) => Some(match self.save(ours, now) {
-                Ok(()) => format!("{date}: your version was saved again"),
-                Err(e) => e,
-            }),
-            (Ok(None), Resolution::TakeTheirs) => {
-                self.journal.days.remove(&date);
-                self.version += 1;
-                Some(format!("{date} left deleted; your change was dropped"))
-            }
-            // It came back meanwhile: now it is a change on disk like any other.
-            (Ok(Some(theirs)), _) => {
-                self.journal.days.insert(date, theirs);
-                self.version += 1;
-                self.conflict = Some(Conflict {
-                    ours,
-                    kind: ConflictKind::Changed,
-                });
-                None
-            }
-            (Err(problem), _) => {
-                self.journal.days.remove(&date);
-                self.version += 1;
-                self.save_state = SaveState::Failed(problem.to_string());
-                None
-            }
-        }
-    }
-
-    /// Replaces the day on `date` with what is on disk now.
-    fn take_from_disk(&mut self, date: NaiveDate) {
-        match self.store.reload_day(date) {
-            Ok(Some(theirs)) => {
-                self.journal.days.insert(date, theirs);
-            }
-            Ok(None) => {
-                self.journal.days.remove(&date);
-            }
-            Err(problem) => {
-                self.journal.days.remove(&date);
-                self.save_state = SaveState::Failed(problem.to_string());
-            }
-        }
-        self.version += 1;
     }
 
     /// A read-only app (another stridelog had the journal open) tries to take it over; when

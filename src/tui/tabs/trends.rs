@@ -6,6 +6,7 @@
 //! are summed per frame from at most 52 weeks of the journal, which costs a few microseconds.
 
 mod charts;
+mod layout;
 mod shoes;
 mod verdict;
 mod week;
@@ -16,9 +17,10 @@ use crate::session::History;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use charts::WeekCharts;
+use layout::Plan;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -266,133 +268,6 @@ impl TrendsView<'_> {
         .render(area, buf);
     }
 
-    /// Where everything goes in `area`: the same plan for drawing and for scrolling.
-    fn plan(&self, area: Rect) -> Plan {
-        if area.width >= WIDE {
-            self.plan_wide(area)
-        } else {
-            self.plan_narrow(area)
-        }
-    }
-
-    /// The reasons' length in rows and the rows they get in `area` (the tab's body), as drawn.
-    pub fn reasons_window(&self, area: Rect) -> (usize, usize) {
-        let plan = self.plan(area);
-        (plan.content.reasons.len(), usize::from(plan.reasons.height))
-    }
-
-    /// Narrow screens: everything in one column, the verdict and reasons first.
-    fn plan_narrow(&self, area: Rect) -> Plan {
-        let content = self.content(area.width, area.width);
-        let height = area.height;
-        let verdict_h = rows(content.verdict.len()).min(height);
-        let mut left = height - verdict_h;
-        // The reasons first, at least a few rows of them.
-        let reasons_need = rows(content.reasons.len());
-        let mut reasons_h = reasons_need.min(REASONS_MIN).min(left.saturating_sub(1));
-        left -= (reasons_h + 1).min(left);
-        // Then the charts, if they fit at their smallest.
-        let detail_h = rows(content.detail.len());
-        let charts_fixed = 1 + detail_h;
-        let mut charts_h = 0;
-        if left >= charts_fixed + CHARTS_MIN {
-            charts_h = CHARTS_MIN;
-            left -= charts_fixed + CHARTS_MIN;
-        }
-        // What is left: half to the reasons, half to the charts, then shoes.
-        let more = (left / 2 + left % 2).min(reasons_need - reasons_h);
-        reasons_h += more;
-        left -= more;
-        if charts_h > 0 {
-            let more = left.min(CHARTS_MAX - charts_h).min(left / 2 + 4);
-            charts_h += more;
-            left -= more;
-        }
-        let more = left.min(reasons_need - reasons_h);
-        reasons_h += more;
-        left -= more;
-        let shoes_h = if charts_h > 0 && left >= 2 {
-            rows(content.shoes.len()).min(left - 1)
-        } else {
-            0
-        };
-        left -= if shoes_h > 0 { shoes_h + 1 } else { 0 };
-        if charts_h > 0 {
-            charts_h += left.min(CHARTS_MAX - charts_h);
-        }
-        let [
-            verdict,
-            reasons_title,
-            reasons,
-            charts_title,
-            charts,
-            detail,
-            shoes_title,
-            shoes,
-        ] = Layout::vertical([
-            Constraint::Length(verdict_h),
-            Constraint::Length(1),
-            Constraint::Length(reasons_h),
-            Constraint::Length(u16::from(charts_h > 0)),
-            Constraint::Length(charts_h),
-            Constraint::Length(if charts_h > 0 { detail_h } else { 0 }),
-            Constraint::Length(u16::from(shoes_h > 0)),
-            Constraint::Length(shoes_h),
-        ])
-        .areas(area);
-        Plan {
-            content,
-            verdict,
-            reasons_title,
-            reasons,
-            charts: (charts_h > 0).then_some([charts_title, charts, detail]),
-            shoes: (shoes_h > 0).then_some([shoes_title, shoes]),
-        }
-    }
-
-    /// Wide screens: the verdict and reasons on the left, charts and shoes on the right.
-    fn plan_wide(&self, area: Rect) -> Plan {
-        let [left, _, right] = Layout::horizontal([
-            Constraint::Percentage(40),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        let content = self.content(left.width, right.width);
-        let verdict_h = rows(content.verdict.len()).min(left.height);
-        let [verdict, reasons_title, reasons] = Layout::vertical([
-            Constraint::Length(verdict_h),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(left);
-        let detail_h = rows(content.detail.len());
-        let room = right.height.saturating_sub(1 + detail_h);
-        // The shoes get up to a third of the column; the charts the rest.
-        let shoes_h = rows(content.shoes.len()).min(right.height / 3);
-        let charts_h = room
-            .saturating_sub(if shoes_h > 0 { shoes_h + 1 } else { 0 })
-            .clamp(CHARTS_MIN.min(room), CHARTS_MAX);
-        let shoes_h = shoes_h.min(room.saturating_sub(charts_h + 1));
-        let [charts_title, charts, detail, _, shoes_title, shoes] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(charts_h),
-            Constraint::Length(detail_h),
-            Constraint::Length(u16::from(shoes_h > 0)),
-            Constraint::Length(u16::from(shoes_h > 0)),
-            Constraint::Length(shoes_h),
-        ])
-        .areas(right);
-        Plan {
-            content,
-            verdict,
-            reasons_title,
-            reasons,
-            charts: Some([charts_title, charts, detail]),
-            shoes: (shoes_h > 0).then_some([shoes_title, shoes]),
-        }
-    }
-
     fn draw(&self, plan: Plan, buf: &mut Buffer) {
         let theme = self.ctx.theme;
         let Plan { content, .. } = plan;
@@ -421,18 +296,6 @@ impl TrendsView<'_> {
             Paragraph::new(content.shoes).render(shoes, buf);
         }
     }
-}
-
-/// Where each part of the tab goes, with what it holds.
-struct Plan {
-    content: Content,
-    verdict: Rect,
-    reasons_title: Rect,
-    reasons: Rect,
-    /// The charts' title, the charts and the selected week's numbers, when they fit.
-    charts: Option<[Rect; 3]>,
-    /// The shoes' title and list, when they fit.
-    shoes: Option<[Rect; 2]>,
 }
 
 /// A count of lines as rows.
