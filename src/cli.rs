@@ -1,5 +1,6 @@
 //! The command line: global options and subcommands (clap derive).
 
+use crate::commands::export::ExportFormat;
 use crate::commands::log::LogArgs;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -153,15 +154,6 @@ impl From<UnitArg> for crate::journal::settings::Units {
             UnitArg::Mi => Self::Miles,
         }
     }
-}
-
-/// What `stridelog export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// One row per day, runs summed, for a spreadsheet or a physiotherapist.
-    Csv,
-    /// Every day in full, as an array of day objects (the day-file fields).
-    Json,
 }
 
 /// Hidden commands for the project's own tests.

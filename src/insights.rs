@@ -163,3 +163,22 @@ pub fn render(insights: &Insights, problems: usize, format: Format) -> String {
         Format::Json => json::render(insights),
     }
 }
+
+/// The insights of the last 365 days and their calendar, computed from the journal (what the
+/// app's Insights tab shows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Year {
+    pub insights: Insights,
+    pub calendar: calendar::Calendar,
+}
+
+impl Year {
+    /// Analyses the 365 days ending `today`.
+    #[must_use]
+    pub fn new(journal: &Journal, today: NaiveDate) -> Self {
+        let window = Window::resolve(None, None, today);
+        let insights = analyse(journal, window, today);
+        let calendar = calendar::Calendar::build(journal, &insights, today);
+        Self { insights, calendar }
+    }
+}

@@ -1,6 +1,6 @@
 //! The `stridelog` binary: parse the command line, then open the app or run a command.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use color_eyre::eyre::{Result, WrapErr};
 use std::process::ExitCode;
 use stridelog::cli::{Cli, Command};
@@ -238,15 +238,15 @@ fn run_shell_command(
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
-            commands::completions::completions(shell, stdout);
+            commands::completions::completions(Cli::command(), shell, stdout);
             Ok(ExitCode::SUCCESS)
         }
         Command::Man { dir: None } => {
-            commands::completions::man(stdout)?;
+            commands::completions::man(Cli::command(), stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man { dir: Some(dir) } => {
-            commands::completions::man_pages(&dir)
+            commands::completions::man_pages(Cli::command(), &dir)
                 .wrap_err_with(|| format!("could not write to {}", dir.display()))?;
             Ok(ExitCode::SUCCESS)
         }

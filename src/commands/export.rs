@@ -4,12 +4,21 @@
 //! array of full days with the day file's fields (reading it back gives the same days).
 //! Unreadable files are listed on stderr and left out; the exit status stays 0.
 
-use crate::cli::ExportFormat;
 use crate::journal::entry::DayEntry;
 use crate::journal::store::{FsStore, Scope, Store};
 use chrono::{Datelike, NaiveDate};
+use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::Path;
+
+/// What `stridelog export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per day, runs summed, for a spreadsheet or a physiotherapist.
+    Csv,
+    /// Every day in full, as an array of day objects (the day-file fields).
+    Json,
+}
 
 /// The CSV header, in order (documented in the README).
 pub const CSV_COLUMNS: [&str; 21] = [

@@ -48,7 +48,7 @@ pub struct Ctx {
     pub notice: Option<String>,
     /// The Insights tab's findings and calendar (recomputed after an update that changed the
     /// journal: see [`Ctx::catch_up`]).
-    pub insights: super::tabs::insights::Computed,
+    pub insights: crate::insights::Year,
     /// The session's version `insights` was computed at.
     insights_version: u64,
 }
@@ -63,7 +63,7 @@ impl Ctx {
         theme: &'static Theme,
     ) -> Self {
         let session = Session::new(today, journal, store);
-        let insights = super::tabs::insights::Computed::new(session.journal(), today);
+        let insights = crate::insights::Year::new(session.journal(), today);
         let version = session.version();
         Self {
             session,
@@ -95,7 +95,7 @@ impl Ctx {
     /// update, so drawing only reads.
     pub fn catch_up(&mut self) {
         if self.insights_version != self.session.version() {
-            self.insights = super::tabs::insights::Computed::new(self.journal(), self.today());
+            self.insights = crate::insights::Year::new(self.journal(), self.today());
             self.insights_version = self.session.version();
         }
     }

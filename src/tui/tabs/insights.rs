@@ -3,43 +3,22 @@
 //! plain words with their numbers, the links between daily habits and the next morning, and
 //! an honest "nothing is clear yet" with how many more run days would help.
 //!
-//! Everything shown is computed by [`Computed::new`] when the journal changes (`Ctx::refresh`),
-//! never per frame: drawing only lays out and wraps.
+//! Everything shown is computed by `insights::Year::new` after an update that changed the
+//! journal (`Ctx::catch_up`), never per frame: drawing only lays out and wraps.
 
 mod calendar;
 mod findings;
 
 use crate::advice::DISCLAIMER;
-use crate::insights::calendar::Calendar;
-use crate::insights::{self, Insights, Window};
-use crate::journal::Journal;
 use crate::session::History;
 use crate::tui::ctx::Ctx;
 use crate::tui::tabs::trends::wrap::wrap;
 use calendar::CalendarGrid;
-use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-
-/// The insights of the last 365 days and their calendar, computed from the journal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Computed {
-    pub insights: Insights,
-    pub calendar: Calendar,
-}
-
-impl Computed {
-    /// Analyses the 365 days ending `today`.
-    pub fn new(journal: &Journal, today: NaiveDate) -> Self {
-        let window = Window::resolve(None, None, today);
-        let insights = insights::analyse(journal, window, today);
-        let calendar = Calendar::build(journal, &insights, today);
-        Self { insights, calendar }
-    }
-}
 
 /// The tab's state: how far the findings are scrolled.
 #[derive(Debug, Default)]
