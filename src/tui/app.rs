@@ -8,10 +8,12 @@ use super::tabs::routine::{Effect, RoutineState};
 use super::tabs::{
     insights::InsightsState, log::LogState, trends::TrendsState, triage::TriageState,
 };
-use super::widgets::help;
 use super::widgets::settings::{self, SettingsAction};
+use super::widgets::split::split;
+use super::widgets::{banner, help};
 use crate::session::Resolution;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Direction, Rect};
 use std::time::Duration;
 
 /// What sits on top of the tab.
@@ -41,6 +43,38 @@ pub struct App {
     pub size: Option<(u16, u16)>,
 }
 
+/// Below this size the layout cannot show a form; a notice is drawn instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+impl App {
+    /// The rows of the screen: header, banner (`banner` lines), read-only line, notice, the
+    /// tab's body, hints and status. `update` uses it too (to know how far the help scrolls).
+    pub fn rows(&self, area: Rect, banner: usize) -> [Rect; 7] {
+        split(
+            Direction::Vertical,
+            area,
+            [
+                Constraint::Length(1),
+                Constraint::Length(u16::try_from(banner).unwrap_or(u16::MAX)),
+                Constraint::Length(u16::from(self.ctx.read_only_reason().is_some())),
+                Constraint::Length(u16::from(self.ctx.notice.is_some())),
+                Constraint::Min(0),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ],
+        )
+    }
+
+    /// The tab's body on the terminal as last sized (80x24 until the first size is known).
+    pub fn body_area(&self) -> Rect {
+        let (w, h) = self.size.unwrap_or((80, 24));
+        let area = Rect::new(0, 0, w, h);
+        let banner = banner::urgent_lines(&self.ctx, w).len();
+        self.rows(area, banner)[4]
+    }
+}
+
 impl App {
     /// A new app on the Log tab.
     pub fn new(ctx: Ctx) -> Self {
@@ -62,7 +96,7 @@ impl App {
     /// tabs, so keys must not reach a form nobody can see.
     pub fn too_small(&self) -> bool {
         self.size
-            .is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     /// True when the open tab is in the middle of typing into a field: keys go to the field.

@@ -2,7 +2,7 @@
 //! line. Rendering only reads state.
 
 use super::Tab;
-use super::app::{App, Overlay};
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
 use super::tabs::{
     insights::InsightsView, log::LogView, routine::RoutineView, trends::TrendsView,
     triage::TriageView,
@@ -12,13 +12,9 @@ pub(crate) use super::widgets::split::split;
 use super::widgets::{banner, help, hints, settings};
 use crate::session::{History, SaveState};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-
-/// Below this size the layout cannot show a form; a notice is drawn instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -115,32 +111,6 @@ impl Widget for &App {
 }
 
 impl App {
-    /// The rows of the screen: header, banner (`banner` lines), read-only line, notice, the
-    /// tab's body, hints and status. `update` uses it too (to know how far the help scrolls).
-    pub fn rows(&self, area: Rect, banner: usize) -> [Rect; 7] {
-        split(
-            Direction::Vertical,
-            area,
-            [
-                Constraint::Length(1),
-                Constraint::Length(u16::try_from(banner).unwrap_or(u16::MAX)),
-                Constraint::Length(u16::from(self.ctx.read_only_reason().is_some())),
-                Constraint::Length(u16::from(self.ctx.notice.is_some())),
-                Constraint::Min(0),
-                Constraint::Length(1),
-                Constraint::Length(1),
-            ],
-        )
-    }
-
-    /// The tab's body on the terminal as last sized (80x24 until the first size is known).
-    pub fn body_area(&self) -> Rect {
-        let (w, h) = self.size.unwrap_or((80, 24));
-        let area = Rect::new(0, 0, w, h);
-        let banner = banner::urgent_lines(&self.ctx, w).len();
-        self.rows(area, banner)[4]
-    }
-
     /// The tab bar: every tab always; the app's name and the date only where they fit (the
     /// date shortened first), so no tab is ever cut off on a narrow terminal.
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
