@@ -13,6 +13,7 @@ pub use view::TriageView;
 
 use crate::triage::{Answers, RED_FLAG_ORDER, Reply, Sign, words};
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::message::Message;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -112,22 +113,6 @@ pub enum TriageAction {
     Today,
 }
 
-/// How a note at the bottom of the tab reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteKind {
-    Info,
-    Saved,
-    Error,
-    Urgent,
-}
-
-/// A message about the last action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    pub kind: NoteKind,
-    pub text: String,
-}
-
 /// The tab's state.
 #[derive(Debug)]
 pub struct TriageState {
@@ -139,7 +124,7 @@ pub struct TriageState {
     cursors: [usize; 3],
     /// How far the result or history is scrolled.
     scroll: u16,
-    pub note: Option<Note>,
+    pub note: Option<Message>,
     /// Answers changed since the last save.
     unsaved: bool,
 }

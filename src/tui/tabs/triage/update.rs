@@ -1,12 +1,11 @@
 //! What the Triage tab's actions do: move through the questions, answer them (a red flag is
 //! saved at once), change the day, save the answers.
 
-use super::{
-    Move, Note, NoteKind, SLUMP_QUESTION_INDEX, Section, TriageAction, TriageState, TriageView,
-};
+use super::{Move, SLUMP_QUESTION_INDEX, Section, TriageAction, TriageState, TriageView};
 use crate::journal::entry::RedFlag;
 use crate::triage::{self, RED_FLAG_ORDER, Reply, Sign, words};
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::message::{Message, Tone};
 use chrono::{Days, NaiveDate};
 use ratatui::layout::Rect;
 
@@ -75,8 +74,8 @@ impl TriageState {
                     Reply::Yes => true,
                     Reply::No => false,
                     Reply::Skip => {
-                        self.note = Some(Note {
-                            kind: NoteKind::Error,
+                        self.note = Some(Message {
+                            tone: Tone::Error,
                             text: words::RED_FLAG_NO_SKIP.into(),
                         });
                         return;
@@ -110,27 +109,32 @@ impl TriageState {
 
     /// After a "no" to a red flag: how far along the questions are, and whether a warning
     /// saved earlier still stands.
-    fn red_flag_progress_note(&self, flag: RedFlag, was: Option<bool>, ctx: &Ctx) -> Option<Note> {
+    fn red_flag_progress_note(
+        &self,
+        flag: RedFlag,
+        was: Option<bool>,
+        ctx: &Ctx,
+    ) -> Option<Message> {
         let saved_flag = ctx
             .journal()
             .day(self.date)
             .and_then(|d| d.triage.as_ref())
             .is_some_and(|t| t.red_flags.contains(&flag));
         if was == Some(true) && saved_flag {
-            return Some(Note {
-                kind: NoteKind::Info,
+            return Some(Message {
+                tone: Tone::Info,
                 text: words::RED_FLAG_CHANGED_TO_NO.into(),
             });
         }
         if self.answers.red_flags_complete() && self.answers.red_flags_present().is_empty() {
             if triage::current_red_flags(ctx.journal(), ctx.today()).is_some() {
-                return Some(Note {
-                    kind: NoteKind::Info,
+                return Some(Message {
+                    tone: Tone::Info,
                     text: words::RED_FLAGS_CLEAR_BANNER_STAYS.into(),
                 });
             }
-            return Some(Note {
-                kind: NoteKind::Saved,
+            return Some(Message {
+                tone: Tone::Done,
                 text: format!("{} {}", words::RED_FLAGS_CLEAR, words::NEXT_SLUMP),
             });
         }
@@ -183,12 +187,12 @@ impl TriageState {
         day.triage = Some(saved);
         let what = format!("red flag answer on {}", self.date.format("%a %-d %b"));
         self.note = Some(match ctx.commit(day, what) {
-            Ok(()) => Note {
-                kind: NoteKind::Urgent,
+            Ok(()) => Message {
+                tone: Tone::Urgent,
                 text: words::RED_FLAG_SAVED_AT_ONCE.into(),
             },
-            Err(e) => Note {
-                kind: NoteKind::Error,
+            Err(e) => Message {
+                tone: Tone::Error,
                 text: format!("{}{e}", words::NOT_SAVED),
             },
         });
@@ -199,19 +203,19 @@ impl TriageState {
         if let Some(first) = missing.first() {
             self.cursors[0] = RED_FLAG_ORDER.iter().position(|f| f == first).unwrap_or(0);
             self.go_to(Section::RedFlags);
-            self.note = Some(Note {
-                kind: NoteKind::Error,
+            self.note = Some(Message {
+                tone: Tone::Error,
                 text: words::save_needs_red_flags(missing.len()),
             });
             return;
         }
         self.note = Some(match self.write(ctx) {
-            Ok(()) => Note {
-                kind: NoteKind::Saved,
+            Ok(()) => Message {
+                tone: Tone::Done,
                 text: words::SAVED_NOTE.into(),
             },
-            Err(e) => Note {
-                kind: NoteKind::Error,
+            Err(e) => Message {
+                tone: Tone::Error,
                 text: format!("{}{e}", words::NOT_SAVED),
             },
         });

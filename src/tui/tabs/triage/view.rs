@@ -2,7 +2,7 @@
 //! summary and the history beside it on wide screens) and a footer with the last note.
 
 use super::doc::{Doc, draw};
-use super::{NoteKind, Section, TriageState};
+use super::{Section, TriageState};
 use crate::triage::{self, words};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
@@ -90,13 +90,10 @@ impl TriageView<'_> {
     fn footer(&self) -> Line<'static> {
         let theme = self.theme();
         if let Some(note) = &self.state.note {
-            let style = match note.kind {
-                NoteKind::Info => theme.info,
-                NoteKind::Saved => theme.ok,
-                NoteKind::Error => theme.error,
-                NoteKind::Urgent => theme.urgent,
-            };
-            return Line::from(Span::styled(format!(" {}", note.text), style));
+            return Line::from(Span::styled(
+                format!(" {}", note.text),
+                note.tone.style(theme),
+            ));
         }
         let answers = &self.state.answers;
         let text = match self.state.section {
