@@ -313,9 +313,9 @@ fn notes_take_several_lines_and_esc_asks_before_dropping() {
     typed(&mut app, " (q typed, no quit)");
     assert!(app.running);
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.log.mode(), Mode::Edit(e) if e.confirm_drop));
+    assert!(matches!(app.log.mode(), Mode::ConfirmDrop(_)));
     press(&mut app, KeyCode::Char('n'));
-    assert!(matches!(app.log.mode(), Mode::Edit(e) if !e.confirm_drop));
+    assert!(matches!(app.log.mode(), Mode::Edit(_)));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.log.mode(), &Mode::Browse);
@@ -400,7 +400,7 @@ fn adding_a_run_with_every_field() {
     });
     let (mut app, store) = app_with(vec![before]);
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.log.page(), Page::Run(None));
+    assert!(matches!(app.log.page(), Page::NewRun(_)));
     assert_eq!(app.log.field(), Some(Field::Run(RunField::Distance)));
     // Bad distances: nothing saved, no run added.
     for bad in ["abc", "400", "-3", "0"] {
@@ -413,7 +413,7 @@ fn adding_a_run_with_every_field() {
     }
     typed(&mut app, "6.4");
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.log.page(), Page::Run(Some(0)));
+    assert_eq!(app.log.page(), &Page::Run(0));
     assert!((store.day(today()).unwrap().runs[0].distance_km - 6.4).abs() < 1e-9);
     // Time: 75:99 refused, the run keeps no time.
     typed(&mut app, "75:99");
@@ -462,7 +462,7 @@ fn adding_a_run_with_every_field() {
     assert!(text.contains("5:56 /km"), "pace shown:\n{text}");
     // Esc goes back to the day; the run is listed.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.log.page(), Page::Day);
+    assert_eq!(app.log.page(), &Page::Day);
     assert_eq!(app.log.day_cursor(), Item::Run(0));
 }
 
@@ -472,7 +472,7 @@ fn a_new_run_cancelled_before_its_distance_saves_nothing() {
     press(&mut app, KeyCode::Char('a'));
     typed(&mut app, "5");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.log.page(), Page::Day);
+    assert_eq!(app.log.page(), &Page::Day);
     assert_eq!(store.saves(), 0);
     assert!(stored(&app, today()).runs.is_empty());
 }
@@ -486,7 +486,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     }
     assert_eq!(app.log.day_cursor(), Item::Run(1));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.log.page(), Page::Run(Some(1)));
+    assert_eq!(app.log.page(), &Page::Run(1));
     go_to_run_field(&mut app, RunField::Duration);
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "1:05:00");
@@ -504,7 +504,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     let runs = store.day(today()).unwrap().runs;
     assert_eq!(runs.len(), 1);
     assert!((runs[0].distance_km - 6.4).abs() < 1e-9);
-    assert_eq!(app.log.page(), Page::Day);
+    assert_eq!(app.log.page(), &Page::Day);
     assert_eq!(app.log.day_cursor(), Item::Run(0));
 }
 
