@@ -904,6 +904,69 @@ fn snapshot_read_only_day_with_a_load_error() {
     snap(&app, "log_load_error");
 }
 
+#[test]
+fn deleting_a_run_asks_in_the_question_dialog() {
+    let (mut app, store) = app_with(vec![full_day()]);
+    for _ in 0..=DayField::ALL.len() {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.log.mode(), &Mode::ConfirmDelete(1));
+    snap(&app, "log_confirm_delete_run");
+    // n keeps it: nothing saved.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(message(&app).contains("Kept the run"), "{}", message(&app));
+    assert_eq!(store.saves(), 0);
+    assert_eq!(stored(&app, today()).runs.len(), 2);
+    // Esc is a no too.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(store.saves(), 0);
+    // y deletes it and saves at once; u puts it back.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert_eq!(store.day(today()).unwrap().runs.len(), 1);
+    assert!(!screen(&app, 80, 24).contains("Delete run"));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(store.day(today()).unwrap().runs, full_day().runs);
+}
+
+#[test]
+fn dropping_changed_notes_asks_in_the_question_dialog() {
+    let (mut app, store) = app_with(vec![full_day()]);
+    go_to_field(&mut app, DayField::Notes);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, " Better.");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.log.mode(), Mode::ConfirmDrop(_)));
+    snap(&app, "log_confirm_drop_notes");
+    // n (or Esc) goes on editing with the text kept.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(editor_text(&app).unwrap().ends_with("heat. Better."));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.log.mode(), Mode::Edit(_)));
+    // Ctrl-S on the question saves.
+    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert!(store.day(today()).unwrap().notes.ends_with("heat. Better."));
+}
+
+#[test]
+fn a_future_day_asks_in_the_question_dialog() {
+    let (mut app, store) = app_with(vec![]);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.log.mode(), &Mode::ConfirmFuture);
+    snap(&app, "log_confirm_future_day");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.log.mode(), &Mode::Browse);
+    assert_eq!(store.saves(), 0);
+}
+
 /// The app reads every typed value of the shared table as the shell and the core do.
 #[test]
 fn the_shared_value_table_holds_for_the_app() {

@@ -3,6 +3,8 @@
 //! A list of days on the left (with a sparkline of worst pain), the selected day's form on the
 //! right. Every committed change is saved at once through [`Ctx::commit`]; bad input gets an
 //! inline message and is not saved; a failed save keeps what was typed and can be retried.
+//! Questions (delete a run, drop changed notes, log into a future day) use the app's one
+//! question dialog ([`crate::tui::widgets::confirm`]).
 //!
 //! By job: this file is the state ([`LogState`], [`Page`], [`Mode`]) and what can happen
 //! ([`LogAction`]); [`form`] is the form as data (the fields, their labels, how a stored value

@@ -37,7 +37,7 @@ const HINTS_CONFIRM_DROP: &[(&str, &str)] = &[
     ("Ctrl-S", "save"),
 ];
 const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
-const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
+const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete it"), ("n", "keep it")];
 impl LogState {
     pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<LogAction> {
         match &self.mode {

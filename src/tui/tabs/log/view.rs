@@ -1,5 +1,6 @@
 //! The one view of the Log tab: the day list and the selected day's (or run's) form, with
-//! the field's hint, inline errors and prompts. Reads the state and the context only. The
+//! the field's hint and inline errors, and the tab's questions in the app's one question
+//! dialog. Reads the state and the context only. The
 //! list is in [`days`], the form's rows in [`rows`], small drawing helpers in [`draw`].
 
 mod days;
@@ -10,8 +11,10 @@ use super::form::{Field, run_summary};
 use super::{Item, LogState, Mode, Page, Tone};
 use crate::journal::DayEntry;
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Command;
 use crate::tui::theme::Theme;
 use crate::tui::view::split;
+use crate::tui::widgets::confirm::Confirm;
 use crate::values::date;
 use draw::{editor_lines, wrap_all};
 use ratatui::buffer::Buffer;
@@ -41,7 +44,67 @@ impl Widget for LogView<'_> {
         );
         days::render(state.selected, ctx, list_area, buf);
         FormView { state, ctx }.render(form_area, buf);
+        question(state, ctx, area, buf);
     }
+}
+
+/// The question the tab is asking, if any, in the app's one question dialog (over the whole
+/// tab, where the quit question is drawn too).
+fn question(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let undo = ctx.keys.first_key(Command::LogUndo);
+    let (title, lines, choices): (String, Vec<String>, &[(&str, &str)]) = match &state.mode {
+        Mode::ConfirmDelete(i) => {
+            let summary = ctx
+                .day_or_new(state.selected)
+                .runs
+                .get(*i)
+                .map(|r| run_summary(r, ctx.settings.units))
+                .unwrap_or_default();
+            (
+                format!("Delete run {}?", i + 1),
+                vec![
+                    format!(
+                        "Run {} of {}: {summary}.",
+                        i + 1,
+                        state.selected.format("%a %-d %b %Y")
+                    ),
+                    format!("It is saved at once; {undo} (undo) puts it back."),
+                ],
+                &[("y", "delete it"), ("n", "keep it")],
+            )
+        }
+        Mode::ConfirmDrop(edit) => (
+            "Drop the changes?".to_owned(),
+            vec![format!(
+                "What you typed in {} is not saved yet.",
+                edit.field.label().to_lowercase()
+            )],
+            &[
+                ("y", "drop the changes"),
+                ("n", "keep editing"),
+                ("Ctrl-S", "save them"),
+            ],
+        ),
+        Mode::ConfirmFuture => (
+            "Log into a future day?".to_owned(),
+            vec![format!(
+                "{} is in the future (today is {}).",
+                state.selected.format("%a %-d %b %Y"),
+                ctx.today().format("%a %-d %b")
+            )],
+            &[("y", "yes, log into it"), ("n", "no, leave it")],
+        ),
+        Mode::Browse | Mode::Edit(_) | Mode::Goto(_) => return,
+    };
+    Confirm {
+        title: &title,
+        lines: &lines,
+        choices,
+        style: theme.caution,
+        theme,
+    }
+    .render(area, buf);
 }
 
 /// The form side: title, notices, the rows, the footer.
@@ -138,7 +201,7 @@ impl FormView<'_> {
         wrap_all(lines, width)
     }
 
-    /// The lines at the bottom: the field's meaning, a prompt, the last message.
+    /// The lines at the bottom: the field's meaning (or the go-to prompt), the last message.
     fn footer(&self, width: u16) -> Vec<Line<'static>> {
         let theme = self.theme();
         let state = self.state;
@@ -158,40 +221,6 @@ impl FormView<'_> {
                     }
                     Err(problem) => Line::styled(problem, theme.error),
                 });
-            }
-            Mode::ConfirmFuture => {
-                lines.push(Line::styled(
-                    format!(
-                        "{} is in the future (today is {}). Log into it anyway?",
-                        state.selected.format("%a %-d %b %Y"),
-                        self.ctx.today().format("%a %-d %b")
-                    ),
-                    theme.caution,
-                ));
-                lines.push(Line::from(vec![
-                    Span::styled("y", theme.key),
-                    Span::raw(" yes, log into it   "),
-                    Span::styled("n", theme.key),
-                    Span::raw(" no"),
-                ]));
-            }
-            Mode::ConfirmDelete(i) => {
-                let day = self.day();
-                let summary = day
-                    .runs
-                    .get(*i)
-                    .map(|r| run_summary(r, self.ctx.settings.units))
-                    .unwrap_or_default();
-                lines.push(Line::styled(
-                    format!("Delete run {} ({summary})?", i + 1),
-                    theme.caution,
-                ));
-                lines.push(Line::from(vec![
-                    Span::styled("y", theme.key),
-                    Span::raw(" delete   "),
-                    Span::styled("n", theme.key),
-                    Span::raw(" keep it"),
-                ]));
             }
             _ if self
                 .ctx

@@ -2,7 +2,7 @@
 //! fields, and a field being edited (with its inline error).
 
 use super::super::form::{DayField, Field, Kind, RunField, Shown, run_summary};
-use super::super::{Input, Item, Mode, Page};
+use super::super::{Input, Item, Page};
 use super::FormView;
 use super::draw::{
     chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, scroll_offset,
@@ -349,12 +349,6 @@ impl FormView<'_> {
         let mut notes = Vec::new();
         if let Some(shoe_hint) = shoes_hint(edit) {
             notes.push((shoe_hint, theme.dim));
-        }
-        if matches!(self.state.mode, Mode::ConfirmDrop(_)) {
-            notes.push((
-                "Drop the changes? y drops them · n keeps editing · Ctrl-S saves".to_owned(),
-                theme.caution,
-            ));
         }
         if let Some(error) = &edit.error {
             notes.push((format!("✗ {error}"), theme.error));
