@@ -69,7 +69,7 @@ fn question(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                         i + 1,
                         state.selected.format("%a %-d %b %Y")
                     ),
-                    format!("It is saved at once; {undo} (undo) puts it back."),
+                    format!("Deleting is saved at once; {undo} (undo) puts the run back."),
                 ],
                 &[("y", "delete it"), ("n", "keep it")],
             )
