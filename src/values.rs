@@ -226,9 +226,65 @@ pub fn parse_duration(text: &str) -> Result<Option<u32>, String> {
     }
 }
 
+// Writing values back: what a field's editor starts with and how the form shows a value, in
+// a form the parsers above read back unchanged.
+
+/// A duration as `m:ss`, or `h:mm:ss` from an hour on (what [`parse_duration`] reads).
+#[must_use]
+pub fn format_duration(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Pace as `m:ss /km` (or `/mi`), when both distance and time are known.
+#[must_use]
+pub fn format_pace(distance_km: f64, duration_s: Option<u32>, unit: Units) -> Option<String> {
+    let distance = unit.from_km(distance_km);
+    let seconds = f64::from(duration_s?);
+    if distance <= 0.0 || !distance.is_finite() {
+        return None;
+    }
+    let per_unit = (seconds / distance).round() as u32;
+    Some(format!("{} /{}", format_duration(per_unit), unit.label()))
+}
+
+/// A number with at most two decimals and no trailing zeros: `7.5`, `8`, `6.25`.
+#[must_use]
+pub fn format_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    // `-0.0` (a hand-written file) and tiny negatives round to zero: show it without a sign.
+    if text == "-0" { "0" } else { text }.to_owned()
+}
+
+/// A stored distance in `unit`, with the unit: `6.4 km`.
+#[must_use]
+pub fn format_distance(km: f64, unit: Units) -> String {
+    format!("{} {}", format_number(unit.from_km(km)), unit.label())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_round_trip_for_the_eye() {
+        assert_eq!(format_duration(2280), "38:00");
+        assert_eq!(format_duration(3900), "1:05:00");
+        assert_eq!(parse_duration(&format_duration(3900)), Ok(Some(3900)));
+        assert_eq!(
+            format_pace(6.4, Some(2280), Units::Km).as_deref(),
+            Some("5:56 /km")
+        );
+        assert_eq!(format_pace(6.4, None, Units::Km), None);
+        assert_eq!(format_number(7.5), "7.5");
+        assert_eq!(format_number(8.0), "8");
+        assert_eq!(format_distance(6.4, Units::Km), "6.4 km");
+    }
 
     #[test]
     fn scores_accept_0_to_10_only() {

@@ -289,7 +289,6 @@ impl App {
                 if let Overlay::Settings(selected) = self.overlay {
                     self.overlay = settings::update(selected, a, &mut self.ctx)
                         .map_or(Overlay::None, Overlay::Settings);
-                    self.log.set_unit(self.ctx.settings.units);
                     // The rules' evidence follows the unit too.
                     self.ctx.session.set_units(self.ctx.settings.units);
                 }

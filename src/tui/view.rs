@@ -7,8 +7,6 @@ use super::tabs::{
     insights::InsightsView, log::LogView, routine::RoutineView, trends::TrendsView,
     triage::TriageView,
 };
-// Also reached as `view::split` by the Log tab until its files move (to be removed).
-pub(crate) use super::widgets::split::split;
 use super::widgets::{banner, help, hints, settings};
 use crate::session::{History, SaveState};
 use ratatui::buffer::Buffer;

@@ -532,11 +532,11 @@ fn negative_zero_is_read_as_zero_and_shown_without_a_sign() {
     let written = entry::format_day(&day);
     assert!(entry::parse_day(&written, Some(date())).is_ok());
     assert_eq!(
-        stridelog::tui::tabs::log::input::format_number(-0.0),
+        stridelog::values::format_number(-0.0),
         "0",
         "no \"-0\" on screen"
     );
-    assert_eq!(stridelog::tui::tabs::log::input::format_number(-0.001), "0");
+    assert_eq!(stridelog::values::format_number(-0.001), "0");
     // A day without runs has 0 km, not -0 km (an empty f64 sum is -0.0).
     let total = DayEntry::new(date()).distance_km();
     assert!(total == 0.0 && total.is_sign_positive(), "{total}");

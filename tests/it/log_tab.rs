@@ -388,7 +388,7 @@ fn adding_a_run_with_every_field() {
     });
     let (mut app, store) = app_with(vec![before]);
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.log.page(), Page::Run(None));
+    assert!(matches!(app.log.page(), Page::NewRun(_)));
     assert_eq!(app.log.field(), Some(Field::Run(RunField::Distance)));
     // Bad distances: nothing saved, no run added.
     for bad in ["abc", "400", "-3", "0"] {
@@ -401,7 +401,7 @@ fn adding_a_run_with_every_field() {
     }
     typed(&mut app, "6.4");
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.log.page(), Page::Run(Some(0)));
+    assert_eq!(app.log.page(), &Page::Run(0));
     assert!((store.day(today()).unwrap().runs[0].distance_km - 6.4).abs() < 1e-9);
     // Time: 75:99 refused, the run keeps no time.
     typed(&mut app, "75:99");
@@ -450,7 +450,7 @@ fn adding_a_run_with_every_field() {
     assert!(text.contains("5:56 /km"), "pace shown:\n{text}");
     // Esc goes back to the day; the run is listed.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.log.page(), Page::Day);
+    assert_eq!(app.log.page(), &Page::Day);
     assert_eq!(app.log.day_cursor(), Item::Run(0));
 }
 
@@ -460,7 +460,7 @@ fn a_new_run_cancelled_before_its_distance_saves_nothing() {
     press(&mut app, KeyCode::Char('a'));
     typed(&mut app, "5");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.log.page(), Page::Day);
+    assert_eq!(app.log.page(), &Page::Day);
     assert_eq!(store.saves(), 0);
     assert!(stored(&app, today()).runs.is_empty());
 }
@@ -474,7 +474,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     }
     assert_eq!(app.log.day_cursor(), Item::Run(1));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.log.page(), Page::Run(Some(1)));
+    assert_eq!(app.log.page(), &Page::Run(1));
     go_to_run_field(&mut app, RunField::Duration);
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "1:05:00");
@@ -492,7 +492,7 @@ fn editing_and_deleting_a_run_with_confirmation() {
     let runs = store.day(today()).unwrap().runs;
     assert_eq!(runs.len(), 1);
     assert!((runs[0].distance_km - 6.4).abs() < 1e-9);
-    assert_eq!(app.log.page(), Page::Day);
+    assert_eq!(app.log.page(), &Page::Day);
     assert_eq!(app.log.day_cursor(), Item::Run(0));
 }
 
@@ -890,6 +890,73 @@ fn snapshot_inline_error() {
 fn snapshot_read_only_day_with_a_load_error() {
     let app = app_on(broken_store());
     snap(&app, "log_load_error");
+}
+
+#[test]
+fn deleting_a_run_asks_in_the_question_dialog() {
+    let (mut app, store) = app_with(vec![full_day()]);
+    for _ in 0..=DayField::ALL.len() {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('d'));
+    assert!(
+        screen(&app, 120, 40).contains("Delete run 2?"),
+        "{}",
+        hints(&app)
+    );
+    snap(&app, "log_confirm_delete_run");
+    // n keeps it: nothing saved.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(browsing(&app), "{}", hints(&app));
+    assert!(message(&app).contains("Kept the run"), "{}", message(&app));
+    assert_eq!(store.saves(), 0);
+    assert_eq!(stored(&app, today()).runs.len(), 2);
+    // Esc is a no too.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(store.saves(), 0);
+    // y deletes it and saves at once; u puts it back.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(browsing(&app), "{}", hints(&app));
+    assert_eq!(store.day(today()).unwrap().runs.len(), 1);
+    assert!(!screen(&app, 80, 24).contains("Delete run"));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(store.day(today()).unwrap().runs, full_day().runs);
+}
+
+#[test]
+fn dropping_changed_notes_asks_in_the_question_dialog() {
+    let (mut app, store) = app_with(vec![full_day()]);
+    go_to_field(&mut app, DayField::Notes);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, " Better.");
+    press(&mut app, KeyCode::Esc);
+    assert!(asking_to_drop(&app), "{}", hints(&app));
+    snap(&app, "log_confirm_drop_notes");
+    // n (or Esc) goes on editing with the text kept.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(editor_text(&app).unwrap().ends_with("heat. Better."));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(editing(&app), "{}", hints(&app));
+    // Ctrl-S on the question saves.
+    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
+    assert!(browsing(&app), "{}", hints(&app));
+    assert!(store.day(today()).unwrap().notes.ends_with("heat. Better."));
+}
+
+#[test]
+fn a_future_day_asks_in_the_question_dialog() {
+    let (mut app, store) = app_with(vec![]);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert!(asking_about_the_future(&app), "{}", hints(&app));
+    snap(&app, "log_confirm_future_day");
+    press(&mut app, KeyCode::Esc);
+    assert!(browsing(&app), "{}", hints(&app));
+    assert_eq!(store.saves(), 0);
 }
 
 /// The app reads every typed value of the shared table as the shell and the core do.

@@ -3,24 +3,20 @@
 //! A list of days on the left (with a sparkline of worst pain), the selected day's form on the
 //! right. Every committed change is saved at once through [`Ctx::commit`]; bad input gets an
 //! inline message and is not saved; a failed save keeps what was typed and can be retried.
+//! Questions (delete a run, drop changed notes, log into a future day) use the app's one
+//! question dialog ([`crate::tui::widgets::confirm`]).
 //!
-//! Pure modules, no ratatui: [`input`] (typed values, the km/mi conversion), [`goto`]
-//! (relative dates), [`form`] and [`runs`] (the fields), [`editor`] (text and choices). This
-//! file holds the state; `keys` maps keys to [`LogAction`]s, `update` and `save` apply them,
-//! `view`, `rows`, `days` and `draw` render. Moving and typing never read the disk;
-//! `Ctrl-L` (an explicit reload) is the only read.
+//! By job: this file is the state ([`LogState`], [`Page`], [`Mode`]) and what can happen
+//! ([`LogAction`]); [`form`] is the form as data (the fields, their labels, how a stored value
+//! is shown and changed) and [`editor`] the text and choice editors, both pure; `keys` turns a
+//! key into a [`LogAction`] through the key list; `update` applies it (saving through
+//! [`Ctx::commit`], undo and redo, go-to, the rescue on a signal); `view` draws, reading only.
+//! Typed values are read by [`crate::values`]; distances are in `ctx.settings.units`. Moving
+//! and typing never read the disk; `Ctrl-L` (an explicit reload) is the only read.
 
-mod days;
-mod draw;
 pub mod editor;
 pub mod form;
-pub mod goto;
-pub mod input;
 mod keys;
-mod rescue;
-mod rows;
-pub mod runs;
-mod save;
 mod update;
 mod view;
 
@@ -30,10 +26,7 @@ use crate::tui::ctx::Ctx;
 use chrono::NaiveDate;
 use editor::{Chooser, TextEditor};
 use form::{DayField, Field, RunField};
-use input::DistanceUnit;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+pub use view::LogView;
 
 /// A row of the day's form that the cursor can be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,11 +39,13 @@ pub enum Item {
 }
 
 /// Which form is shown: the day's, or one run's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Page {
     Day,
-    /// A run of the day; `None` is a new run, saved once its distance is entered.
-    Run(Option<usize>),
+    /// A stored run of the day, by index.
+    Run(usize),
+    /// A run being added: not in the journal until its distance is saved.
+    NewRun(Run),
 }
 
 /// What is being typed or picked.
@@ -67,8 +62,6 @@ pub struct Edit {
     pub input: Input,
     /// Why the last attempt to save was refused (bad input or a failed save).
     pub error: Option<String>,
-    /// Esc on changed notes: asking before dropping them.
-    pub confirm_drop: bool,
     /// Shoes used before, offered with Up/Down while typing shoes.
     pub suggestions: Vec<String>,
     pub suggestion: Option<usize>,
@@ -81,10 +74,22 @@ pub enum Mode {
     Edit(Edit),
     /// Typing a date to go to.
     Goto(TextEditor),
+    /// Esc on changed notes: "drop the changes?" (the edit waits underneath).
+    ConfirmDrop(Edit),
     /// "Delete run N?"
     ConfirmDelete(usize),
     /// "This day is in the future: log into it?"
     ConfirmFuture,
+}
+
+impl Edit {
+    /// True when the value differs from what the field held.
+    pub fn changed(&self) -> bool {
+        match &self.input {
+            Input::Text(text) => text.changed(),
+            Input::Choice(chooser) => chooser.changed(),
+        }
+    }
 }
 
 /// A change whose save failed: kept (and shown) until it is retried or dropped.
@@ -111,11 +116,8 @@ pub struct LogState {
     day_cursor: Item,
     run_cursor: RunField,
     mode: Mode,
-    /// The new run being entered (before its distance is saved).
-    draft: Run,
     unsaved: Option<Unsaved>,
     message: Option<(Tone, String)>,
-    unit: DistanceUnit,
     /// A day after today the runner agreed to log into (asked once per day).
     future_ok: Option<NaiveDate>,
 }
@@ -198,10 +200,8 @@ impl LogState {
             day_cursor: Item::Field(DayField::MorningPain),
             run_cursor: RunField::Distance,
             mode: Mode::Browse,
-            draft: Run::default(),
             unsaved: None,
             message,
-            unit: ctx.settings.units,
             future_ok: None,
         }
     }
@@ -211,8 +211,8 @@ impl LogState {
         self.selected
     }
 
-    pub fn page(&self) -> Page {
-        self.page
+    pub fn page(&self) -> &Page {
+        &self.page
     }
 
     pub fn mode(&self) -> &Mode {
@@ -231,7 +231,7 @@ impl LogState {
                 Item::Field(f) => Some(Field::Day(f)),
                 Item::Run(_) | Item::AddRun => None,
             },
-            Page::Run(_) => Some(Field::Run(self.run_cursor)),
+            Page::Run(_) | Page::NewRun(_) => Some(Field::Run(self.run_cursor)),
         }
     }
 
@@ -248,55 +248,19 @@ impl LogState {
     /// True when quitting now would lose something: a field being edited with changes, or
     /// a change whose save failed and has not been retried or dropped.
     pub fn has_uncommitted(&self) -> bool {
-        let typing = match &self.mode {
-            Mode::Edit(edit) => match &edit.input {
-                Input::Text(text) => text.changed(),
-                Input::Choice(chooser) => chooser.changed(),
-            },
-            _ => false,
-        };
-        typing || self.unsaved.is_some()
+        self.edit().is_some_and(Edit::changed) || self.unsaved.is_some()
     }
 
-    /// The unit distances are typed and shown in.
-    pub fn unit(&self) -> DistanceUnit {
-        self.unit
-    }
-
-    /// Shows and takes distances in `unit` from now on (settings).
-    pub fn set_unit(&mut self, unit: DistanceUnit) {
-        self.unit = unit;
-    }
-
-    /// Midnight has passed (`old` was today): a form that showed today, and is not being
-    /// typed into, moves on to the new today.
-    pub fn follow_today(&mut self, old: NaiveDate, ctx: &Ctx) {
-        if self.selected == old && matches!(self.mode, Mode::Browse) {
-            self.select(ctx.today(), ctx);
-            self.message = Some((
-                Tone::Info,
-                format!(
-                    "It is {} now: the form shows the new day.",
-                    ctx.today().format("%a %-d %b")
-                ),
-            ));
+    /// The field being edited, also while asked whether to drop its changes.
+    pub fn edit(&self) -> Option<&Edit> {
+        match &self.mode {
+            Mode::Edit(edit) | Mode::ConfirmDrop(edit) => Some(edit),
+            _ => None,
         }
     }
 
     /// True while typing into a field (keys go to the field, not the app).
     pub fn captures_input(&self) -> bool {
         !matches!(self.mode, Mode::Browse)
-    }
-}
-
-/// Draws the tab.
-pub struct LogView<'a> {
-    pub state: &'a LogState,
-    pub ctx: &'a Ctx,
-}
-
-impl Widget for LogView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        view::render(self.state, self.ctx, area, buf);
     }
 }

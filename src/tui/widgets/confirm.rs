@@ -1,6 +1,7 @@
 //! The one question dialog: a title, a few lines that say what is at stake, and the keys that
 //! answer it, drawn the same way for every question the app asks (quit, a day changed on
-//! disk, stop a routine).
+//! disk, stop a routine; on the Log tab: delete a run, drop changed notes, log into a future
+//! day).
 
 use super::banner::wrap;
 use crate::tui::theme::Theme;
@@ -36,8 +37,16 @@ impl Widget for Confirm<'_> {
         if !self.lines.is_empty() {
             lines.push(Line::default());
         }
+        // Keys line up: as wide as the widest (`Ctrl-S`), at least three cells.
+        let key_width = self
+            .choices
+            .iter()
+            .map(|(key, _)| key.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(3);
         for (key, what) in self.choices {
-            let lead = format!("{key:<3} ");
+            let lead = format!("{key:<key_width$} ");
             for (i, row) in wrap(what, inner_width.saturating_sub(lead.len()))
                 .into_iter()
                 .enumerate()

@@ -100,6 +100,6 @@ pub fn asking_for_a_date(app: &App) -> bool {
 
 /// The question whether to log into a day in the future is open.
 pub fn asking_about_the_future(app: &App) -> bool {
-    testing::screen(app, 120, 40).contains("Log into it anyway?")
+    testing::screen(app, 120, 40).contains("Log into a future day?")
         && hints(app).contains("y log into it")
 }

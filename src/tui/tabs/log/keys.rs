@@ -1,4 +1,5 @@
-//! Keys: what each key means in each mode of the Log tab, and the hint line for the mode.
+//! Keys: what each key means in each mode of the Log tab (a [`LogAction`], through the key
+//! list outside a text field), and the hint line for the mode. No state changes here.
 
 use super::form::{Field, Kind, RunField};
 use super::{Edit, Input, LogAction, LogState, Mode, Page};
@@ -36,12 +37,20 @@ const HINTS_CONFIRM_DROP: &[(&str, &str)] = &[
     ("Ctrl-S", "save"),
 ];
 const HINTS_GOTO: &[(&str, &str)] = &[("Enter", "go"), ("Esc", "cancel")];
-const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete"), ("n", "keep")];
+const HINTS_CONFIRM: &[(&str, &str)] = &[("y", "delete it"), ("n", "keep it")];
 impl LogState {
     pub fn map_key(&self, key: KeyEvent, ctx: &Ctx) -> Option<LogAction> {
         match &self.mode {
             Mode::Browse => self.browse_key(key, ctx),
             Mode::Edit(edit) => edit_key(edit, key),
+            Mode::ConfirmDrop(_) => match key.code {
+                KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(LogAction::Commit)
+                }
+                KeyCode::Char('y' | 'Y') => Some(LogAction::ConfirmDrop(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(LogAction::ConfirmDrop(false)),
+                _ => None,
+            },
             Mode::Goto(_) => text_key(key, false).or(match key.code {
                 KeyCode::Enter => Some(LogAction::Commit),
                 KeyCode::Esc => Some(LogAction::Cancel),
@@ -102,7 +111,7 @@ impl LogState {
                 hint(keys, &[C::LogReload], "reload from disk"),
                 hint(keys, &[C::LogBack], "drop change"),
             ],
-            Mode::Browse => match self.page {
+            Mode::Browse => match &self.page {
                 Page::Day => vec![
                     hint(keys, &[C::LogUp, C::LogDown], "field"),
                     hint(keys, &[C::LogPrevDay, C::LogNextDay], "day"),
@@ -111,7 +120,7 @@ impl LogState {
                     hint(keys, &[C::LogUndo, C::LogRedo], "undo/redo"),
                     hint(keys, &[C::LogGoTo], "go to"),
                 ],
-                Page::Run(_) => vec![
+                Page::Run(_) | Page::NewRun(_) => vec![
                     hint(keys, &[C::LogUp, C::LogDown], "field"),
                     hint(keys, &[C::LogEdit], "edit"),
                     hint(keys, &[C::LogDeleteRun], "delete run"),
@@ -119,7 +128,7 @@ impl LogState {
                     hint(keys, &[C::LogBack], "back to day"),
                 ],
             },
-            Mode::Edit(edit) if edit.confirm_drop => fixed(HINTS_CONFIRM_DROP),
+            Mode::ConfirmDrop(_) => fixed(HINTS_CONFIRM_DROP),
             Mode::Edit(edit) => fixed(match (&edit.input, edit.field) {
                 (Input::Choice(_), _) => HINTS_CHOICE,
                 (Input::Text(t), _) if t.multiline => HINTS_NOTES,
@@ -162,16 +171,8 @@ fn is_ctrl(key: KeyEvent, c: char) -> bool {
 fn edit_key(edit: &Edit, key: KeyEvent) -> Option<LogAction> {
     use LogAction as A;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if is_ctrl(key, 'l') && !edit.confirm_drop {
+    if is_ctrl(key, 'l') {
         return Some(A::Reload);
-    }
-    if edit.confirm_drop {
-        return match key.code {
-            KeyCode::Char('s') if ctrl => Some(A::Commit),
-            KeyCode::Char('y' | 'Y') => Some(A::ConfirmDrop(true)),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(A::ConfirmDrop(false)),
-            _ => None,
-        };
     }
     match key.code {
         KeyCode::Esc => return Some(A::Cancel),

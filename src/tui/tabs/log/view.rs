@@ -1,54 +1,132 @@
-//! Draws the Log tab: the day list and the selected day's (or run's) form, with the field's
-//! hint, inline errors and prompts. Only reads state.
+//! The one view of the Log tab: the day list and the selected day's (or run's) form, with
+//! the field's hint and inline errors, and the tab's questions in the app's one question
+//! dialog. Reads the state and the context only. The
+//! list is in [`days`], the form's rows in [`rows`], small drawing helpers in [`draw`].
 
-use super::draw::{editor_lines, wrap_all};
-use super::form::Field;
-use super::{Item, LogState, Mode, Page, Tone, days, goto, runs};
+mod days;
+mod draw;
+mod rows;
+
+use super::form::{Field, run_summary};
+use super::{Item, LogState, Mode, Page, Tone};
 use crate::journal::DayEntry;
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Command;
 use crate::tui::theme::Theme;
-use crate::tui::view::split;
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::split::split;
+use crate::values::date;
+use draw::{editor_lines, wrap_all};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use std::fmt::Write as _;
 
-/// Draws the whole tab into `area`.
-pub fn render(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let list_width = match area.width {
-        110.. => 30,
-        76.. => 24,
-        _ => 18,
-    };
-    let [list_area, form_area] = split(
-        Direction::Horizontal,
-        area,
-        [Constraint::Length(list_width), Constraint::Min(0)],
-    );
-    days::render(state.selected, ctx, list_area, buf);
-    FormView { state, ctx }.render(form_area, buf);
+/// Draws the tab.
+pub struct LogView<'a> {
+    pub state: &'a LogState,
+    pub ctx: &'a Ctx,
 }
 
-pub(super) struct FormView<'a> {
-    pub(super) state: &'a LogState,
-    pub(super) ctx: &'a Ctx,
+impl Widget for LogView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { state, ctx } = self;
+        let list_width = match area.width {
+            110.. => 30,
+            76.. => 24,
+            _ => 18,
+        };
+        let [list_area, form_area] = split(
+            Direction::Horizontal,
+            area,
+            [Constraint::Length(list_width), Constraint::Min(0)],
+        );
+        days::render(state.selected, ctx, list_area, buf);
+        FormView { state, ctx }.render(form_area, buf);
+        question(state, ctx, area, buf);
+    }
+}
+
+/// The question the tab is asking, if any, in the app's one question dialog (over the whole
+/// tab, where the quit question is drawn too).
+fn question(state: &LogState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let undo = ctx.keys.first_key(Command::LogUndo);
+    let (title, lines, choices): (String, Vec<String>, &[(&str, &str)]) = match &state.mode {
+        Mode::ConfirmDelete(i) => {
+            let summary = ctx
+                .day_or_new(state.selected)
+                .runs
+                .get(*i)
+                .map(|r| run_summary(r, ctx.settings.units))
+                .unwrap_or_default();
+            (
+                format!("Delete run {}?", i + 1),
+                vec![
+                    format!(
+                        "Run {} of {}: {summary}.",
+                        i + 1,
+                        state.selected.format("%a %-d %b %Y")
+                    ),
+                    format!("Deleting is saved at once; {undo} (undo) puts the run back."),
+                ],
+                &[("y", "delete it"), ("n", "keep it")],
+            )
+        }
+        Mode::ConfirmDrop(edit) => (
+            "Drop the changes?".to_owned(),
+            vec![format!(
+                "What you typed in {} is not saved yet.",
+                edit.field.label().to_lowercase()
+            )],
+            &[
+                ("y", "drop the changes"),
+                ("n", "keep editing"),
+                ("Ctrl-S", "save them"),
+            ],
+        ),
+        Mode::ConfirmFuture => (
+            "Log into a future day?".to_owned(),
+            vec![format!(
+                "{} is in the future (today is {}).",
+                state.selected.format("%a %-d %b %Y"),
+                ctx.today().format("%a %-d %b")
+            )],
+            &[("y", "yes, log into it"), ("n", "no, leave it")],
+        ),
+        Mode::Browse | Mode::Edit(_) | Mode::Goto(_) => return,
+    };
+    Confirm {
+        title: &title,
+        lines: &lines,
+        choices,
+        style: theme.caution,
+        theme,
+    }
+    .render(area, buf);
+}
+
+/// The form side: title, notices, the rows, the footer.
+struct FormView<'a> {
+    state: &'a LogState,
+    ctx: &'a Ctx,
 }
 
 impl FormView<'_> {
-    pub(super) fn theme(&self) -> &'static Theme {
+    fn theme(&self) -> &'static Theme {
         self.ctx.theme
     }
 
     /// The day to show: a change that failed to save is shown in place of the stored day.
-    pub(super) fn day(&self) -> DayEntry {
+    fn day(&self) -> DayEntry {
         match &self.state.unsaved {
             Some(u) if u.day.date == self.state.selected => u.day.clone(),
             _ => self.ctx.day_or_new(self.state.selected),
         }
     }
 
-    pub(super) fn label_width(width: u16) -> usize {
+    fn label_width(width: u16) -> usize {
         if width >= 80 { 22 } else { 20 }
     }
 
@@ -78,13 +156,12 @@ impl FormView<'_> {
             ""
         };
         text.push_str(status);
-        if let Page::Run(index) = self.state.page {
-            match index {
-                Some(i) => {
-                    let _ = write!(text, "· run {} of {} ", i + 1, day.runs.len());
-                }
-                None => text.push_str("· new run "),
+        match self.state.page {
+            Page::Day => {}
+            Page::Run(i) => {
+                let _ = write!(text, "· run {} of {} ", i + 1, day.runs.len());
             }
+            Page::NewRun(_) => text.push_str("· new run "),
         }
         Line::from(text).style(theme.title)
     }
@@ -124,7 +201,7 @@ impl FormView<'_> {
         wrap_all(lines, width)
     }
 
-    /// The lines at the bottom: the field's meaning, a prompt, the last message.
+    /// The lines at the bottom: the field's meaning (or the go-to prompt), the last message.
     fn footer(&self, width: u16) -> Vec<Line<'static>> {
         let theme = self.theme();
         let state = self.state;
@@ -134,50 +211,16 @@ impl FormView<'_> {
                 let mut spans = vec![Span::styled("Go to: ", theme.key)];
                 spans.extend(editor_lines(text, 20, theme).into_iter().flatten());
                 lines.push(Line::from(spans));
-                lines.push(match goto::resolve(&text.text(), self.ctx.today()) {
+                lines.push(match date::resolve(&text.text(), self.ctx.today()) {
                     Ok(date) => Line::styled(
                         format!("→ {}   Enter to go there", date.format("%A %-d %B %Y")),
                         theme.ok,
                     ),
                     Err(_) if text.text().trim().is_empty() => {
-                        Line::styled(goto::ACCEPTED.to_owned(), theme.dim)
+                        Line::styled(date::ACCEPTED.to_owned(), theme.dim)
                     }
                     Err(problem) => Line::styled(problem, theme.error),
                 });
-            }
-            Mode::ConfirmFuture => {
-                lines.push(Line::styled(
-                    format!(
-                        "{} is in the future (today is {}). Log into it anyway?",
-                        state.selected.format("%a %-d %b %Y"),
-                        self.ctx.today().format("%a %-d %b")
-                    ),
-                    theme.caution,
-                ));
-                lines.push(Line::from(vec![
-                    Span::styled("y", theme.key),
-                    Span::raw(" yes, log into it   "),
-                    Span::styled("n", theme.key),
-                    Span::raw(" no"),
-                ]));
-            }
-            Mode::ConfirmDelete(i) => {
-                let day = self.day();
-                let summary = day
-                    .runs
-                    .get(*i)
-                    .map(|r| runs::run_summary(r, state.unit))
-                    .unwrap_or_default();
-                lines.push(Line::styled(
-                    format!("Delete run {} ({summary})?", i + 1),
-                    theme.caution,
-                ));
-                lines.push(Line::from(vec![
-                    Span::styled("y", theme.key),
-                    Span::raw(" delete   "),
-                    Span::styled("n", theme.key),
-                    Span::raw(" keep it"),
-                ]));
             }
             _ if self
                 .ctx
@@ -192,7 +235,7 @@ impl FormView<'_> {
                 ));
             }
             _ => {
-                let hint = match (state.page, state.day_cursor) {
+                let hint = match (&state.page, state.day_cursor) {
                     (Page::Day, Item::Run(_)) => {
                         "A run of this day: Enter opens it to see or change every detail, d deletes it."
                     }
@@ -251,7 +294,7 @@ impl Widget for FormView<'_> {
             .is_some_and(|p| !p.newer_version);
         if !unreadable {
             match self.state.page {
-                Page::Run(_) => self
+                Page::Run(_) | Page::NewRun(_) => self
                     .run_rows(&day, form_area.width, inner.height)
                     .render(form_area, buf),
                 // Wide: the day's fields on the left, its runs and sessions on the right.

@@ -1,108 +1,42 @@
-//! The fields of a run: how each is shown, typed and picked; a run's one-line summary; the
-//! shoes used before. Pure, no ratatui. Distances go through [`DistanceUnit`] only.
+//! A run's fields: how each stored value is shown, what a typed or picked value does to the
+//! run, and clearing it; a run's one-line summary; the shoes used before. Distances are shown
+//! and typed in the runner's unit (the settings'), stored in kilometres.
 
-use super::form::{
-    Kind, RunField, SURFACE_LABELS, SURFACES, YES_NO_UNSET, label_of, picked, score_text,
-    tick_option, yes_no, yes_no_from, yes_no_ticks,
+use super::choices::{
+    SURFACES, label_of, picked, score_text, tick_option, yes_no, yes_no_from, yes_no_ticks,
 };
-use super::input::{self, DistanceUnit};
+use super::{RunField, Shown};
 use crate::journal::entry::Run;
+use crate::journal::settings::Units;
 use crate::journal::{DayEntry, Score};
+use crate::values;
 
 impl RunField {
-    /// The fields in the order of the run form.
-    pub const ALL: [RunField; 9] = [
-        RunField::Distance,
-        RunField::Duration,
-        RunField::PainBefore,
-        RunField::PainDuring,
-        RunField::PainAfter,
-        RunField::GaitChanged,
-        RunField::Surface,
-        RunField::Shoes,
-        RunField::Notes,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RunField::Distance => "Distance",
-            RunField::Duration => "Time",
-            RunField::PainBefore => "Pain before",
-            RunField::PainDuring => "Pain during",
-            RunField::PainAfter => "Pain after",
-            RunField::GaitChanged => "Gait changed",
-            RunField::Surface => "Surface",
-            RunField::Shoes => "Shoes",
-            RunField::Notes => "Notes",
-        }
-    }
-
-    /// What the field means.
-    pub fn hint(self) -> &'static str {
-        match self {
-            RunField::Distance => "Distance of the run: more than 0, at most 300 km. Like 6.4.",
-            RunField::Duration => {
-                "Time running: mm:ss (38:20), h:mm:ss (1:05:00) or minutes (38). The pace is worked out."
-            }
-            RunField::PainBefore => "Pain just before the run, 0-10.",
-            RunField::PainDuring => {
-                "Worst pain during the run, 0-10. Above 5 means rest from running (Silbernagel 2007)."
-            }
-            RunField::PainAfter => {
-                "Pain after the run, 0-10. Two or more above 'before' is a caution sign."
-            }
-            RunField::GaitChanged => {
-                "Did you change how you ran to tolerate the pain? If so, stop (Vincent 2017)."
-            }
-            RunField::Surface => "What the run was on.",
-            RunField::Shoes => "Which shoes. While typing, Up/Down offer shoes you used before.",
-            RunField::Notes => "Anything about this run. Several lines are fine.",
-        }
-    }
-
-    pub fn kind(self) -> Kind {
-        match self {
-            RunField::PainBefore | RunField::PainDuring | RunField::PainAfter => Kind::Score,
-            RunField::Distance | RunField::Duration => Kind::Number,
-            RunField::GaitChanged => Kind::YesNo,
-            RunField::Surface => Kind::Choice,
-            RunField::Shoes => Kind::Text { multiline: false },
-            RunField::Notes => Kind::Text { multiline: true },
-        }
-    }
-
-    pub fn options(self) -> &'static [&'static str] {
-        match self {
-            RunField::GaitChanged => YES_NO_UNSET,
-            RunField::Surface => SURFACE_LABELS,
-            _ => &[],
-        }
-    }
-
     /// The value as shown, or `None` when not recorded.
-    pub fn display(self, run: &Run, unit: DistanceUnit) -> Option<String> {
-        match self {
-            RunField::Distance => Some(input::format_distance(run.distance_km, unit)),
-            RunField::Duration => run.duration_s.map(input::format_duration),
-            RunField::PainBefore => run.pain_before.map(|s| format!("{s}/10")),
-            RunField::PainDuring => run.pain_during.map(|s| format!("{s}/10")),
-            RunField::PainAfter => run.pain_after.map(|s| format!("{s}/10")),
+    pub fn display(self, run: &Run, unit: Units) -> Option<Shown> {
+        let text = match self {
+            RunField::Distance => Some(values::format_distance(run.distance_km, unit)),
+            RunField::Duration => run.duration_s.map(values::format_duration),
+            RunField::PainBefore => return run.pain_before.map(Shown::Score),
+            RunField::PainDuring => return run.pain_during.map(Shown::Score),
+            RunField::PainAfter => return run.pain_after.map(Shown::Score),
             RunField::GaitChanged => yes_no(run.gait_changed),
             RunField::Surface => run.surface.map(|s| label_of(SURFACES, &s).to_owned()),
             RunField::Shoes => run.shoes.clone(),
             RunField::Notes => (!run.notes.is_empty()).then(|| run.notes.clone()),
-        }
+        };
+        text.map(Shown::Text)
     }
 
     /// The text a typed field's editor starts with.
-    pub fn edit_text(self, run: &Run, unit: DistanceUnit) -> String {
+    pub fn edit_text(self, run: &Run, unit: Units) -> String {
         match self {
             RunField::Distance if run.distance_km > 0.0 => {
-                input::format_number(unit.from_km(run.distance_km))
+                values::format_number(unit.from_km(run.distance_km))
             }
             RunField::Duration => run
                 .duration_s
-                .map(input::format_duration)
+                .map(values::format_duration)
                 .unwrap_or_default(),
             RunField::PainBefore => score_text(run.pain_before),
             RunField::PainDuring => score_text(run.pain_during),
@@ -117,20 +51,20 @@ impl RunField {
     ///
     /// # Errors
     /// What is accepted, when the text is not; the run is then unchanged.
-    pub fn apply_text(self, run: &mut Run, text: &str, unit: DistanceUnit) -> Result<(), String> {
+    pub fn apply_text(self, run: &mut Run, text: &str, unit: Units) -> Result<(), String> {
         match self {
             RunField::Distance => {
                 // Keep what was stored when the number shown is retyped unchanged (no rounding
                 // drift from 2-decimal display).
-                let km = input::parse_distance(text, unit)?;
+                let km = values::parse_distance(text, unit)?;
                 if text.trim() != self.edit_text(run, unit) {
                     run.distance_km = km;
                 }
             }
-            RunField::Duration => run.duration_s = input::parse_duration(text)?,
-            RunField::PainBefore => run.pain_before = input::parse_score(text)?,
-            RunField::PainDuring => run.pain_during = input::parse_score(text)?,
-            RunField::PainAfter => run.pain_after = input::parse_score(text)?,
+            RunField::Duration => run.duration_s = values::parse_duration(text)?,
+            RunField::PainBefore => run.pain_before = values::parse_score(text)?,
+            RunField::PainDuring => run.pain_during = values::parse_score(text)?,
+            RunField::PainAfter => run.pain_after = values::parse_score(text)?,
             RunField::Shoes => {
                 let name = text.trim();
                 run.shoes = (!name.is_empty()).then(|| name.to_owned());
@@ -174,12 +108,12 @@ impl RunField {
 }
 
 /// A one-line summary of a run: `6.4 km · 38:00 · 5:56 /km · pain 2/3/4 · trail`.
-pub fn run_summary(run: &Run, unit: DistanceUnit) -> String {
-    let mut parts = vec![input::format_distance(run.distance_km, unit)];
+pub fn run_summary(run: &Run, unit: Units) -> String {
+    let mut parts = vec![values::format_distance(run.distance_km, unit)];
     if let Some(s) = run.duration_s {
-        parts.push(input::format_duration(s));
+        parts.push(values::format_duration(s));
     }
-    if let Some(pace) = input::format_pace(run.distance_km, run.duration_s, unit) {
+    if let Some(pace) = values::format_pace(run.distance_km, run.duration_s, unit) {
         parts.push(pace);
     }
     let pains = [run.pain_before, run.pain_during, run.pain_after];
@@ -256,7 +190,7 @@ mod tests {
             ..Run::default()
         };
         assert_eq!(
-            run_summary(&run, DistanceUnit::Km),
+            run_summary(&run, Units::Km),
             "6.4 km · 38:00 · 5:56 /km · pain 2/-/4 · trail"
         );
     }

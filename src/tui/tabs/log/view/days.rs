@@ -2,7 +2,7 @@
 //! Reads only `ctx.journal()` (a few map lookups per visible row).
 
 use crate::tui::ctx::Ctx;
-use crate::tui::view::split;
+use crate::tui::widgets::split::split;
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Direction, Rect};

@@ -1,9 +1,9 @@
 //! Saving: building the changed day from an edit, a flip, a clear or a delete, saving it
 //! through [`Ctx::commit`], and what happens when that fails (retry, reload, undo).
 
-use super::form::{DayField, Field, Kind, RunField};
-use super::update::Then;
-use super::{Edit, Input, Item, LogState, Mode, Page, Tone, Unsaved};
+use super::super::form::{DayField, Field, Kind, RunField};
+use super::super::{Edit, Input, Item, LogState, Mode, Page, Tone, Unsaved};
+use super::Then;
 use crate::journal::DayEntry;
 use crate::journal::entry::Run;
 use crate::session::Refusal;
@@ -11,7 +11,7 @@ use crate::tui::ctx::Ctx;
 
 impl LogState {
     /// Applies the edit to a copy of the stored day; the error says what is accepted.
-    pub(super) fn edited_day(&self, edit: &Edit, ctx: &Ctx) -> Result<DayEntry, String> {
+    fn edited_day(&self, edit: &Edit, ctx: &Ctx) -> Result<DayEntry, String> {
         let mut day = self.stored_day(ctx);
         match edit.field {
             Field::Day(f) => match &edit.input {
@@ -23,12 +23,14 @@ impl LogState {
                     .run_of(&day)
                     .ok_or("this run is no longer there (undone?)")?;
                 match &edit.input {
-                    Input::Text(text) => f.apply_text(&mut run, &text.text(), self.unit)?,
+                    Input::Text(text) => {
+                        f.apply_text(&mut run, &text.text(), ctx.settings.units)?;
+                    }
                     Input::Choice(chooser) => f.apply_choice(&mut run, &chooser.chosen()),
                 }
                 match self.page {
-                    Page::Run(Some(i)) => day.runs[i] = run,
-                    _ => day.runs.push(run),
+                    Page::Run(i) => day.runs[i] = run,
+                    Page::NewRun(_) | Page::Day => day.runs.push(run),
                 }
             }
         }
@@ -40,7 +42,7 @@ impl LogState {
     /// Saves the field being edited. Bad input or a failed save keeps the editor open with
     /// the message; Enter tries again.
     pub(super) fn commit_edit(&mut self, then: Then, ctx: &mut Ctx) {
-        let Mode::Edit(edit) = &self.mode else {
+        let Some(edit) = self.edit() else {
             return;
         };
         let field = edit.field;
@@ -57,10 +59,10 @@ impl LogState {
             Field::Day(f) => f.display(&day),
             Field::Run(f) => {
                 let index = match self.page {
-                    Page::Run(Some(i)) => i,
-                    _ => day.runs.len() - 1,
+                    Page::Run(i) => i,
+                    Page::NewRun(_) | Page::Day => day.runs.len() - 1,
                 };
-                f.display(&day.runs[index], self.unit)
+                f.display(&day.runs[index], ctx.settings.units)
             }
         };
         let changed = day != self.stored_day(ctx);
@@ -71,12 +73,11 @@ impl LogState {
             ));
             return;
         }
-        if self.page == Page::Run(None) {
-            self.page = Page::Run(Some(day.runs.len() - 1));
-            self.draft = Run::default();
+        if matches!(self.page, Page::NewRun(_)) {
+            self.page = Page::Run(day.runs.len() - 1);
         }
         if changed {
-            let value = shown.unwrap_or_else(|| "cleared".into());
+            let value = shown.map_or_else(|| "cleared".into(), |s| s.to_string());
             let mut short: String = value.chars().take(40).collect();
             if short.len() < value.len() {
                 short = short.lines().next().unwrap_or_default().to_owned() + "…";
@@ -89,20 +90,24 @@ impl LogState {
             && self.step_cursor(isize::from(step), ctx)
             && let Some(next) = self.field()
         {
-            self.open_editor(next, None, ctx);
+            self.open_editor(next, ctx);
         }
     }
 
-    pub(super) fn set_edit_error(&mut self, problem: String) {
-        if let Mode::Edit(edit) = &mut self.mode {
-            edit.error = Some(problem);
-            edit.confirm_drop = false;
-        }
+    /// Shows why the edit was not saved; a question about it is answered by that.
+    fn set_edit_error(&mut self, problem: String) {
+        self.mode = match std::mem::replace(&mut self.mode, Mode::Browse) {
+            Mode::Edit(mut edit) | Mode::ConfirmDrop(mut edit) => {
+                edit.error = Some(problem);
+                Mode::Edit(edit)
+            }
+            other => other,
+        };
     }
 
     /// Saves a change made without an editor (a flip, a clear, a delete). A failed save is
     /// kept in [`LogState::unsaved`] for `r`.
-    pub(super) fn save_now(&mut self, day: DayEntry, what: String, ctx: &mut Ctx) -> bool {
+    fn save_now(&mut self, day: DayEntry, what: String, ctx: &mut Ctx) -> bool {
         match ctx.commit(day.clone(), what.clone()) {
             Ok(()) => {
                 self.message = Some((Tone::Done, format!("Saved {what}.")));
@@ -122,7 +127,7 @@ impl LogState {
     }
 
     /// Applies `change` to the current field of a copy of the day and saves it.
-    pub(super) fn change_field(
+    fn change_field(
         &mut self,
         ctx: &mut Ctx,
         day_change: impl FnOnce(DayField, &mut DayEntry),
@@ -135,9 +140,9 @@ impl LogState {
             return;
         };
         let mut day = self.stored_day(ctx);
-        match (field, self.page) {
+        match (field, &self.page) {
             (Field::Day(f), _) => day_change(f, &mut day),
-            (Field::Run(f), Page::Run(Some(i))) if i < day.runs.len() => {
+            (Field::Run(f), &Page::Run(i)) if i < day.runs.len() => {
                 run_change(f, &mut day.runs[i]);
             }
             _ => return,
@@ -177,11 +182,11 @@ impl LogState {
     }
 
     pub(super) fn clear_field(&mut self, ctx: &mut Ctx) {
-        match (self.page, self.day_cursor) {
+        match (&self.page, self.day_cursor) {
             (Page::Day, Item::Run(_)) => {
                 self.message = Some((Tone::Info, "d deletes a run (it asks first).".into()));
             }
-            (Page::Run(_), _) if self.run_cursor == RunField::Distance => {
+            (Page::Run(_) | Page::NewRun(_), _) if self.run_cursor == RunField::Distance => {
                 self.message = Some((
                     Tone::Info,
                     "A run always has a distance: Enter to change it, d to delete the run.".into(),
@@ -204,15 +209,14 @@ impl LogState {
         if self.refuse_edit(ctx) {
             return;
         }
-        self.page = Page::Run(None);
-        self.draft = Run::default();
+        self.page = Page::NewRun(Run::default());
         self.run_cursor = RunField::Distance;
-        self.open_editor(Field::Run(RunField::Distance), None, ctx);
+        self.open_editor(Field::Run(RunField::Distance), ctx);
     }
 
     pub(super) fn ask_delete_run(&mut self, ctx: &mut Ctx) {
-        let ((Page::Run(Some(index)), _) | (Page::Day, Item::Run(index))) =
-            (self.page, self.day_cursor)
+        let ((&Page::Run(index), _) | (Page::Day, Item::Run(index))) =
+            (&self.page, self.day_cursor)
         else {
             self.message = Some((Tone::Info, "Select a run first, then d deletes it.".into()));
             return;
@@ -342,8 +346,8 @@ impl LogState {
     /// A short name for a change: "worst pain on Sun 22 Nov".
     pub(super) fn what(&self, field: Field) -> String {
         let on = self.selected.format("%a %-d %b");
-        match (field, self.page) {
-            (Field::Run(f), Page::Run(Some(i))) => {
+        match (field, &self.page) {
+            (Field::Run(f), Page::Run(i)) => {
                 format!("run {} {} on {on}", i + 1, f.label().to_lowercase())
             }
             (Field::Run(_), _) => format!("new run on {on}"),

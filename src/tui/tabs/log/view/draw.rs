@@ -1,9 +1,9 @@
 //! Small drawing helpers of the Log tab: wrapping, labelled values, the text editor and the
 //! chooser as spans, scrolling, and the words for stored enums.
 
-use super::Edit;
-use super::editor::{Chooser, TextEditor};
-use super::form::{Field, RunField};
+use super::super::Edit;
+use super::super::editor::{Chooser, TextEditor};
+use super::super::form::{Field, RunField};
 use crate::journal::entry::{PainType, RedFlag};
 use crate::tui::theme::Theme;
 use ratatui::style::Style;
@@ -86,16 +86,6 @@ pub(super) fn labelled(
         last.spans.push(Span::styled(" …", theme.dim));
     }
     lines
-}
-
-/// The score in a shown value like `5/10`.
-pub(super) fn score_of(value: &str) -> Option<usize> {
-    value
-        .split('/')
-        .next()?
-        .parse::<usize>()
-        .ok()
-        .filter(|s| *s <= 10)
 }
 
 /// The editor's text as lines of spans, the cursor drawn as a reversed cell. A one-line

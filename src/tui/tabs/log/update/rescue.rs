@@ -2,9 +2,9 @@
 //! a valid value is saved, anything else becomes a [`Recovery`] that the next start offers
 //! back in the same field.
 
-use super::form::{DayField, Field};
-use super::update::Then;
-use super::{Edit, Input, LogState, Mode, Tone};
+use super::super::form::{DayField, Field};
+use super::super::{Edit, Input, Item, LogState, Mode, Tone, Unsaved};
+use super::Then;
 use crate::journal::entry;
 use crate::journal::recovery::Recovery;
 use crate::tui::ctx::Ctx;
@@ -25,18 +25,11 @@ fn typed(edit: &Edit) -> String {
     }
 }
 
-fn changed(edit: &Edit) -> bool {
-    match &edit.input {
-        Input::Text(text) => text.changed(),
-        Input::Choice(chooser) => chooser.changed(),
-    }
-}
-
 impl LogState {
     /// What would be lost if the app ended now, without trying to save it.
     pub fn pending(&self) -> Option<Recovery> {
-        if let Mode::Edit(edit) = &self.mode
-            && changed(edit)
+        if let Some(edit) = self.edit()
+            && edit.changed()
         {
             return Some(Recovery {
                 date: self.selected,
@@ -58,9 +51,7 @@ impl LogState {
     /// The app is being stopped: saves a typed value if it is valid (and a change waiting for
     /// a retry), and returns what could not be saved.
     pub fn rescue(&mut self, ctx: &mut Ctx) -> Option<Recovery> {
-        if let Mode::Edit(edit) = &self.mode
-            && changed(edit)
-        {
+        if self.edit().is_some_and(Edit::changed) {
             self.commit_edit(Then::Stay, ctx);
             if let Mode::Edit(edit) = &self.mode {
                 let mut left = self.pending()?;
@@ -71,7 +62,7 @@ impl LogState {
         if let Some(unsaved) = self.unsaved.take()
             && let Err(error) = ctx.commit(unsaved.day.clone(), unsaved.what.clone())
         {
-            self.unsaved = Some(super::Unsaved { error, ..unsaved });
+            self.unsaved = Some(Unsaved { error, ..unsaved });
             return self.pending();
         }
         None
@@ -90,9 +81,9 @@ impl LogState {
         {
             self.select(recovery.date, ctx);
             if let Some(i) = DayField::ALL.iter().position(|f| Field::Day(*f) == field) {
-                self.day_cursor = super::Item::Field(DayField::ALL[i]);
+                self.day_cursor = Item::Field(DayField::ALL[i]);
             }
-            self.open_editor(field, None, ctx);
+            self.open_editor(field, ctx);
             if let Mode::Edit(edit) = &mut self.mode
                 && let Input::Text(text) = &mut edit.input
             {

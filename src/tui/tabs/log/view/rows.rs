@@ -1,15 +1,16 @@
 //! The form's rows: the day's fields, its runs and the sessions other tabs saved, a run's
 //! fields, and a field being edited (with its inline error).
 
+use super::super::form::{DayField, Field, Kind, RunField, Shown, run_summary};
+use super::super::{Input, Item, Page};
+use super::FormView;
 use super::draw::{
-    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, score_of,
-    scroll_offset, shoes_hint, wrap,
+    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, scroll_offset,
+    shoes_hint, wrap,
 };
-use super::form::{DayField, Field, Kind, RunField};
-use super::view::FormView;
-use super::{Input, Item, Mode, Page, input, runs};
 use crate::journal::DayEntry;
-use crate::journal::entry::Slump;
+use crate::journal::entry::{Run, Slump};
+use crate::values;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -101,7 +102,7 @@ impl FormView<'_> {
         for (i, run) in day.runs.iter().enumerate() {
             let focused = state.day_cursor == Item::Run(i);
             let label = format!(" {:<w$}", format!("Run {}", i + 1), w = label_width - 1);
-            let mut summary = runs::run_summary(run, state.unit);
+            let mut summary = run_summary(run, self.ctx.settings.units);
             if !run.notes.is_empty() && max_lines > 2 {
                 summary.push_str(" · ");
                 summary.push_str(&run.notes.replace('\n', " "));
@@ -202,11 +203,13 @@ impl FormView<'_> {
         let state = self.state;
         let label_width = Self::label_width(width);
         let mut rows = Rows::default();
-        let run = match state.page {
-            Page::Run(Some(i)) => day.runs.get(i).cloned().unwrap_or_default(),
-            _ => state.draft.clone(),
+        let units = self.ctx.settings.units;
+        let (run, new) = match &state.page {
+            Page::Run(i) => (day.runs.get(*i).cloned().unwrap_or_default(), false),
+            Page::NewRun(run) => (run.clone(), true),
+            Page::Day => (Run::default(), false),
         };
-        if state.page == Page::Run(None) {
+        if new {
             rows.push(Line::styled(
                 " A new run: it is saved as soon as its distance is.",
                 theme.dim,
@@ -216,10 +219,10 @@ impl FormView<'_> {
         for field in RunField::ALL {
             let start = rows.lines.len();
             let focused = state.run_cursor == field;
-            let value = if state.page == Page::Run(None) && field == RunField::Distance {
+            let value = if new && field == RunField::Distance {
                 None
             } else {
-                field.display(&run, state.unit)
+                field.display(&run, units)
             };
             self.field_rows(
                 &mut rows,
@@ -234,7 +237,7 @@ impl FormView<'_> {
                 rows.focus_from(start);
             }
             if field == RunField::Duration {
-                let pace = input::format_pace(run.distance_km, run.duration_s, state.unit);
+                let pace = values::format_pace(run.distance_km, run.duration_s, units);
                 rows.push(Line::from(vec![
                     Span::styled(format!(" {:<w$}", "Pace", w = label_width - 1), theme.dim),
                     Span::styled(pace.unwrap_or_else(|| "—".into()), theme.dim),
@@ -243,7 +246,7 @@ impl FormView<'_> {
         }
         rows.push(Line::default());
         rows.push(Line::styled(
-            if state.page == Page::Run(None) {
+            if new {
                 " Esc cancels the new run (nothing is saved yet)"
             } else {
                 " d deletes this run (asks first) · Esc back to the day"
@@ -259,7 +262,7 @@ impl FormView<'_> {
         &self,
         rows: &mut Rows,
         field: Field,
-        value: Option<String>,
+        value: Option<Shown>,
         focused: bool,
         label_width: usize,
         width: u16,
@@ -267,10 +270,10 @@ impl FormView<'_> {
     ) {
         let theme = self.theme();
         let value_width = (width as usize).saturating_sub(label_width).max(8);
-        let edit = match &self.state.mode {
-            Mode::Edit(edit) if focused && edit.field == field => Some(edit),
-            _ => None,
-        };
+        let edit = self
+            .state
+            .edit()
+            .filter(|edit| focused && edit.field == field);
         let label = format!(" {:<w$}", field.label(), w = label_width - 1);
         let indent = " ".repeat(label_width);
         let Some(edit) = edit else {
@@ -284,21 +287,20 @@ impl FormView<'_> {
                     Span::raw(label),
                     Span::styled("—", theme.dim),
                 ])],
-                Some(value) => {
-                    let mut spans = Vec::new();
-                    if field.kind() == Kind::Score
-                        && let Some(score) = score_of(&value)
-                    {
-                        spans.push(Span::raw(" "));
-                        spans.push(Span::styled("■".repeat(score), theme.chart_worst));
-                        spans.push(Span::styled("·".repeat(10 - score), theme.dim));
-                    }
-                    let value = if field.kind() == Kind::Score {
-                        format!("{value:<5}")
-                    } else {
-                        value
-                    };
-                    labelled(&label, &value, &spans, value_width, max_lines, theme)
+                Some(Shown::Score(score)) => {
+                    // The bar is drawn from the stored score, never from the text shown.
+                    let filled = usize::from(score.get());
+                    let spans = vec![
+                        Span::raw(" "),
+                        Span::styled("■".repeat(filled), theme.chart_worst),
+                        Span::styled("·".repeat(10 - filled), theme.dim),
+                    ];
+                    let text = Shown::Score(score).to_string();
+                    let text = format!("{text:<5}");
+                    labelled(&label, &text, &spans, value_width, max_lines, theme)
+                }
+                Some(Shown::Text(text)) => {
+                    labelled(&label, &text, &[], value_width, max_lines, theme)
                 }
             };
             for line in lines {
@@ -347,12 +349,6 @@ impl FormView<'_> {
         let mut notes = Vec::new();
         if let Some(shoe_hint) = shoes_hint(edit) {
             notes.push((shoe_hint, theme.dim));
-        }
-        if edit.confirm_drop {
-            notes.push((
-                "Drop the changes? y drops them · n keeps editing · Ctrl-S saves".to_owned(),
-                theme.caution,
-            ));
         }
         if let Some(error) = &edit.error {
             notes.push((format!("✗ {error}"), theme.error));
