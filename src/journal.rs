@@ -11,6 +11,7 @@ pub mod memory;
 pub mod quickparse;
 pub mod read;
 pub mod recovery;
+mod scope;
 pub mod settings;
 pub mod store;
 pub mod survey;

@@ -4,7 +4,7 @@
 //! file in which every `triage` is `triage: None` is read but not parsed.
 
 use super::read::{Outcome, Read, list_year, list_years, read_bytes};
-use super::store::Loaded;
+use super::scope::Loaded;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
 use std::io;

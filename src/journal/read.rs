@@ -5,7 +5,7 @@
 
 use super::diskfile::{Fingerprint, read_regular_file};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
-use super::store::{Loaded, Scope, day_path};
+use super::scope::{Loaded, day_path};
 use super::{Problem, quickparse};
 use chrono::{Datelike, NaiveDate};
 use std::fs;
@@ -262,15 +262,4 @@ impl Loaded {
             }
         }
     }
-}
-
-/// Reads and parses the day files in `scope`, spreading the work over the machine's cores.
-///
-/// # Errors
-/// Only when the folders cannot be listed.
-pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
-    if let Scope::LatestTriage { before } = scope {
-        return super::latest::latest_triage(root, before);
-    }
-    Ok(super::walk::walk(root, scope, super::walk::Also::Nothing)?.loaded)
 }

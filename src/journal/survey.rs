@@ -1,10 +1,10 @@
 //! Everything `stridelog check` looks at, in one walk over the folders on every core: every
-//! day file read and parsed (as [`super::read::read_days`] reads them), the files under
+//! day file read and parsed (as [`super::walk::read_days`] reads them), the files under
 //! `days/` that are not day files, what others can read (as [`tidy::open_to_others`] finds
 //! it) and our temp files left by interrupted saves (removed, as
 //! [`tidy::remove_stale_temp_files`] does).
 
-use super::store::Loaded;
+use super::scope::Loaded;
 use super::tidy;
 use super::walk::{Also, IfKept, walk};
 use std::fs;
@@ -30,7 +30,7 @@ pub struct Survey {
 /// # Errors
 /// When `days/` or a year folder cannot be listed.
 pub fn survey(root: &Path, now: SystemTime) -> io::Result<Survey> {
-    let mut walked = walk(root, super::store::Scope::All, Also::Tidiness(now))?;
+    let mut walked = walk(root, super::scope::Scope::All, Also::Tidiness(now))?;
     let mut removed = Vec::new();
     for stale in walked.stale {
         if fs::remove_file(&stale.path).is_ok() {

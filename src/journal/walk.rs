@@ -5,7 +5,7 @@
 //! than from one more look at it.
 
 use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
-use super::store::{Loaded, Scope};
+use super::scope::{Loaded, Scope};
 use super::tidy;
 use chrono::Datelike;
 use std::fs;
@@ -85,7 +85,7 @@ enum Tidy {
 /// Walks `days/` under `root` for the day files of `scope` (and `also`).
 ///
 /// # Errors
-/// When `days/` or a year folder in `scope` cannot be listed, as [`super::read::read_days`].
+/// When `days/` or a year folder in `scope` cannot be listed, as [`read_days`].
 pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> {
     let mut walked = Walked::default();
     let tidiness = matches!(also, Also::Tidiness(_));
@@ -335,4 +335,15 @@ fn look(root: &Path, path: &Path, open: &mut Vec<(String, u32)>) {
             open.push((rel.replace('\\', "/"), mode));
         }
     }
+}
+
+/// Reads and parses the day files in `scope`, spreading the work over the machine's cores.
+///
+/// # Errors
+/// Only when the folders cannot be listed.
+pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
+    if let Scope::LatestTriage { before } = scope {
+        return super::latest::latest_triage(root, before);
+    }
+    Ok(walk(root, scope, Also::Nothing)?.loaded)
 }
