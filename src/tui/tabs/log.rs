@@ -100,13 +100,8 @@ pub struct Unsaved {
     pub error: String,
 }
 
-/// How a message reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Done,
-    Error,
-}
+use crate::tui::widgets::message::Message;
+pub use crate::tui::widgets::message::Tone;
 
 /// The tab's state.
 #[derive(Debug)]
@@ -117,7 +112,7 @@ pub struct LogState {
     run_cursor: RunField,
     mode: Mode,
     unsaved: Option<Unsaved>,
-    message: Option<(Tone, String)>,
+    message: Option<Message>,
     /// A day after today the runner agreed to log into (asked once per day).
     future_ok: Option<NaiveDate>,
 }
@@ -188,10 +183,9 @@ impl LogState {
             && ctx.journal().problem_for(ctx.today()).is_none()
             && ctx.read_only_reason().is_none();
         let message = fresh_day.then(|| {
-            (
+            Message::new(
                 Tone::Info,
-                "Nothing logged today yet: press Enter, type your morning pain (0-10), Enter."
-                    .into(),
+                "Nothing logged today yet: press Enter, type your morning pain (0-10), Enter.",
             )
         });
         Self {
@@ -237,7 +231,7 @@ impl LogState {
 
     /// The last message (what was saved, what was refused).
     pub fn message(&self) -> Option<(Tone, &str)> {
-        self.message.as_ref().map(|(t, m)| (*t, m.as_str()))
+        self.message.as_ref().map(|m| (m.tone, m.text.as_str()))
     }
 
     /// A change that could not be saved, kept for a retry.

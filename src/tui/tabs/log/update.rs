@@ -12,6 +12,7 @@ use super::{Item, LogAction, LogState, Mode, Page, Tone};
 use crate::journal::DayEntry;
 use crate::journal::store::storable;
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::message::Message;
 use crate::values::date;
 use chrono::{Days, NaiveDate};
 
@@ -98,7 +99,7 @@ impl LogState {
     /// possible now.
     fn refuse_edit(&mut self, ctx: &Ctx) -> bool {
         if let Some(reason) = self.lock_reason(ctx) {
-            self.message = Some((Tone::Error, reason));
+            self.message = Some(Message::new(Tone::Error, reason));
             return true;
         }
         // A day after today is most likely a slip of the arrow keys: ask once before it is
@@ -108,7 +109,7 @@ impl LogState {
             return true;
         }
         if let Some(unsaved) = &self.unsaved {
-            self.message = Some((
+            self.message = Some(Message::new(
                 Tone::Error,
                 format!(
                     "A change ({}) is not saved yet: r tries again, Esc drops it.",
@@ -125,7 +126,7 @@ impl LogState {
         self.mode = Mode::Browse;
         self.message = Some(if yes {
             self.future_ok = Some(self.selected);
-            (
+            Message::new(
                 Tone::Info,
                 format!(
                     "{} is in the future; you can log into it now (press the key again).",
@@ -133,10 +134,7 @@ impl LogState {
                 ),
             )
         } else {
-            (
-                Tone::Info,
-                "Nothing written; t goes back to today.".to_owned(),
-            )
+            Message::new(Tone::Info, "Nothing written; t goes back to today.")
         });
     }
 
@@ -192,9 +190,9 @@ impl LogState {
         match to {
             Some(to) if storable(to) => self.select(to, ctx),
             _ => {
-                self.message = Some((
+                self.message = Some(Message::new(
                     Tone::Info,
-                    "The journal holds days from year 0000 to 9999 only.".into(),
+                    "The journal holds days from year 0000 to 9999 only.",
                 ));
             }
         }
@@ -245,7 +243,7 @@ impl LogState {
     /// Esc when not editing: drops a change that failed to save, or leaves the run.
     fn back(&mut self) {
         if let Some(unsaved) = self.unsaved.take() {
-            self.message = Some((
+            self.message = Some(Message::new(
                 Tone::Info,
                 format!("Dropped the unsaved change ({}).", unsaved.what),
             ));
@@ -268,7 +266,7 @@ impl LogState {
                 self.mode = Mode::Browse;
                 self.select(date, ctx);
             }
-            Err(problem) => self.message = Some((Tone::Error, problem)),
+            Err(problem) => self.message = Some(Message::new(Tone::Error, problem)),
         }
     }
 
@@ -277,7 +275,7 @@ impl LogState {
     pub fn follow_today(&mut self, old: NaiveDate, ctx: &Ctx) {
         if self.selected == old && matches!(self.mode, Mode::Browse) {
             self.select(ctx.today(), ctx);
-            self.message = Some((
+            self.message = Some(Message::new(
                 Tone::Info,
                 format!(
                     "It is {} now: the form shows the new day.",

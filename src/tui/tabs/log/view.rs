@@ -8,7 +8,7 @@ mod draw;
 mod rows;
 
 use super::form::{Field, run_summary};
-use super::{Item, LogState, Mode, Page, Tone};
+use super::{Item, LogState, Mode, Page};
 use crate::journal::DayEntry;
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Command;
@@ -247,13 +247,11 @@ impl FormView<'_> {
                 lines.push(Line::styled(hint.to_owned(), theme.dim));
             }
         }
-        if let Some((tone, message)) = &state.message {
-            let style = match tone {
-                Tone::Info => theme.info,
-                Tone::Done => theme.ok,
-                Tone::Error => theme.error,
-            };
-            lines.push(Line::styled(message.clone(), style));
+        if let Some(message) = &state.message {
+            lines.push(Line::styled(
+                message.text.clone(),
+                message.tone.style(theme),
+            ));
         }
         wrap_all(lines, width)
     }

@@ -7,6 +7,7 @@ use super::super::{Edit, Input, Item, LogState, Mode, Page, Tone};
 use crate::journal::DayEntry;
 use crate::journal::entry::Run;
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::message::Message;
 
 impl LogState {
     /// The run the run page shows: a stored one, or the one being added.
@@ -77,7 +78,7 @@ impl LogState {
         }
         self.unsaved = None;
         self.fix_cursor(ctx);
-        self.message = ctx.notice.clone().map(|n| (Tone::Info, n));
+        self.message = ctx.notice.clone().map(|n| Message::new(Tone::Info, n));
     }
 
     /// Esc: closes the editor, a question or the go-to prompt. Changed notes are not dropped
@@ -102,7 +103,7 @@ impl LogState {
         };
         if drop {
             self.close_editor();
-            self.message = Some((Tone::Info, "Changes dropped; nothing saved.".into()));
+            self.message = Some(Message::new(Tone::Info, "Changes dropped; nothing saved."));
         } else {
             self.mode = Mode::Edit(edit);
         }
@@ -145,7 +146,10 @@ impl LogState {
         }) = &mut self.mode
         {
             if suggestions.is_empty() {
-                self.message = Some((Tone::Info, "No shoes used before yet: type a name.".into()));
+                self.message = Some(Message::new(
+                    Tone::Info,
+                    "No shoes used before yet: type a name.",
+                ));
                 return;
             }
             let n = suggestions.len().cast_signed();

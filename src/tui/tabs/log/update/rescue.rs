@@ -8,6 +8,7 @@ use super::Then;
 use crate::journal::entry;
 use crate::journal::recovery::Recovery;
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::message::Message;
 
 /// The text of an edit as it would be typed again.
 fn typed(edit: &Edit) -> String {
@@ -88,7 +89,7 @@ impl LogState {
                 && let Input::Text(text) = &mut edit.input
             {
                 text.set_text(&recovery.text);
-                self.message = Some((
+                self.message = Some(Message::new(
                     Tone::Info,
                     format!(
                         "Recovered what you were typing when stridelog was stopped ({}): \
@@ -100,7 +101,7 @@ impl LogState {
             }
             self.mode = Mode::Browse;
         }
-        self.message = Some((
+        self.message = Some(Message::new(
             Tone::Error,
             format!(
                 "Not saved when stridelog was stopped ({}; {}): \"{shown}\". Enter it again.",

@@ -8,6 +8,7 @@ use crate::journal::DayEntry;
 use crate::journal::entry::Run;
 use crate::session::Refusal;
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::message::Message;
 
 impl LogState {
     /// Applies the edit to a copy of the stored day; the error says what is accepted.
@@ -83,7 +84,7 @@ impl LogState {
                 short = short.lines().next().unwrap_or_default().to_owned() + "…";
             }
             let value = short;
-            self.message = Some((Tone::Done, format!("Saved {what}: {value}")));
+            self.message = Some(Message::new(Tone::Done, format!("Saved {what}: {value}")));
         }
         self.mode = Mode::Browse;
         if let Then::Move(step) = then
@@ -110,11 +111,11 @@ impl LogState {
     fn save_now(&mut self, day: DayEntry, what: String, ctx: &mut Ctx) -> bool {
         match ctx.commit(day.clone(), what.clone()) {
             Ok(()) => {
-                self.message = Some((Tone::Done, format!("Saved {what}.")));
+                self.message = Some(Message::new(Tone::Done, format!("Saved {what}.")));
                 true
             }
             Err(error) => {
-                self.message = Some((
+                self.message = Some(Message::new(
                     Tone::Error,
                     "Not saved (see above): r tries again, Ctrl-L reloads from disk, Esc drops \
                      the change."
@@ -184,21 +185,20 @@ impl LogState {
     pub(super) fn clear_field(&mut self, ctx: &mut Ctx) {
         match (&self.page, self.day_cursor) {
             (Page::Day, Item::Run(_)) => {
-                self.message = Some((Tone::Info, "d deletes a run (it asks first).".into()));
+                self.message = Some(Message::new(Tone::Info, "d deletes a run (it asks first)."));
             }
             (Page::Run(_) | Page::NewRun(_), _) if self.run_cursor == RunField::Distance => {
-                self.message = Some((
+                self.message = Some(Message::new(
                     Tone::Info,
-                    "A run always has a distance: Enter to change it, d to delete the run.".into(),
+                    "A run always has a distance: Enter to change it, d to delete the run.",
                 ));
             }
             // One stray key must not wipe a page of notes.
             _ if self.field().map(Field::kind) == Some(Kind::Text { multiline: true }) => {
-                self.message = Some((
+                self.message = Some(Message::new(
                     Tone::Info,
                     "Notes are not cleared with one key: Enter, then Ctrl-U empties them, \
-                     Ctrl-S saves."
-                        .into(),
+                     Ctrl-S saves.",
                 ));
             }
             _ => self.change_field(ctx, DayField::clear, RunField::clear),
@@ -218,7 +218,10 @@ impl LogState {
         let ((&Page::Run(index), _) | (Page::Day, Item::Run(index))) =
             (&self.page, self.day_cursor)
         else {
-            self.message = Some((Tone::Info, "Select a run first, then d deletes it.".into()));
+            self.message = Some(Message::new(
+                Tone::Info,
+                "Select a run first, then d deletes it.",
+            ));
             return;
         };
         if !self.refuse_edit(ctx) {
@@ -232,7 +235,7 @@ impl LogState {
         };
         self.mode = Mode::Browse;
         if !yes {
-            self.message = Some((Tone::Info, "Kept the run.".into()));
+            self.message = Some(Message::new(Tone::Info, "Kept the run."));
             return;
         }
         let mut day = self.stored_day(ctx);
@@ -259,7 +262,7 @@ impl LogState {
         }
         match ctx.undo() {
             Ok(None) => {
-                self.message = Some((Tone::Info, "Nothing to undo in this session.".into()));
+                self.message = Some(Message::new(Tone::Info, "Nothing to undo in this session."));
             }
             Ok(Some(change)) => {
                 if change.before.date == self.selected {
@@ -267,7 +270,10 @@ impl LogState {
                 } else {
                     self.select(change.before.date, ctx);
                 }
-                self.message = Some((Tone::Done, format!("Undone: {} (saved).", change.what)));
+                self.message = Some(Message::new(
+                    Tone::Done,
+                    format!("Undone: {} (saved).", change.what),
+                ));
             }
             Err(refusal) => {
                 // A failed save keeps the change undoable; a stale one is dropped.
@@ -275,7 +281,10 @@ impl LogState {
                     Refusal::NotSaved(_) => " · u tries again.",
                     Refusal::Stale(_) => "",
                 };
-                self.message = Some((Tone::Error, format!("Undo: {}{again}", refusal.message())));
+                self.message = Some(Message::new(
+                    Tone::Error,
+                    format!("Undo: {}{again}", refusal.message()),
+                ));
             }
         }
     }
@@ -287,7 +296,7 @@ impl LogState {
         }
         match ctx.redo() {
             Ok(None) => {
-                self.message = Some((Tone::Info, "Nothing to redo.".into()));
+                self.message = Some(Message::new(Tone::Info, "Nothing to redo."));
             }
             Ok(Some(change)) => {
                 if change.after.date == self.selected {
@@ -295,21 +304,27 @@ impl LogState {
                 } else {
                     self.select(change.after.date, ctx);
                 }
-                self.message = Some((Tone::Done, format!("Redone: {} (saved).", change.what)));
+                self.message = Some(Message::new(
+                    Tone::Done,
+                    format!("Redone: {} (saved).", change.what),
+                ));
             }
             Err(refusal) => {
                 let again = match refusal {
                     Refusal::NotSaved(_) => " · Ctrl-R tries again.",
                     Refusal::Stale(_) => "",
                 };
-                self.message = Some((Tone::Error, format!("Redo: {}{again}", refusal.message())));
+                self.message = Some(Message::new(
+                    Tone::Error,
+                    format!("Redo: {}{again}", refusal.message()),
+                ));
             }
         }
     }
 
     pub(super) fn retry(&mut self, ctx: &mut Ctx) {
         let Some(unsaved) = self.unsaved.take() else {
-            self.message = Some((Tone::Info, "Nothing is waiting to be saved.".into()));
+            self.message = Some(Message::new(Tone::Info, "Nothing is waiting to be saved."));
             return;
         };
         self.save_now(unsaved.day, unsaved.what, ctx);
@@ -317,7 +332,7 @@ impl LogState {
 
     pub(super) fn reload(&mut self, ctx: &mut Ctx) {
         if let Err(e) = ctx.session.reload() {
-            self.message = Some((Tone::Error, e));
+            self.message = Some(Message::new(Tone::Error, e));
             return;
         }
         let dropped = self.unsaved.take();
@@ -327,7 +342,7 @@ impl LogState {
         self.fix_cursor(ctx);
         let editing = matches!(self.mode, Mode::Edit(_));
         self.message = Some(match (dropped, editing) {
-            (Some(unsaved), _) => (
+            (Some(unsaved), _) => Message::new(
                 Tone::Info,
                 format!(
                     "Reloaded from disk. The change that could not be saved ({}) was made on \
@@ -335,11 +350,11 @@ impl LogState {
                     unsaved.what
                 ),
             ),
-            (None, true) => (
+            (None, true) => Message::new(
                 Tone::Info,
-                "Reloaded from disk. Enter saves your value on top of it.".into(),
+                "Reloaded from disk. Enter saves your value on top of it.",
             ),
-            (None, false) => (Tone::Done, "Reloaded the journal from disk.".into()),
+            (None, false) => Message::new(Tone::Done, "Reloaded the journal from disk."),
         });
     }
 
