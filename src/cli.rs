@@ -13,6 +13,19 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "stridelog", version, about, long_about = None)]
 pub struct Cli {
+    #[command(flatten)]
+    pub options: Options,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The options that are not a command's own: where the journal is, what day it is, and the
+/// app's hidden ones for tests. With nothing else on the command line (the app opening, the
+/// usual case) they are all there is to parse: see [`Cli::from_args`].
+#[derive(Debug, Parser)]
+#[command(name = "stridelog")]
+pub struct Options {
     /// Folder holding the journal's day files.
     #[arg(long, global = true, env = "STRIDELOG_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -33,9 +46,52 @@ pub struct Cli {
     /// (for testing what happens at midnight).
     #[arg(long, hide = true, value_name = "YYYY-MM-DDTHH:MM:SS")]
     pub now: Option<chrono::NaiveDateTime>,
+}
 
-    #[command(subcommand)]
-    pub command: Option<Command>,
+impl Cli {
+    /// The command line of this process, as `Cli::parse()` reads it (printing help, the
+    /// version or an error and exiting, as it does).
+    pub fn from_env() -> Self {
+        Self::from_args(std::env::args_os())
+    }
+
+    /// `args` (the program's name first) as `Cli::parse_from` reads them. clap builds the
+    /// definition of every command before it parses anything, a third of a millisecond at
+    /// each start, so a command line of [`Options`] alone (opening the app) is parsed with
+    /// their definition only; anything else, help, the version and every error included, is
+    /// parsed by the whole definition and comes out exactly as it always did.
+    pub fn from_args<I, T>(args: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        Self::options_alone(&args).unwrap_or_else(|| Self::parse_from(args))
+    }
+
+    /// Like [`Cli::from_args`], returning clap's error instead of exiting.
+    ///
+    /// # Errors
+    /// What `Cli::try_parse_from` says about `args`.
+    pub fn try_from_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        match Self::options_alone(&args) {
+            Some(cli) => Ok(cli),
+            None => Self::try_parse_from(args),
+        }
+    }
+
+    /// The command line when it holds nothing but [`Options`] (and they parse), else `None`.
+    pub fn options_alone(args: &[std::ffi::OsString]) -> Option<Self> {
+        Options::try_parse_from(args).ok().map(|options| Self {
+            options,
+            command: None,
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,7 +262,7 @@ mod tests {
             "2026-01-02",
         ])
         .unwrap();
-        assert_eq!(cli.data_dir, Some(PathBuf::from("/x")));
-        assert_eq!(cli.today, parse_date("2026-01-02").ok());
+        assert_eq!(cli.options.data_dir, Some(PathBuf::from("/x")));
+        assert_eq!(cli.options.today, parse_date("2026-01-02").ok());
     }
 }

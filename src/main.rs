@@ -1,6 +1,6 @@
 //! The `stridelog` binary: parse the command line, then open the app or run a command.
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use color_eyre::eyre::{Result, WrapErr};
 use std::process::ExitCode;
 use stridelog::cli::{Cli, Command};
@@ -82,13 +82,15 @@ fn agrees_to_create(data_dir: &std::path::Path) -> Result<bool> {
 }
 
 fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
-    let today = cli.today.unwrap_or_else(|| {
-        cli.now
+    let cli = Cli::from_env();
+    let options = &cli.options;
+    let today = options.today.unwrap_or_else(|| {
+        options
+            .now
             .map_or_else(|| chrono::Local::now().date_naive(), |now| now.date())
     });
-    let data_dir = dirs::data_dir(cli.data_dir.clone());
-    let config_dir = dirs::config_dir(cli.config_dir.clone());
+    let data_dir = dirs::data_dir(options.data_dir.clone());
+    let config_dir = dirs::config_dir(options.config_dir.clone());
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         None => {
@@ -96,7 +98,7 @@ fn run() -> Result<ExitCode> {
             if !data_dir.exists() && !agrees_to_create(&data_dir)? {
                 return Ok(ExitCode::SUCCESS);
             }
-            let clock = match (cli.today, cli.now) {
+            let clock = match (cli.options.today, cli.options.now) {
                 (Some(_), _) => stridelog::tui::runner::Today::Fixed(today),
                 (None, Some(start)) => {
                     stridelog::tui::runner::Today::FromClock(stridelog::tui::ctx::Clock::Running {
@@ -112,7 +114,7 @@ fn run() -> Result<ExitCode> {
                 &data_dir,
                 &config_dir,
                 clock,
-                cli.exit_after_first_frame,
+                cli.options.exit_after_first_frame,
             )?;
             Ok(ExitCode::SUCCESS)
         }

@@ -176,9 +176,10 @@ fn open_without_waiting(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
-/// Reads `file` to its end into a buffer sized from the length already known (one byte more,
-/// so that a file that did not grow takes two reads). `read_to_end` would ask the system for
-/// the size and position again, two more calls for each of thousands of files.
+/// Reads `file` to its end into a buffer sized from the length already known (one byte more).
+/// `read_to_end` would ask the system for the size and position again, two more calls for
+/// each of thousands of files. A first read that gives exactly the known length is the whole
+/// file (a file that grew fills the extra byte and is read on): no second read to see the end.
 fn read_all(file: &mut File, expected: usize) -> io::Result<Vec<u8>> {
     let mut bytes = vec![0; expected + 1];
     let mut filled = 0;
@@ -188,6 +189,10 @@ fn read_all(file: &mut File, expected: usize) -> io::Result<Vec<u8>> {
         }
         match file.read(&mut bytes[filled..]) {
             Ok(0) => break,
+            Ok(n) if filled == 0 && n == expected => {
+                filled = n;
+                break;
+            }
             Ok(n) => filled += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
@@ -206,4 +211,37 @@ pub fn read_regular_text(path: &Path) -> io::Result<String> {
     let (bytes, _) = read_regular(path)?.ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
     String::from_utf8(bytes)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "is not UTF-8 text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_all;
+    use std::fs::File;
+
+    /// Whatever length was known beforehand (right, too small: the file grew, too large: it
+    /// shrank), the whole file is read.
+    #[test]
+    fn reads_the_whole_file_whatever_length_was_known() {
+        let dir = tempfile::tempdir().unwrap();
+        for size in [0usize, 1, 7, 8, 100, 4096, 70_000] {
+            let path = dir.path().join(format!("{size}.ron"));
+            let content: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&path, &content).unwrap();
+            for known in [
+                size,
+                size.saturating_sub(1),
+                size / 2,
+                0,
+                size + 1,
+                size * 2 + 3,
+            ] {
+                let mut file = File::open(&path).unwrap();
+                assert_eq!(
+                    read_all(&mut file, known).unwrap(),
+                    content,
+                    "{size} {known}"
+                );
+            }
+        }
+    }
 }

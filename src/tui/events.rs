@@ -38,17 +38,55 @@ pub type Pending = Arc<Mutex<Option<Recovery>>>;
 /// process itself.
 pub const GRACE: Duration = Duration::from_secs(2);
 
-/// Starts the input reader and the signal listener; both send into the returned receiver.
+/// The signal handlers, installed, and the threads that will read the terminal and the
+/// signals, not started yet: the app starts them once its first frame is drawn (a signal
+/// that comes before waits for them; so do keys, in the terminal).
+pub struct Listener {
+    tx: Sender<Wake>,
+    #[cfg(unix)]
+    signals: signal_hook::iterator::Signals,
+    data_dir: PathBuf,
+    pending: Pending,
+}
+
+/// Installs the signal handlers; the returned receiver gets what the threads that
+/// [`Listener::start`] starts send.
 ///
 /// # Errors
 /// When the signal handlers cannot be installed.
-pub fn start(data_dir: PathBuf, pending: Pending) -> std::io::Result<Receiver<Wake>> {
+pub fn listen(data_dir: PathBuf, pending: Pending) -> std::io::Result<(Listener, Receiver<Wake>)> {
     let (tx, rx) = mpsc::channel();
-    start_signals(tx.clone(), data_dir, pending)?;
-    std::thread::Builder::new()
-        .name("input".into())
-        .spawn(move || read_input(&tx))?;
-    Ok(rx)
+    #[cfg(unix)]
+    let signals = {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?
+    };
+    let listener = Listener {
+        tx,
+        #[cfg(unix)]
+        signals,
+        data_dir,
+        pending,
+    };
+    Ok((listener, rx))
+}
+
+impl Listener {
+    /// Starts the input reader and the signal listener.
+    ///
+    /// # Errors
+    /// When a thread cannot be started.
+    pub fn start(self) -> std::io::Result<()> {
+        let tx = self.tx.clone();
+        #[cfg(unix)]
+        start_signals(self.signals, self.tx, self.data_dir, self.pending)?;
+        #[cfg(not(unix))]
+        let _ = (self.data_dir, self.pending);
+        std::thread::Builder::new()
+            .name("input".into())
+            .spawn(move || read_input(&tx))?;
+        Ok(())
+    }
 }
 
 fn read_input(tx: &Sender<Wake>) {
@@ -65,9 +103,13 @@ fn read_input(tx: &Sender<Wake>) {
 }
 
 #[cfg(unix)]
-fn start_signals(tx: Sender<Wake>, data_dir: PathBuf, pending: Pending) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
+fn start_signals(
+    mut signals: signal_hook::iterator::Signals,
+    tx: Sender<Wake>,
+    data_dir: PathBuf,
+    pending: Pending,
+) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT};
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -89,11 +131,6 @@ fn start_signals(tx: Sender<Wake>, data_dir: PathBuf, pending: Pending) -> std::
                 std::process::exit(1);
             }
         })?;
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn start_signals(_tx: Sender<Wake>, _dir: PathBuf, _pending: Pending) -> std::io::Result<()> {
     Ok(())
 }
 

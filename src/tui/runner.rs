@@ -108,7 +108,9 @@ pub fn start(
         }
     }
     let pending: Pending = Arc::default();
-    let wakes = events::start(data_dir.to_path_buf(), Arc::clone(&pending))
+    // The handlers now; the threads that read the keys and the signals once the first frame
+    // is drawn (nothing typed or sent meanwhile is lost: it waits for them).
+    let (listener, wakes) = events::listen(data_dir.to_path_buf(), Arc::clone(&pending))
         .wrap_err("could not listen for the keyboard and for signals")?;
     ratatui::crossterm::style::force_color_output(true);
     let tty = Tty::now();
@@ -120,6 +122,7 @@ pub fn start(
             exit_after_first_frame,
             later,
             history: None,
+            listener: Some(listener),
             wakes,
             tty,
             pending: &pending,
@@ -144,8 +147,12 @@ pub fn start(
     }
     // The process ends next: freeing a long history piece by piece would only delay it.
     std::mem::forget(app);
-    if let Ending::Failed(e) = ending {
-        return Err(e).wrap_err("the terminal failed");
+    match ending {
+        Ending::Done => {}
+        Ending::Failed(e) => return Err(e).wrap_err("the terminal failed"),
+        Ending::NotListening(e) => {
+            return Err(e).wrap_err("could not listen for the keyboard and for signals");
+        }
     }
     Ok(())
 }
@@ -184,6 +191,8 @@ struct Loop<'a> {
     /// Started after the first frame is drawn.
     later: Option<Later>,
     history: Option<Receiver<HistoryRead>>,
+    /// Started after the first frame is drawn.
+    listener: Option<events::Listener>,
     wakes: Receiver<Wake>,
     /// Which streams were terminals at the start.
     tty: Tty,
@@ -195,6 +204,8 @@ enum Ending {
     /// Quit, a signal, or the terminal went away.
     Done,
     Failed(io::Error),
+    /// The threads that read the keys and the signals could not be started.
+    NotListening(io::Error),
 }
 
 fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending {
@@ -220,6 +231,11 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
         }
         if state.exit_after_first_frame || !app.running {
             return Ending::Done;
+        }
+        if let Some(listener) = state.listener.take()
+            && let Err(e) = listener.start()
+        {
+            return Ending::NotListening(e);
         }
         let mut wait = app.tick_interval().unwrap_or(IDLE_WAKE);
         if state.history.is_some() {

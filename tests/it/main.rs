@@ -5,9 +5,12 @@ mod support;
 
 mod architecture;
 mod cli;
+mod cli_options;
 mod completions;
 mod crash;
 mod e2e;
+#[cfg(unix)]
+mod early_wakes;
 mod export;
 mod first_screen;
 mod hostile_input;
@@ -28,6 +31,7 @@ mod report_golden;
 mod routine_tab;
 mod routine_timer;
 mod routines_file;
+mod routines_lazy;
 mod rules;
 mod shell;
 mod store;

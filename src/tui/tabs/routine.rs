@@ -23,6 +23,7 @@ use chrono::{NaiveTime, Timelike};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
 /// How long the countdown stays inverted after a cue.
@@ -145,14 +146,24 @@ pub(crate) enum Stage {
     Nothing,
 }
 
+/// The routines the tab offers.
+#[derive(Debug)]
+pub(crate) struct Offer {
+    pub routines: Vec<Routine>,
+    /// How many of `routines` are built in (the runner's own follow them).
+    pub builtin_count: usize,
+    /// Why the runner's own routines file could not be read.
+    pub user_error: Option<String>,
+}
+
 /// The tab's state.
 #[derive(Debug)]
 pub struct RoutineState {
-    pub(crate) routines: Vec<Routine>,
-    /// How many of `routines` are built in (the runner's own follow them).
-    pub(crate) builtin_count: usize,
-    /// Why the runner's own routines file could not be read.
-    pub(crate) user_error: Option<String>,
+    /// Parsed from `user_file` and the built-ins the first time the tab needs them: the app
+    /// opens on the Log tab, and parsing them was a tenth of its first frame.
+    offer: OnceCell<Offer>,
+    /// The runner's routines file, as read when the app started.
+    user_file: routine::UserFile,
     pub(crate) selected: usize,
     pub(crate) mode: Mode,
     /// The latest instant seen (from a tick).
@@ -162,14 +173,14 @@ pub struct RoutineState {
 }
 
 impl RoutineState {
-    /// The built-in routines and the runner's own (from `config_dir/routines.ron`).
+    /// The built-in routines and the runner's own (from `config_dir/routines.ron`). The file
+    /// is read now; it and the built-ins are parsed when the tab first needs them.
     pub fn new(ctx: &Ctx) -> Self {
-        let builtin_count = routine::builtins().len();
-        let (routines, user_error) = match &ctx.config_dir {
-            Some(dir) => routine::load_all(&dir.join(routine::USER_FILE)),
-            None => (routine::builtins(), None),
+        let user_file = match &ctx.config_dir {
+            Some(dir) => routine::read_user(&dir.join(routine::USER_FILE)),
+            None => routine::UserFile::Missing,
         };
-        Self::with_routines(routines, builtin_count, user_error)
+        Self::with_offer(OnceCell::new(), user_file)
     }
 
     /// A tab offering `routines`, the first `builtin_count` of them built in (for tests and
@@ -179,10 +190,18 @@ impl RoutineState {
         builtin_count: usize,
         user_error: Option<String>,
     ) -> Self {
-        Self {
+        let offer = Offer {
             builtin_count: builtin_count.min(routines.len()),
             routines,
             user_error,
+        };
+        Self::with_offer(OnceCell::from(offer), routine::UserFile::Missing)
+    }
+
+    fn with_offer(offer: OnceCell<Offer>, user_file: routine::UserFile) -> Self {
+        Self {
+            offer,
+            user_file,
             selected: 0,
             mode: Mode::Pick,
             now: None,
@@ -191,9 +210,22 @@ impl RoutineState {
         }
     }
 
+    /// The routines offered (parsed now if they were not yet).
+    pub(crate) fn offer(&self) -> &Offer {
+        self.offer.get_or_init(|| {
+            let builtin_count = routine::builtins().len();
+            let (routines, user_error) = routine::offer(&self.user_file);
+            Offer {
+                builtin_count: builtin_count.min(routines.len()),
+                routines,
+                user_error,
+            }
+        })
+    }
+
     /// The routines offered, built-ins first.
     pub fn routines(&self) -> &[Routine] {
-        &self.routines
+        &self.offer().routines
     }
 
     /// The timer of the routine under way, if one is.
@@ -269,7 +301,7 @@ impl RoutineState {
             }
             A::Up | A::Down => self.move_selection(action == A::Down),
             A::Open => {
-                if !self.routines.is_empty() {
+                if !self.routines().is_empty() {
                     self.mode = Mode::Detail { step: 0 };
                 }
             }
@@ -349,9 +381,14 @@ impl RoutineState {
     // --- the work behind the actions ----------------------------------------------------
 
     fn move_selection(&mut self, down: bool) {
+        let routines = &self.offer().routines;
+        let last_routine = routines.len().saturating_sub(1);
+        let last_step = routines
+            .get(self.selected)
+            .map_or(0, |r| r.steps.len().saturating_sub(1));
         match &mut self.mode {
             Mode::Pick => {
-                let last = self.routines.len().saturating_sub(1);
+                let last = last_routine;
                 self.selected = if down {
                     (self.selected + 1).min(last)
                 } else {
@@ -359,10 +396,7 @@ impl RoutineState {
                 };
             }
             Mode::Detail { step } => {
-                let last = self
-                    .routines
-                    .get(self.selected)
-                    .map_or(0, |r| r.steps.len().saturating_sub(1));
+                let last = last_step;
                 *step = if down {
                     (*step + 1).min(last)
                 } else {
@@ -377,7 +411,7 @@ impl RoutineState {
         if !matches!(self.mode, Mode::Pick | Mode::Detail { .. }) {
             return;
         }
-        let Some(routine) = self.routines.get(self.selected) else {
+        let Some(routine) = self.routines().get(self.selected) else {
             return;
         };
         let first_step = match self.mode {

@@ -72,11 +72,12 @@ const UNREADABLE: &str = "Your routines could not be read (the built-ins still w
 /// purpose, and a broken user file's error (the built-ins still listed).
 pub(super) fn render_list(state: &RoutineState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let error_lines = state.user_error.as_ref().map_or(0, |e| {
+    let offer = state.offer();
+    let error_lines = offer.user_error.as_ref().map_or(0, |e| {
         // The message wraps: up to four lines of it.
         ((UNREADABLE.len() + e.len()) as u16 / area.width.max(1) + 1).min(4)
     });
-    let list_h = (state.routines.len() as u16 + 3).min(area.height.saturating_sub(error_lines + 5));
+    let list_h = (offer.routines.len() as u16 + 3).min(area.height.saturating_sub(error_lines + 5));
     let [list_area, info_area, error_area] = Layout::vertical([
         Constraint::Length(list_h),
         Constraint::Min(0),
@@ -84,8 +85,8 @@ pub(super) fn render_list(state: &RoutineState, ctx: &Ctx, area: Rect, buf: &mut
     ])
     .areas(area);
 
-    let rows = state.routines.iter().enumerate().map(|(i, r)| {
-        let from = if i < state.builtin_count {
+    let rows = offer.routines.iter().enumerate().map(|(i, r)| {
+        let from = if i < offer.builtin_count {
             Span::raw("")
         } else {
             Span::styled("yours", theme.info)
@@ -133,10 +134,10 @@ pub(super) fn render_list(state: &RoutineState, ctx: &Ctx, area: Rect, buf: &mut
     let mut table_state = TableState::default().with_selected(Some(state.selected));
     StatefulWidget::render(table, list_area, buf, &mut table_state);
 
-    if let Some(r) = state.routines.get(state.selected) {
+    if let Some(r) = offer.routines.get(state.selected) {
         render_info(r, ctx, info_area, buf);
     }
-    if let Some(e) = &state.user_error {
+    if let Some(e) = &offer.user_error {
         Paragraph::new(vec![Line::from(vec![
             Span::styled(UNREADABLE, theme.error),
             Span::raw(e.clone()),
@@ -216,7 +217,7 @@ pub(super) fn render_detail(
     buf: &mut Buffer,
 ) {
     let theme = ctx.theme;
-    let Some(routine) = state.routines.get(state.selected) else {
+    let Some(routine) = state.routines().get(state.selected) else {
         return;
     };
     let wanted = routine.steps.len() as u16 + 3;
