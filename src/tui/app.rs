@@ -330,7 +330,7 @@ impl App {
                 self.ctx.retry_write_access();
             }
         }
-        self.ctx.catch_up();
+        self.ctx.catch_up(self.tab == Tab::Insights);
     }
 
     /// Takes in the older days read in the background; says once if they could not be read.

@@ -46,11 +46,10 @@ pub struct Ctx {
     pub keys: crate::tui::keymap::Keymap,
     /// A message for the runner that is not about one field (a broken settings file, say).
     pub notice: Option<String>,
-    /// The Insights tab's findings and calendar (recomputed after an update that changed the
-    /// journal: see [`Ctx::catch_up`]).
-    pub insights: crate::insights::Year,
-    /// The session's version `insights` was computed at.
-    insights_version: u64,
+    /// The Insights tab's findings and calendar, and the session version they were worked out
+    /// at: only once that tab is shown (see [`Ctx::catch_up`]), so the first frame never
+    /// waits for them.
+    insights: Option<(crate::insights::Year, u64)>,
 }
 
 impl Ctx {
@@ -63,8 +62,6 @@ impl Ctx {
         theme: &'static Theme,
     ) -> Self {
         let session = Session::new(today, journal, store);
-        let insights = crate::insights::Year::new(session.journal(), today);
-        let version = session.version();
         Self {
             session,
             clock,
@@ -75,8 +72,7 @@ impl Ctx {
             config_dir: None,
             keys: crate::tui::keymap::Keymap::default(),
             notice: None,
-            insights,
-            insights_version: version,
+            insights: None,
         }
     }
 
@@ -90,13 +86,19 @@ impl Ctx {
         self.session.journal()
     }
 
-    /// Recomputes the views derived from the journal that the session does not keep (the
-    /// Insights tab's findings) when the journal changed since. Called once after each
-    /// update, so drawing only reads.
-    pub fn catch_up(&mut self) {
-        if self.insights_version != self.session.version() {
-            self.insights = crate::insights::Year::new(self.journal(), self.today());
-            self.insights_version = self.session.version();
+    /// The Insights tab's findings and calendar, once worked out.
+    pub fn insights(&self) -> Option<&crate::insights::Year> {
+        self.insights.as_ref().map(|(year, _)| year)
+    }
+
+    /// Works out again what the session does not keep itself (the Insights tab's findings)
+    /// when it is on screen and the journal changed since. Called once after each update, so
+    /// drawing only reads.
+    pub fn catch_up(&mut self, insights_shown: bool) {
+        let version = self.session.version();
+        if insights_shown && self.insights.as_ref().is_none_or(|(_, at)| *at != version) {
+            let year = crate::insights::Year::new(self.journal(), self.today());
+            self.insights = Some((year, version));
         }
     }
 

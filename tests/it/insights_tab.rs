@@ -51,7 +51,7 @@ fn assert_plain_words(text: &str) {
 #[test]
 fn clear_factor_journal_shows_trail_first_in_words() {
     let app = insights_tab(clear_journal());
-    let found = &app.ctx.insights.insights;
+    let found = &app.ctx.insights().unwrap().insights;
     let first = found.factors.first().unwrap();
     assert!(first.clear);
     assert_eq!(first.value, FactorValue::Surface(Surface::Trail));
@@ -71,7 +71,7 @@ fn clear_factor_journal_shows_trail_first_in_words() {
 #[test]
 fn nothing_clear_says_so_and_how_many_more_run_days_would_help() {
     let app = insights_tab(unclear_journal());
-    let found = &app.ctx.insights.insights;
+    let found = &app.ctx.insights().unwrap().insights;
     assert!(!found.anything_clear());
     let Outlook::About(n) = found.outlook else {
         panic!("expected an estimate, got {:?}", found.outlook)
@@ -92,7 +92,10 @@ fn nothing_clear_says_so_and_how_many_more_run_days_would_help() {
 #[test]
 fn empty_journal_asks_for_ten_run_days() {
     let app = insights_tab(Vec::new());
-    assert_eq!(app.ctx.insights.insights.outlook, Outlook::TooFew(10));
+    assert_eq!(
+        app.ctx.insights().unwrap().insights.outlook,
+        Outlook::TooFew(10)
+    );
     let text = screen(&app, 120, 40);
     assert!(
         text.contains("at least 10 more run days with the next morning's pain"),
@@ -197,14 +200,14 @@ fn calendar_marks_responses_with_glyphs_and_colours_and_outlines_today() {
 fn findings_are_computed_when_the_journal_changes() {
     let mut app = insights_tab(marked_days());
     // Yesterday, three and five days ago (today's run waits for its next morning).
-    assert_eq!(app.ctx.insights.insights.ledger.len(), 3);
+    assert_eq!(app.ctx.insights().unwrap().insights.ledger.len(), 3);
     let mut day = DayEntry::new(today() - Days::new(2));
     day.morning_pain = Score::new(2);
     day.runs.push(run(4));
     app.ctx.commit(day, "a run").unwrap();
     // Derived views catch up at the end of every update, as the event loop runs it.
-    app.ctx.catch_up();
-    let ledger = &app.ctx.insights.insights.ledger;
+    app.ctx.catch_up(true);
+    let ledger = &app.ctx.insights().unwrap().insights.ledger;
     assert_eq!(ledger.len(), 4);
     let added = ledger.iter().find(|e| e.date == today() - Days::new(2));
     assert_eq!(
@@ -239,4 +242,29 @@ fn tab_keys_switch_to_and_from_insights_and_scroll_stops_at_the_end() {
     app.press(key(KeyCode::Home));
     assert_eq!(app.insights.scroll(), 0);
     assert_eq!(screen(&app, 80, 24), top);
+}
+
+#[test]
+fn the_year_is_worked_out_only_once_the_tab_is_shown() {
+    let store = MemoryStore::with_days(marked_days());
+    let mut app = app(Box::new(store), today());
+    // The first frame (the Log tab) does not wait for the analysis.
+    assert!(app.ctx.insights().is_none());
+    app.press(key(KeyCode::Char('4')));
+    assert!(app.ctx.insights().is_none(), "Trends does not need it");
+    app.press(key(KeyCode::Char('5')));
+    assert_eq!(app.ctx.insights().unwrap().insights.ledger.len(), 3);
+    // A change made elsewhere is in it when the tab is shown again.
+    app.press(key(KeyCode::Char('1')));
+    let mut day = DayEntry::new(today() - Days::new(2));
+    day.morning_pain = Score::new(2);
+    day.runs.push(run(4));
+    app.ctx.commit(day, "a run").unwrap();
+    app.press(key(KeyCode::Char('5')));
+    assert_eq!(app.ctx.insights().unwrap().insights.ledger.len(), 4);
+    assert!(
+        screen(&app, 100, 30).contains("4 run days"),
+        "{}",
+        screen(&app, 100, 30)
+    );
 }

@@ -10,6 +10,7 @@ mod calendar;
 mod findings;
 
 use crate::advice::DISCLAIMER;
+use crate::insights::Insights;
 use crate::session::History;
 use crate::tui::ctx::Ctx;
 use crate::tui::tabs::trends::wrap::wrap;
@@ -107,9 +108,8 @@ pub struct InsightsView<'a> {
 }
 
 impl InsightsView<'_> {
-    fn calendar_title(&self) -> Line<'static> {
+    fn calendar_title(&self, found: &Insights) -> Line<'static> {
         let theme = self.ctx.theme;
-        let found = &self.ctx.insights.insights;
         let mut spans = vec![
             Span::styled("─ ", theme.border),
             Span::styled("Your last 12 months", theme.title),
@@ -150,7 +150,11 @@ impl InsightsView<'_> {
         .areas(area);
         // The findings leave a column for the scrollbar.
         let width = findings.width.saturating_sub(1);
-        let mut lines = findings::lines(&self.ctx.insights.insights, theme, width);
+        let mut lines = self
+            .ctx
+            .insights()
+            .map(|year| findings::lines(&year.insights, theme, width))
+            .unwrap_or_default();
         if in_findings {
             lines.extend(wrap(&[(DISCLAIMER, theme.dim)], width, 1, 1));
         }
@@ -181,10 +185,16 @@ impl Widget for InsightsView<'_> {
             return;
         }
         let theme = self.ctx.theme;
+        let Some(year) = self.ctx.insights() else {
+            // Worked out after any key that shows this tab: only a test drawing it without
+            // an update sees this.
+            Line::styled("Working out your year…", theme.dim).render(area, buf);
+            return;
+        };
         let plan = self.plan(area);
-        self.calendar_title().render(plan.title, buf);
+        self.calendar_title(&year.insights).render(plan.title, buf);
         CalendarGrid {
-            calendar: &self.ctx.insights.calendar,
+            calendar: &year.calendar,
             today: self.ctx.today(),
             theme,
         }
