@@ -31,8 +31,24 @@ pub struct Problem {
     pub path: String,
     pub date: Option<NaiveDate>,
     pub error: String,
-    /// True when the file simply comes from a newer stridelog (it is kept, read-only).
-    pub newer_version: bool,
+    pub kind: ProblemKind,
+}
+
+/// What kind of trouble a day file is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// It cannot be read or parsed: it is never overwritten until fixed.
+    Unreadable,
+    /// It comes from a newer stridelog: it is shown, kept, and read-only.
+    NewerVersion,
+}
+
+impl Problem {
+    /// True when the file simply comes from a newer stridelog.
+    #[must_use]
+    pub fn is_newer_version(&self) -> bool {
+        self.kind == ProblemKind::NewerVersion
+    }
 }
 
 impl std::fmt::Display for Problem {

@@ -54,7 +54,7 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> io::Result<bool> {
     for problem in &journal.problems {
         let path = shown(&problem.path);
         let error = escape_controls(&problem.error);
-        if problem.newer_version {
+        if problem.is_newer_version() {
             newer += 1;
             writeln!(out, "{path}: note: {error}")?;
         } else {

@@ -264,7 +264,7 @@ pub fn run(
         .map_err(|e| io_refusal(e.into()))?;
     if let Some(problem) = journal.problem_for(date) {
         let path = escape_controls(&data_dir.join(&problem.path).display().to_string());
-        return Err(LogError::Refused(if problem.newer_version {
+        return Err(LogError::Refused(if problem.is_newer_version() {
             format!(
                 "not saved: {path} was written by a newer stridelog; update stridelog to change \
                  this day"

@@ -6,7 +6,7 @@ use super::store::{
     Access, LoadError, Loaded, ReloadError, SaveError, Scope, Store, conflict_path, day_path,
     storable, unstorable,
 };
-use super::{Journal, Problem};
+use super::{Journal, Problem, ProblemKind};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -87,7 +87,7 @@ impl Store for MemoryStore {
                         path: day_path(*date),
                         date: Some(*date),
                         error,
-                        newer_version: false,
+                        kind: ProblemKind::Unreadable,
                     });
                 }
             }
@@ -152,7 +152,7 @@ impl Store for MemoryStore {
                     path: day_path(date),
                     date: Some(date),
                     error: e.to_string(),
-                    newer_version: false,
+                    kind: ProblemKind::Unreadable,
                 })
             }),
         }

@@ -6,7 +6,7 @@
 use super::diskfile::{Fingerprint, read_regular_file};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::scope::{Loaded, day_path};
-use super::{Problem, quickparse};
+use super::{Problem, ProblemKind, quickparse};
 use chrono::{Datelike, NaiveDate};
 use std::fs;
 use std::io;
@@ -157,7 +157,7 @@ pub(super) fn read_bytes(candidate: &Candidate) -> Read {
             path: candidate.rel.clone(),
             date: Some(candidate.date),
             error,
-            newer_version: false,
+            kind: ProblemKind::Unreadable,
         })
     };
     match read_regular_file(&candidate.path) {
@@ -169,19 +169,19 @@ pub(super) fn read_bytes(candidate: &Candidate) -> Read {
 }
 
 impl Candidate {
-    fn problem(&self, error: String, newer_version: bool) -> Outcome {
+    fn problem(&self, error: String, kind: ProblemKind) -> Outcome {
         Outcome::Problem(Problem {
             path: self.rel.clone(),
             date: Some(self.date),
             error,
-            newer_version,
+            kind,
         })
     }
 
     /// Parses what was read from this candidate's file.
     pub(super) fn judge(&self, bytes: &[u8], fingerprint: Fingerprint) -> Outcome {
         let Ok(text) = std::str::from_utf8(bytes) else {
-            return self.problem("is not UTF-8 text".into(), false);
+            return self.problem("is not UTF-8 text".into(), ProblemKind::Unreadable);
         };
         // Some Windows editors start a file with a byte-order mark: it is not part of the day.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -192,7 +192,7 @@ impl Candidate {
                      git merge left two versions of this day in the file; keep the lines you \
                      want, delete the marker lines, then run `stridelog check`"
                 ),
-                false,
+                ProblemKind::Unreadable,
             );
         }
         match quickparse::parse_day(text, self.date) {
@@ -205,7 +205,14 @@ impl Candidate {
                 Outcome::Newer(day, fingerprint, reason)
             }
             Ok(day) => Outcome::Day(day, fingerprint),
-            Err(e) => self.problem(e.message, matches!(e.kind, ParseErrorKind::NewerVersion(_))),
+            Err(e) => {
+                let kind = if matches!(e.kind, ParseErrorKind::NewerVersion(_)) {
+                    ProblemKind::NewerVersion
+                } else {
+                    ProblemKind::Unreadable
+                };
+                self.problem(e.message, kind)
+            }
         }
     }
 }
@@ -250,7 +257,7 @@ impl Loaded {
                     path: day_path(day.date),
                     date: Some(day.date),
                     error: reason,
-                    newer_version: true,
+                    kind: ProblemKind::NewerVersion,
                 });
                 self.journal.days.insert(day.date, day);
             }

@@ -53,7 +53,7 @@ fn sample() -> Journal {
         path: PROBLEM_PATH.into(),
         date: Some(date("2026-11-03")),
         error: PROBLEM_ERROR.into(),
-        newer_version: false,
+        kind: stridelog::journal::ProblemKind::Unreadable,
     });
     j
 }

@@ -101,7 +101,7 @@ fn broken_empty_and_newer_files_are_never_overwritten() {
         journal.problems[0].error
     );
     assert!(journal.problems[1].error.contains("empty"));
-    assert!(journal.problems[2].newer_version && journal.problems[3].newer_version);
+    assert!(journal.problems[2].is_newer_version() && journal.problems[3].is_newer_version());
     // A newer file that parses is still shown.
     assert!(journal.day(date("2026-11-04")).is_some());
     for (d, text) in cases {

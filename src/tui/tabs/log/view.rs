@@ -171,7 +171,7 @@ impl FormView<'_> {
         let theme = self.theme();
         let mut lines = Vec::new();
         if let Some(problem) = self.ctx.journal().problem_for(self.state.selected) {
-            if problem.newer_version {
+            if problem.is_newer_version() {
                 lines.push(Line::styled(
                     "Written by a newer stridelog: shown read-only. Update stridelog to edit it.",
                     theme.caution,
@@ -226,7 +226,7 @@ impl FormView<'_> {
                 .ctx
                 .journal()
                 .problem_for(state.selected)
-                .is_some_and(|p| !p.newer_version) =>
+                .is_some_and(|p| !p.is_newer_version()) =>
             {
                 lines.push(Line::styled(
                     "Nothing on this day can be changed until its file is fixed. ← → other days, \
@@ -289,7 +289,7 @@ impl Widget for FormView<'_> {
             .ctx
             .journal()
             .problem_for(self.state.selected)
-            .is_some_and(|p| !p.newer_version);
+            .is_some_and(|p| !p.is_newer_version());
         if !unreadable {
             match self.state.page {
                 Page::Run(_) | Page::NewRun(_) => self
