@@ -258,17 +258,17 @@ impl Store for FsStore {
         let staged = stage(dir, text.as_bytes()).map_err(io_err)?;
         unchanged()?;
         let (written, temp_path) = staged.into_parts();
-        match swap::put_in_place(&temp_path, &path, expected).map_err(io_err)? {
+        let fingerprint = written
+            .metadata()
+            .map(|meta| Fingerprint::of(text.as_bytes(), &meta))
+            .map_err(io_err)?;
+        match swap::put_in_place(&temp_path, &path, expected, fingerprint).map_err(io_err)? {
             Swap::Done => {}
             Swap::Changed => return Err(SaveError::Changed { path: rel }),
             Swap::Deleted => return Err(SaveError::Deleted { path: rel }),
         }
         // What the temp name holds now (the old version, or nothing) goes.
         drop(temp_path);
-        let fingerprint = written
-            .metadata()
-            .map(|meta| Fingerprint::of(text.as_bytes(), &meta))
-            .map_err(io_err)?;
         sync_dir(dir).map_err(io_err)?;
         self.fingerprints.insert(day.date, fingerprint);
         self.tighten_once();
