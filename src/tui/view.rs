@@ -12,7 +12,7 @@ use crate::session::{History, SaveState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -110,20 +110,18 @@ impl Widget for &App {
 
 impl App {
     /// The tab bar: every tab always; the app's name and the date only where they fit (the
-    /// date shortened first), so no tab is ever cut off on a narrow terminal.
+    /// date shortened first), so no tab is ever cut off on a narrow terminal. The titles are
+    /// ratatui's `Tabs`: each title carries its own spaces (so they are in the tab's style),
+    /// and a plain space follows every title, the last one too (the right padding); the
+    /// selected title is the tab style with `tab_selected` laid over it.
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let mut tabs = Vec::new();
-        for (i, tab) in Tab::ALL.iter().enumerate() {
-            let style = if *tab == self.tab {
-                theme.tab_selected
-            } else {
-                theme.tab
-            };
-            tabs.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
-            tabs.push(Span::raw(" "));
-        }
-        let tabs_width: usize = tabs.iter().map(Span::width).sum();
+        let titles: Vec<Line> = Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, tab)| Line::styled(format!(" {} {} ", i + 1, tab.title()), theme.tab))
+            .collect();
+        let tabs_width: usize = titles.iter().map(|t| t.width() + 1).sum();
         let title = Span::styled(" stridelog ", theme.title);
         let long_date = self.ctx.today().format(" %a %-d %b %Y ").to_string();
         let short_date = self.ctx.today().format(" %-d %b ").to_string();
@@ -138,13 +136,27 @@ impl App {
         } else {
             (false, String::new())
         };
-        let mut spans = if with_title {
-            vec![title, Span::raw(" ")]
+        let lead = if with_title {
+            Line::from(vec![title, Span::raw(" ")])
         } else {
-            vec![Span::raw(" ")]
+            Line::raw(" ")
         };
-        spans.extend(tabs);
-        Line::from(spans).render(area, buf);
+        let lead_width = u16::try_from(lead.width()).unwrap_or(u16::MAX);
+        lead.render(area, buf);
+        let selected = Tab::ALL.iter().position(|tab| *tab == self.tab);
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(theme.tab_selected)
+            .padding("", " ")
+            .divider("")
+            .render(
+                Rect {
+                    x: area.x + lead_width.min(area.width),
+                    width: area.width.saturating_sub(lead_width),
+                    ..area
+                },
+                buf,
+            );
         Line::from(date)
             .style(theme.dim)
             .right_aligned()

@@ -4,6 +4,7 @@ pub mod banner;
 pub mod confirm;
 pub mod help;
 pub mod hints;
+pub mod lines;
 pub mod message;
 pub mod scroll;
 pub mod settings;

@@ -206,7 +206,7 @@ impl Widget for InsightsView<'_> {
                 self.state.scroll,
                 plan.findings,
                 buf,
-                theme,
+                Some(theme),
             );
         }
         let (disclaimer_area, disclaimer) = plan.disclaimer;

@@ -283,7 +283,7 @@ impl TrendsView<'_> {
                 self.state.scroll,
                 plan.reasons,
                 buf,
-                theme,
+                Some(theme),
             );
         }
         if let Some([title, charts, detail]) = plan.charts {

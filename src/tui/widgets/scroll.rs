@@ -9,15 +9,23 @@ use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
-/// Draws `lines` from line `top` (never past the end) in `area`, with a scrollbar when they do
-/// not all fit.
-pub fn draw(lines: &[Line<'static>], top: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// Draws `lines` from line `top` (never past the end) in `area`; with a theme, a scrollbar when
+/// they do not all fit.
+pub fn draw(
+    lines: &[Line<'static>],
+    top: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    bar: Option<&Theme>,
+) {
     let rows = usize::from(area.height);
     let max = lines.len().saturating_sub(rows);
     let top = top.min(max);
     let shown: Vec<Line> = lines.iter().skip(top).take(rows).cloned().collect();
     Paragraph::new(shown).render(area, buf);
-    if max > 0 {
+    if let Some(theme) = bar
+        && max > 0
+    {
         let mut state = ScrollbarState::new(max + 1).position(top);
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)

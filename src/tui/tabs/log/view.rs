@@ -14,6 +14,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Command;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::lines::{Keep, Lines};
 use crate::tui::widgets::split::split;
 use crate::values::date;
 use draw::{editor_lines, wrap_all};
@@ -292,9 +293,13 @@ impl Widget for FormView<'_> {
             .is_some_and(|p| !p.is_newer_version());
         if !unreadable {
             match self.state.page {
-                Page::Run(_) | Page::NewRun(_) => self
-                    .run_rows(&day, form_area.width, inner.height)
-                    .render(form_area, buf),
+                Page::Run(_) | Page::NewRun(_) => {
+                    show(
+                        &self.run_rows(&day, form_area.width, inner.height),
+                        form_area,
+                        buf,
+                    );
+                }
                 // Wide: the day's fields on the left, its runs and sessions on the right.
                 Page::Day if form_area.width >= 86 => {
                     let [left, _, right] = split(
@@ -306,15 +311,15 @@ impl Widget for FormView<'_> {
                             Constraint::Min(0),
                         ],
                     );
-                    self.field_part(&day, left.width, inner.height)
-                        .render(left, buf);
-                    self.runs_part(&day, right.width, 8, 4).render(right, buf);
+                    show(&self.field_part(&day, left.width, inner.height), left, buf);
+                    show(&self.runs_part(&day, right.width, 8, 4), right, buf);
                 }
                 Page::Day => {
                     let label_width = Self::label_width(form_area.width);
-                    self.field_part(&day, form_area.width, inner.height)
-                        .append(self.runs_part(&day, form_area.width, label_width, 2))
-                        .render(form_area, buf);
+                    let rows = self
+                        .field_part(&day, form_area.width, inner.height)
+                        .append(self.runs_part(&day, form_area.width, label_width, 2));
+                    show(&rows, form_area, buf);
                 }
             }
         }
@@ -329,4 +334,14 @@ impl Widget for FormView<'_> {
             .wrap(Wrap { trim: false })
             .render(pad(footer_area), buf);
     }
+}
+
+/// Draws the form's rows in `area`, scrolled just enough to show the cursor's.
+fn show(rows: &Lines, area: Rect, buf: &mut Buffer) {
+    rows.render(
+        rows.offset(usize::from(area.height), Keep::End),
+        area,
+        buf,
+        None,
+    );
 }

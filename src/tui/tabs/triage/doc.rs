@@ -1,26 +1,23 @@
 //! Text laid out by hand for the Triage tab: wrapped here (not by the paragraph) so the view
-//! knows on which line each question starts and can keep the selected one in sight.
+//! knows on which line each question starts and can keep the selected one in sight (the
+//! shared [`Lines`] does the keeping and the drawing).
 
 use crate::tui::widgets::banner::wrap_hanging;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use crate::tui::widgets::lines::Lines;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
-/// Lines of text, and which lines hold the selected item.
+/// Text wrapped to a width, in lines that know the selected item's.
 pub(super) struct Doc {
     width: usize,
-    pub(super) lines: Vec<Line<'static>>,
-    focus: Option<(usize, usize)>,
+    pub(super) lines: Lines,
 }
 
 impl Doc {
     pub(super) fn new(width: u16) -> Self {
         Self {
             width: usize::from(width.max(10)),
-            lines: Vec::new(),
-            focus: None,
+            lines: Lines::default(),
         }
     }
 
@@ -52,25 +49,6 @@ impl Doc {
     pub(super) fn text(&mut self, text: &str, style: Style) {
         self.para(vec![Span::raw(" ")], text, style, 1);
     }
-
-    /// Marks the lines from `start` to now as the selected item.
-    pub(super) fn focus_from(&mut self, start: usize) {
-        self.focus = Some((start, self.lines.len()));
-    }
-
-    /// The first line to show so the selected item sits in view, near the middle.
-    pub(super) fn offset(&self, height: usize) -> usize {
-        let total = self.lines.len();
-        if total <= height {
-            return 0;
-        }
-        let Some((start, end)) = self.focus else {
-            return 0;
-        };
-        let len = end - start;
-        let centred = start.saturating_sub(height.saturating_sub(len) / 2);
-        centred.min(total - height).min(start)
-    }
 }
 
 pub(super) fn bold(style: Style) -> Style {
@@ -79,11 +57,4 @@ pub(super) fn bold(style: Style) -> Style {
 
 pub(super) fn sources(ids: &[&str]) -> String {
     crate::sources::short_list(ids)
-}
-
-/// Draws `doc` in `area`, scrolled to `offset`.
-pub(super) fn draw(doc: Doc, offset: usize, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(doc.lines)
-        .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
-        .render(area, buf);
 }

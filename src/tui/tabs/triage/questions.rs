@@ -54,7 +54,7 @@ impl TriageView<'_> {
             doc.para(vec![Span::raw(" ".repeat(11))], hint, theme.dim, 11);
         }
         if selected {
-            doc.focus_from(start);
+            doc.lines.focus_from(start);
         }
     }
 
@@ -122,7 +122,7 @@ impl TriageView<'_> {
                 6,
             );
             if selected {
-                doc.focus_from(start);
+                doc.lines.focus_from(start);
             }
         }
         doc.blank();
@@ -151,7 +151,7 @@ impl TriageView<'_> {
         );
         if cursor == SLUMP_QUESTION_INDEX {
             // Keep the question and the information note in view together.
-            doc.focus_from(start);
+            doc.lines.focus_from(start);
         }
     }
 

@@ -1,11 +1,12 @@
 //! Draws the Triage tab: the part bar, the "not a diagnosis" line, the open part (with a
 //! summary and the history beside it on wide screens) and a footer with the last note.
 
-use super::doc::{Doc, draw};
+use super::doc::Doc;
 use super::{Section, TriageState};
 use crate::triage::{self, words};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Keep;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -217,13 +218,13 @@ impl Widget for TriageView<'_> {
         let doc = self.main_doc(main.width);
         let height = usize::from(main.height);
         let offset = if self.state.cursor().is_some() {
-            doc.offset(height)
+            doc.lines.offset(height, Keep::Middle)
         } else {
             let max = doc.lines.len().saturating_sub(height);
             usize::from(self.state.scroll()).min(max)
         };
         let more = offset + height < doc.lines.len();
-        draw(doc, offset, main, buf);
+        doc.lines.render(offset, main, buf, None);
         self.footer().render(footer, buf);
         if more {
             Line::from(Span::styled(format!("{} ", words::MORE_BELOW), theme.key))
@@ -239,7 +240,7 @@ impl Widget for TriageView<'_> {
             block.render(side, buf);
             let mut doc = Doc::new(side_inner.width.saturating_sub(1));
             self.side(&mut doc);
-            draw(doc, 0, side_inner, buf);
+            doc.lines.render(0, side_inner, buf, None);
         }
     }
 }

@@ -9,23 +9,6 @@ use crate::tui::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// The first visible line: enough to show the cursor's lines, and no more scrolled than
-/// needed (so short forms never scroll).
-pub(super) fn scroll_offset(focus: (usize, usize), total: usize, height: u16) -> u16 {
-    let height = usize::from(height.max(1));
-    if total <= height {
-        return 0;
-    }
-    let (start, end) = focus;
-    let offset = (end + 1).saturating_sub(height);
-    if end + 1 - start > height {
-        // Taller than the view (long notes being typed): show the end, where the cursor is.
-        offset as u16
-    } else {
-        offset.min(start) as u16
-    }
-}
-
 pub(super) fn highlight(line: Line<'static>, focused: bool, theme: &Theme) -> Line<'static> {
     if focused {
         line.style(Style::default().patch(theme.selected))

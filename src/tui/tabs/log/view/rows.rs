@@ -1,70 +1,31 @@
 //! The form's rows: the day's fields, its runs and the sessions other tabs saved, a run's
-//! fields, and a field being edited (with its inline error).
+//! fields, and a field being edited (with its inline error), as the shared [`Lines`] with the
+//! cursor's field marked.
 
 use super::super::form::{DayField, Field, Kind, RunField, Shown, run_summary};
 use super::super::{Input, Item, Page};
 use super::FormView;
 use super::draw::{
-    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, scroll_offset,
-    shoes_hint, wrap,
+    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, shoes_hint,
+    wrap,
 };
 use crate::journal::DayEntry;
 use crate::journal::entry::{Run, Slump};
+use crate::tui::widgets::lines::Lines;
 use crate::values;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 use std::fmt::Write as _;
-
-/// Lines of the form and which of them belong to the cursor's row (if it is in them).
-#[derive(Default)]
-pub(super) struct Rows {
-    lines: Vec<Line<'static>>,
-    focus: Option<(usize, usize)>,
-}
-
-impl Rows {
-    pub(super) fn push(&mut self, line: Line<'static>) {
-        self.lines.push(line);
-    }
-
-    /// Marks the lines pushed since `start` as the cursor's.
-    pub(super) fn focus_from(&mut self, start: usize) {
-        self.focus = Some((start, self.lines.len().max(start + 1) - 1));
-    }
-
-    /// These lines, then `more`'s.
-    pub(super) fn append(mut self, more: Rows) -> Rows {
-        let shift = self.lines.len();
-        if let Some((a, b)) = more.focus {
-            self.focus = Some((a + shift, b + shift));
-        }
-        self.lines.extend(more.lines);
-        self
-    }
-
-    /// Draws the lines in `area`, scrolled to show the cursor's.
-    pub(super) fn render(self, area: Rect, buf: &mut Buffer) {
-        let offset = self.focus.map_or(0, |focus| {
-            scroll_offset(focus, self.lines.len(), area.height)
-        });
-        Paragraph::new(self.lines)
-            .scroll((offset, 0))
-            .render(area, buf);
-    }
-}
 
 impl FormView<'_> {
     /// The day's own fields.
-    pub(super) fn field_part(&self, day: &DayEntry, width: u16, height: u16) -> Rows {
+    pub(super) fn field_part(&self, day: &DayEntry, width: u16, height: u16) -> Lines {
         let state = self.state;
         let label_width = Self::label_width(width);
-        let mut rows = Rows::default();
+        let mut rows = Lines::default();
         let notes_lines = if height >= 30 { 8 } else { 3 };
         for field in DayField::ALL {
-            let start = rows.lines.len();
+            let start = rows.len();
             let focused = state.page == Page::Day && state.day_cursor == Item::Field(field);
             let value = field.display(day);
             self.field_rows(
@@ -90,10 +51,10 @@ impl FormView<'_> {
         width: u16,
         label_width: usize,
         max_lines: usize,
-    ) -> Rows {
+    ) -> Lines {
         let theme = self.theme();
         let state = self.state;
-        let mut rows = Rows::default();
+        let mut rows = Lines::default();
         rows.push(Line::styled(
             format!(" Runs ({})", day.runs.len()),
             theme.title,
@@ -107,7 +68,7 @@ impl FormView<'_> {
                 summary.push_str(" · ");
                 summary.push_str(&run.notes.replace('\n', " "));
             }
-            let start = rows.lines.len();
+            let start = rows.len();
             for line in labelled(&label, &summary, &[], value_width, max_lines, theme) {
                 rows.push(highlight(line, focused, theme));
             }
@@ -117,7 +78,7 @@ impl FormView<'_> {
         }
         let focused = state.day_cursor == Item::AddRun;
         if focused {
-            rows.focus_from(rows.lines.len());
+            rows.focus_from(rows.len());
         }
         rows.push(highlight(
             Line::styled(
@@ -132,7 +93,7 @@ impl FormView<'_> {
     }
 
     /// The routine sessions and the triage saved by their tabs, read-only.
-    pub(super) fn sessions(&self, rows: &mut Rows, day: &DayEntry, width: usize) {
+    pub(super) fn sessions(&self, rows: &mut Lines, day: &DayEntry, width: usize) {
         let theme = self.theme();
         let mut push = |indent: &str, text: &str, style: Style| {
             for line in wrap(text, width.saturating_sub(indent.len())) {
@@ -198,11 +159,11 @@ impl FormView<'_> {
         }
     }
 
-    pub(super) fn run_rows(&self, day: &DayEntry, width: u16, height: u16) -> Rows {
+    pub(super) fn run_rows(&self, day: &DayEntry, width: u16, height: u16) -> Lines {
         let theme = self.theme();
         let state = self.state;
         let label_width = Self::label_width(width);
-        let mut rows = Rows::default();
+        let mut rows = Lines::default();
         let units = self.ctx.settings.units;
         let (run, new) = match &state.page {
             Page::Run(i) => (day.runs.get(*i).cloned().unwrap_or_default(), false),
@@ -217,7 +178,7 @@ impl FormView<'_> {
         }
         let notes_lines = if height >= 30 { 8 } else { 3 };
         for field in RunField::ALL {
-            let start = rows.lines.len();
+            let start = rows.len();
             let focused = state.run_cursor == field;
             let value = if new && field == RunField::Distance {
                 None
@@ -260,7 +221,7 @@ impl FormView<'_> {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn field_rows(
         &self,
-        rows: &mut Rows,
+        rows: &mut Lines,
         field: Field,
         value: Option<Shown>,
         focused: bool,
