@@ -8,6 +8,7 @@ use super::tabs::routine::{Effect, RoutineState};
 use super::tabs::{
     insights::InsightsState, log::LogState, trends::TrendsState, triage::TriageState,
 };
+use super::widgets::help::Unsaved;
 use super::widgets::settings::{self, SettingsAction};
 use super::widgets::split::split;
 use super::widgets::{banner, help};
@@ -113,10 +114,20 @@ impl App {
     /// save failed and waits for a retry, unsaved triage answers, a routine session not yet
     /// saved).
     fn has_uncommitted_edit(&self) -> bool {
-        self.log.has_uncommitted()
-            || self.triage.captures_input()
-            || self.triage.has_unsaved_answers()
-            || self.routine_would_be_kept()
+        self.unsaved().is_some()
+    }
+
+    /// What quitting now would lose, the weightiest first, if anything.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        if self.routine_would_be_kept() {
+            Some(Unsaved::Routine)
+        } else if self.log.has_uncommitted() {
+            Some(Unsaved::Typing)
+        } else if self.triage.captures_input() || self.triage.has_unsaved_answers() {
+            Some(Unsaved::TriageAnswers)
+        } else {
+            None
+        }
     }
 
     /// True when quitting now would stop a routine under way (or one waiting for its pain

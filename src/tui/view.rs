@@ -98,7 +98,9 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help(top) => help::render(body, buf, &self.ctx.keys, theme, top),
             Overlay::ConfirmQuit => {
-                help::confirm_quit(body, buf, theme, self.routine_would_be_kept());
+                if let Some(unsaved) = self.unsaved() {
+                    help::confirm_quit(body, buf, theme, unsaved);
+                }
             }
             Overlay::Settings(selected) => settings::render(body, buf, theme, &self.ctx, selected),
         }

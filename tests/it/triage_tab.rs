@@ -221,6 +221,12 @@ fn quitting_with_unsaved_answers_asks_first() {
     press(&mut app, &["2", "n", "q"]);
     assert_eq!(app.overlay, Overlay::ConfirmQuit);
     assert!(app.running);
+    // The question says what would be lost.
+    let asked = text(&render(&app, 100, 30)).replace('\n', " ");
+    assert!(
+        asked.contains("Your triage answers are not saved"),
+        "{asked}"
+    );
     press(&mut app, &["n"]);
     press(
         &mut app,

@@ -160,20 +160,34 @@ pub fn render(area: Rect, buf: &mut Buffer, keys: &Keymap, theme: &Theme, top: u
         .render(popup, buf);
 }
 
-/// Draws the "quit?" question: with a routine under way, quitting keeps it as a partial
-/// session; otherwise something typed would be lost.
-pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, routine: bool) {
-    let (said, yes) = if routine {
-        (
+/// What quitting now would lose, the weightiest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    /// A routine under way (or waiting for its pain score): quitting keeps it as partial.
+    Routine,
+    /// A value being typed on the Log tab.
+    Typing,
+    /// Triage answers given and not saved (a red-flag "yes" is saved as it is given).
+    TriageAnswers,
+}
+
+/// Draws the "quit?" question, saying what would be lost.
+pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: &Theme, unsaved: Unsaved) {
+    let (said, yes) = match unsaved {
+        Unsaved::Routine => (
             "A routine is under way (its clock is paused). Quitting stops it and keeps what \
              you did as a partial session in today's entry.",
             "stop the routine, keep it, and quit",
-        )
-    } else {
-        (
-            "Something is not saved yet and would be lost.",
+        ),
+        Unsaved::Typing => (
+            "What you are typing on the Log tab is not saved yet and would be lost.",
             "quit anyway",
-        )
+        ),
+        Unsaved::TriageAnswers => (
+            "Your triage answers are not saved yet and would be lost (a yes to a warning \
+             sign was saved when you gave it). Enter on the Result part saves them.",
+            "quit anyway",
+        ),
     };
     super::confirm::Confirm {
         title: "Quit?",
