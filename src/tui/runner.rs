@@ -83,7 +83,15 @@ pub fn start(
         read: (from, today),
         tidy: writable,
     });
-    let mut ctx = Ctx::new(today, journal, Box::new(store), clock, theme::from_env());
+    let (keys, keys_warning) = super::keys_file::load(config_dir);
+    let mut ctx = Ctx::with_keys(
+        today,
+        journal,
+        Box::new(store),
+        clock,
+        theme::from_env(),
+        keys,
+    );
     ctx.today_mode = mode;
     if later.is_some() {
         ctx.session.set_history_loading();
@@ -94,8 +102,6 @@ pub fn start(
     ctx.settings_locked = warning
         .as_ref()
         .map(|_| "settings.ron could not be read; fix it by hand, then restart".to_owned());
-    let (keys, keys_warning) = super::keys_file::load(config_dir);
-    ctx.keys = keys;
     ctx.notice = warning
         .or(keys_warning)
         .or_else(|| ctx.session.take_notice());
