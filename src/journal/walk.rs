@@ -4,7 +4,7 @@
 //! walked once instead of three times, and a day file's mode comes from reading it rather
 //! than from one more look at it.
 
-use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
+use super::read::{Candidate, Outcome, day_file_date, each_name, open_days, parse_year, read_one};
 use super::scope::{Loaded, Scope};
 use super::tidy;
 use chrono::Datelike;
@@ -343,38 +343,6 @@ fn one_name(
             _ => look(root, &candidate.path, &mut found.open),
         }
     }
-}
-
-/// Calls `each` with every name in `folder` but `.` and `..`, as `fs::read_dir` lists them,
-/// without allocating for each: the names come straight from the kernel's buffer.
-#[cfg(target_os = "linux")]
-fn each_name(folder: &Path, mut each: impl FnMut(&OsStr)) -> io::Result<()> {
-    use rustix::fs::{Mode, OFlags, RawDir};
-    use std::os::unix::ffi::OsStrExt;
-    let fd = rustix::fs::open(
-        folder,
-        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )?;
-    let mut buf = Vec::with_capacity(32 * 1024);
-    let mut names = RawDir::new(&fd, buf.spare_capacity_mut());
-    while let Some(entry) = names.next() {
-        let entry = entry?;
-        let name = entry.file_name().to_bytes();
-        if name != b"." && name != b".." {
-            each(OsStr::from_bytes(name));
-        }
-    }
-    Ok(())
-}
-
-/// Calls `each` with every name in `folder`.
-#[cfg(not(target_os = "linux"))]
-fn each_name(folder: &Path, mut each: impl FnMut(&OsStr)) -> io::Result<()> {
-    for file in fs::read_dir(folder)? {
-        each(&file?.file_name());
-    }
-    Ok(())
 }
 
 /// True when `entry` is a temp file of ours last changed at least [`tidy::STALE_AFTER`]
