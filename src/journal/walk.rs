@@ -301,9 +301,8 @@ fn one_name(
     os_name: &OsStr,
     file: Option<&fs::DirEntry>,
 ) {
-    let name = os_name.to_string_lossy();
     // Most names need no path from the data dir (days out of scope): made when needed.
-    let rel = || rel_path(folder, &name);
+    let rel = || rel_path(folder, &os_name.to_string_lossy());
     let path = || file.map_or_else(|| folder.path.join(os_name), fs::DirEntry::path);
     let ron = file.is_some() && is_ron(os_name);
     let date = os_name
