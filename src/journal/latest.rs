@@ -3,12 +3,14 @@
 //! triage the older ones are searched, newest first, stopping at the first that has one. A
 //! file in which every `triage` is `triage: None` is read but not parsed.
 
-use super::read::{Outcome, Read, list_year, list_years, read_bytes};
+use super::read::{Candidate, Outcome, Read, day_file_date, each_name, list_years, read_bytes};
 use super::scope::Loaded;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
+use std::fs;
 use std::io;
-use std::path::Path;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// The newest readable day before `before` that holds a triage, alone (empty when there is
 /// none). Unreadable files on the way are left for the full read to report.
@@ -20,10 +22,9 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
     years.retain(|(year, _)| *year <= before.year());
     years.sort_by_key(|(year, _)| Reverse(*year));
     for (year, entry) in years {
-        let (mut days, _) = list_year(year, &entry, |date| date < before)?;
-        days.sort_by_key(|c| Reverse(c.date));
-        for candidate in &days {
-            let Read::Bytes(bytes, fingerprint, _) = read_bytes(candidate) else {
+        let days = YearDays::list(year, &entry, |date| date < before)?;
+        for candidate in days.newest_first() {
+            let Read::Bytes(bytes, fingerprint, _) = read_bytes(&candidate) else {
                 continue;
             };
             if !may_hold_triage(&bytes) {
@@ -40,6 +41,58 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
         }
     }
     Ok(Loaded::default())
+}
+
+/// The day files of one year folder that a search may read, newest first: only their
+/// dates and names are kept (in one string), and a [`Candidate`] is made for the few that
+/// are read, not for every day of the year.
+struct YearDays {
+    folder: PathBuf,
+    year_name: String,
+    names: String,
+    days: Vec<(NaiveDate, Range<usize>)>,
+}
+
+impl YearDays {
+    /// The day files of `year` dated as `wanted` says (none when it is not a folder; its other
+    /// files are left for the full read to report).
+    fn list(
+        year: i32,
+        entry: &fs::DirEntry,
+        wanted: impl Fn(NaiveDate) -> bool,
+    ) -> io::Result<Self> {
+        let mut days = Self {
+            folder: entry.path(),
+            year_name: entry.file_name().to_string_lossy().into_owned(),
+            names: String::new(),
+            days: Vec::new(),
+        };
+        if !days.folder.is_dir() {
+            return Ok(days);
+        }
+        each_name(&days.folder, |name| {
+            if let Some(name) = name.to_str()
+                && let Some(date) = day_file_date(name).filter(|d| d.year() == year && wanted(*d))
+            {
+                let at = days.names.len();
+                days.names.push_str(name);
+                days.days.push((date, at..days.names.len()));
+            }
+        })?;
+        days.days.sort_by_key(|(date, _)| Reverse(*date));
+        Ok(days)
+    }
+
+    fn newest_first(&self) -> impl Iterator<Item = Candidate> + '_ {
+        self.days.iter().map(|(date, name)| {
+            let name = &self.names[name.clone()];
+            Candidate {
+                rel: format!("days/{}/{name}", self.year_name),
+                path: self.folder.join(name),
+                date: *date,
+            }
+        })
+    }
 }
 
 /// False only when every `triage` in the file is followed by `: None`: then no reading of it

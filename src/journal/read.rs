@@ -7,7 +7,8 @@ use super::diskfile::{Fingerprint, read_regular_file};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::scope::{Loaded, day_path};
 use super::{Problem, ProblemKind, quickparse};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
+use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -72,39 +73,36 @@ pub(super) fn list_years(root: &Path) -> io::Result<Years> {
     Ok(years)
 }
 
-/// The day files in one year folder dated as `wanted` says, and the other files there (as
-/// paths from the data dir). Names are looked at before anything is allocated for them.
-pub(super) fn list_year(
-    year: i32,
-    entry: &fs::DirEntry,
-    wanted: impl Fn(NaiveDate) -> bool,
-) -> io::Result<(Vec<Candidate>, Vec<String>)> {
-    let year_name = entry.file_name().to_string_lossy().into_owned();
-    let mut found = Vec::new();
-    let mut strays = Vec::new();
-    let folder = entry.path();
-    if !folder.is_dir() {
-        strays.push(format!("days/{year_name}"));
-        return Ok((found, strays));
-    }
-    for file in fs::read_dir(&folder)? {
-        let file = file?;
-        let name = file.file_name();
-        match name.to_str().and_then(day_file_date) {
-            Some(date) if date.year() == year => {
-                if wanted(date) {
-                    let name = name.to_string_lossy();
-                    found.push(Candidate {
-                        rel: format!("days/{year_name}/{name}"),
-                        path: file.path(),
-                        date,
-                    });
-                }
-            }
-            _ => strays.push(format!("days/{year_name}/{}", name.to_string_lossy())),
+/// Calls `each` with every name in `folder` but `.` and `..`, as `fs::read_dir` lists them,
+/// without allocating for each: the names come straight from the kernel's buffer.
+#[cfg(target_os = "linux")]
+pub(super) fn each_name(folder: &Path, mut each: impl FnMut(&OsStr)) -> io::Result<()> {
+    use rustix::fs::{Mode, OFlags, RawDir};
+    use std::os::unix::ffi::OsStrExt;
+    let fd = rustix::fs::open(
+        folder,
+        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    let mut buf = Vec::with_capacity(32 * 1024);
+    let mut names = RawDir::new(&fd, buf.spare_capacity_mut());
+    while let Some(entry) = names.next() {
+        let entry = entry?;
+        let name = entry.file_name().to_bytes();
+        if name != b"." && name != b".." {
+            each(OsStr::from_bytes(name));
         }
     }
-    Ok((found, strays))
+    Ok(())
+}
+
+/// Calls `each` with every name in `folder`.
+#[cfg(not(target_os = "linux"))]
+pub(super) fn each_name(folder: &Path, mut each: impl FnMut(&OsStr)) -> io::Result<()> {
+    for file in fs::read_dir(folder)? {
+        each(&file?.file_name());
+    }
+    Ok(())
 }
 
 pub(super) fn parse_year(name: &str) -> Option<i32> {

@@ -4,10 +4,11 @@
 //! walked once instead of three times, and a day file's mode comes from reading it rather
 //! than from one more look at it.
 
-use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
+use super::read::{Candidate, Outcome, day_file_date, each_name, open_days, parse_year, read_one};
 use super::scope::{Loaded, Scope};
 use super::tidy;
 use chrono::Datelike;
+use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -226,6 +227,15 @@ fn walk_folder(
     if tidy.is_some() {
         look(root, &folder.path, &mut found.open);
     }
+    // A folder read only for its days: its names, without a `DirEntry` (and its allocations)
+    // for each of the hundreds of files listed to find a few dozen.
+    if tidy.is_none()
+        && let Some(year) = folder.year
+    {
+        return each_name(&folder.path, |name| {
+            one_name(root, folder, year, scope, found, name, None);
+        });
+    }
     let entries = match (fs::read_dir(&folder.path), folder.year) {
         (Ok(entries), _) => entries,
         (Err(e), Some(_)) => return Err(e),
@@ -240,21 +250,12 @@ fn walk_folder(
         };
         let os_name = file.file_name();
         let name = os_name.to_string_lossy();
-        // Most names need no path from the data dir (days out of scope): made when needed.
-        let rel = || {
-            let mut rel = String::with_capacity(6 + folder.name.len() + name.len());
-            rel.push_str("days/");
-            rel.push_str(&folder.name);
-            rel.push('/');
-            rel.push_str(&name);
-            rel
-        };
         if let Some(now) = tidy
             && stale_temp(&file, &name, now)
         {
             found.stale.push(Stale {
                 path: file.path(),
-                rel: rel(),
+                rel: rel_path(folder, &name),
                 if_kept: match folder.year {
                     Some(_) => IfKept::Stray,
                     None => IfKept::Unlisted,
@@ -262,52 +263,85 @@ fn walk_folder(
             });
             continue;
         }
-        let ron = tidy.is_some() && Path::new(&os_name).extension().is_some_and(|e| e == "ron");
-        let Some(year) = folder.year else {
-            if ron {
-                look(root, &file.path(), &mut found.open);
-            }
-            continue;
-        };
-        let date = os_name
-            .to_str()
-            .and_then(day_file_date)
-            .filter(|date| date.year() == year);
-        let Some(date) = date else {
-            found.strays.push(rel());
-            if ron {
-                look(root, &file.path(), &mut found.open);
-            }
-            continue;
-        };
-        if !scope.contains_date(date) {
-            if ron {
-                look(root, &file.path(), &mut found.open);
-            }
-            continue;
-        }
-        let candidate = Candidate {
-            rel: rel(),
-            path: file.path(),
-            date,
-        };
-        let (outcome, mode) = read_one(&candidate);
-        found.outcomes.push(outcome);
-        if ron {
-            // What was read is what the listing named, unless the name is a link: then the
-            // link itself is what `tidy` looks at.
-            let plain_file = file.file_type().is_ok_and(|t| t.is_file());
-            match mode {
-                Some(mode) if plain_file => {
-                    if mode & 0o077 != 0 {
-                        found.open.push((candidate.rel, mode));
-                    }
+        match folder.year {
+            Some(year) => one_name(root, folder, year, scope, found, &os_name, Some(&file)),
+            None => {
+                if is_ron(&os_name) {
+                    look(root, &file.path(), &mut found.open);
                 }
-                _ => look(root, &candidate.path, &mut found.open),
             }
         }
     }
     Ok(())
+}
+
+/// The path from the data dir of `name` in `folder`.
+fn rel_path(folder: &Folder, name: &str) -> String {
+    let mut rel = String::with_capacity(6 + folder.name.len() + name.len());
+    rel.push_str("days/");
+    rel.push_str(&folder.name);
+    rel.push('/');
+    rel.push_str(name);
+    rel
+}
+
+fn is_ron(name: &OsStr) -> bool {
+    Path::new(name).extension().is_some_and(|e| e == "ron")
+}
+
+/// One name in a year folder (not an old temp file): a day in scope is read, any other name
+/// is a stray. `file` is the listing's entry when the folder is walked for tidiness too (the
+/// `.ron` files' modes are then noted), `None` when it is read only for its days.
+fn one_name(
+    root: &Path,
+    folder: &Folder,
+    year: i32,
+    scope: Scope,
+    found: &mut Found,
+    os_name: &OsStr,
+    file: Option<&fs::DirEntry>,
+) {
+    // Most names need no path from the data dir (days out of scope): made when needed.
+    let rel = || rel_path(folder, &os_name.to_string_lossy());
+    let path = || file.map_or_else(|| folder.path.join(os_name), fs::DirEntry::path);
+    let ron = file.is_some() && is_ron(os_name);
+    let date = os_name
+        .to_str()
+        .and_then(day_file_date)
+        .filter(|date| date.year() == year);
+    let Some(date) = date else {
+        found.strays.push(rel());
+        if ron {
+            look(root, &path(), &mut found.open);
+        }
+        return;
+    };
+    if !scope.contains_date(date) {
+        if ron {
+            look(root, &path(), &mut found.open);
+        }
+        return;
+    }
+    let candidate = Candidate {
+        rel: rel(),
+        path: path(),
+        date,
+    };
+    let (outcome, mode) = read_one(&candidate);
+    found.outcomes.push(outcome);
+    if let Some(file) = file.filter(|_| ron) {
+        // What was read is what the listing named, unless the name is a link: then the
+        // link itself is what `tidy` looks at.
+        let plain_file = file.file_type().is_ok_and(|t| t.is_file());
+        match mode {
+            Some(mode) if plain_file => {
+                if mode & 0o077 != 0 {
+                    found.open.push((candidate.rel, mode));
+                }
+            }
+            _ => look(root, &candidate.path, &mut found.open),
+        }
+    }
 }
 
 /// True when `entry` is a temp file of ours last changed at least [`tidy::STALE_AFTER`]

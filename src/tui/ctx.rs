@@ -61,6 +61,20 @@ impl Ctx {
         clock: Clock,
         theme: &'static Theme,
     ) -> Self {
+        let keys = crate::tui::keymap::Keymap::default();
+        Self::with_keys(today, journal, store, clock, theme, keys)
+    }
+
+    /// Like [`Ctx::new`], with the keymap already known (the runner reads `keys.ron` first,
+    /// so the default keymap is not built twice).
+    pub fn with_keys(
+        today: NaiveDate,
+        journal: Journal,
+        store: Box<dyn crate::journal::store::Store>,
+        clock: Clock,
+        theme: &'static Theme,
+        keys: crate::tui::keymap::Keymap,
+    ) -> Self {
         let session = Session::new(today, journal, store);
         Self {
             session,
@@ -70,7 +84,7 @@ impl Ctx {
             settings: Settings::default(),
             settings_locked: None,
             config_dir: None,
-            keys: crate::tui::keymap::Keymap::default(),
+            keys,
             notice: None,
             insights: None,
         }

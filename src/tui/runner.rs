@@ -14,9 +14,10 @@ use crate::journal::settings::Settings;
 use crate::journal::store::{self, Access, FsStore, Scope, Store};
 use chrono::{Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
@@ -82,7 +83,15 @@ pub fn start(
         read: (from, today),
         tidy: writable,
     });
-    let mut ctx = Ctx::new(today, journal, Box::new(store), clock, theme::from_env());
+    let (keys, keys_warning) = super::keys_file::load(config_dir);
+    let mut ctx = Ctx::with_keys(
+        today,
+        journal,
+        Box::new(store),
+        clock,
+        theme::from_env(),
+        keys,
+    );
     ctx.today_mode = mode;
     if later.is_some() {
         ctx.session.set_history_loading();
@@ -93,8 +102,6 @@ pub fn start(
     ctx.settings_locked = warning
         .as_ref()
         .map(|_| "settings.ron could not be read; fix it by hand, then restart".to_owned());
-    let (keys, keys_warning) = super::keys_file::load(config_dir);
-    ctx.keys = keys;
     ctx.notice = warning
         .or(keys_warning)
         .or_else(|| ctx.session.take_notice());
@@ -114,7 +121,7 @@ pub fn start(
         .wrap_err("could not listen for the keyboard and for signals")?;
     ratatui::crossterm::style::force_color_output(true);
     let tty = Tty::now();
-    let mut terminal = ratatui::try_init().wrap_err("could not set up the terminal")?;
+    let mut terminal = init_terminal().wrap_err("could not set up the terminal")?;
     let ending = run(
         &mut terminal,
         &mut app,
@@ -155,6 +162,32 @@ pub fn start(
         }
     }
     Ok(())
+}
+
+/// The terminal the app draws in: ratatui's default one, but writing through a buffer of its
+/// own. The standard output's buffer is a line buffer of 1 KiB, locked and searched for a line
+/// end on each of the thousands of small writes a frame makes, and emptied every kilobyte; a
+/// frame goes out in one write from this one (ratatui flushes it at the end of each frame).
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// What a frame at 80x24 usually takes, with room: one write a frame.
+const SCREEN_BUFFER: usize = 16 * 1024;
+
+/// Sets up the terminal as `ratatui::try_init` does (a panic hook that restores it, raw mode,
+/// the alternate screen), with the buffered [`Screen`].
+fn init_terminal() -> io::Result<Screen> {
+    use ratatui::crossterm::{execute, terminal as term};
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    term::enable_raw_mode()?;
+    execute!(io::stdout(), term::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        SCREEN_BUFFER,
+        io::stdout(),
+    )))
 }
 
 /// What is left for after the first frame: the rest of the history (every day the first
@@ -208,7 +241,7 @@ enum Ending {
     NotListening(io::Error),
 }
 
-fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending {
+fn run(terminal: &mut Screen, app: &mut App, mut state: Loop) -> Ending {
     if let Ok(size) = terminal.size() {
         app.update(Action::Resize(size.width, size.height));
     }
@@ -302,7 +335,7 @@ fn run(terminal: &mut DefaultTerminal, app: &mut App, mut state: Loop) -> Ending
 }
 
 /// One terminal event: Ctrl-Z suspends, keys go to the app, a resize just redraws.
-fn handle(terminal: &mut DefaultTerminal, app: &mut App, event: &Event) -> io::Result<()> {
+fn handle(terminal: &mut Screen, app: &mut App, event: &Event) -> io::Result<()> {
     match event {
         Event::Key(key)
             if key.kind == KeyEventKind::Press
@@ -338,7 +371,7 @@ fn perform(effects: &[Effect]) -> io::Result<()> {
 
 /// Ctrl-Z: give the terminal back, stop like any other program, and redraw everything on `fg`.
 #[cfg(unix)]
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(terminal: &mut Screen) -> io::Result<()> {
     use ratatui::crossterm::{execute, terminal as term};
     ratatui::restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
@@ -348,6 +381,6 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn suspend(_terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(_terminal: &mut Screen) -> io::Result<()> {
     Ok(())
 }
