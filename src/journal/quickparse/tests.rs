@@ -1,6 +1,8 @@
 //! The quick reader is held to `parse_day`: the same day, or `None` and ron decides.
 
+use super::names::{CHARACTERS, LOCATIONS, PAIN_TYPES, RED_FLAGS, SIDES, SLUMPS, SURFACES};
 use super::*;
+use crate::journal::entry::{RoutineSession, Run, Triage};
 use proptest::prelude::*;
 
 fn date() -> NaiveDate {
