@@ -84,7 +84,7 @@ pub fn link_noun(factor: LinkFactor) -> &'static str {
         LinkFactor::Stress => "stress",
         LinkFactor::HeatMinutes => "heat",
         LinkFactor::IceMinutes => "ice",
-        LinkFactor::DistanceKm => "running (km in the day)",
+        LinkFactor::DistanceKm => "running (distance in the day)",
     }
 }
 
