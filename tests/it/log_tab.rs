@@ -1068,3 +1068,14 @@ fn a_day_in_the_future_asks_before_anything_is_written_to_it() {
     assert_eq!(store.day(tomorrow).unwrap().morning_pain, score(3));
     assert!(store.day(today()).is_none());
 }
+
+#[test]
+fn a_refused_go_to_date_is_said_once() {
+    let (mut app, _) = app_with(vec![full_day()]);
+    press(&mut app, KeyCode::Char('g'));
+    typed(&mut app, "zzz");
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("not a date"), "{}", message(&app));
+    let shown = screen(&app, 100, 30);
+    assert_eq!(shown.matches("\"zzz\" is not a date").count(), 1, "{shown}");
+}

@@ -207,6 +207,8 @@ impl FormView<'_> {
         let theme = self.theme();
         let state = self.state;
         let mut lines = Vec::new();
+        // A go-to date that was refused is already said under the prompt: not twice.
+        let mut said: Option<String> = None;
         match &state.mode {
             Mode::Goto(text) => {
                 let mut spans = vec![Span::styled("Go to: ", theme.key)];
@@ -220,7 +222,10 @@ impl FormView<'_> {
                     Err(_) if text.text().trim().is_empty() => {
                         Line::styled(date::ACCEPTED.to_owned(), theme.dim)
                     }
-                    Err(problem) => Line::styled(problem, theme.error),
+                    Err(problem) => {
+                        said = Some(problem.clone());
+                        Line::styled(problem, theme.error)
+                    }
                 });
             }
             _ if self
@@ -248,7 +253,9 @@ impl FormView<'_> {
                 lines.push(Line::styled(hint.to_owned(), theme.dim));
             }
         }
-        if let Some(message) = &state.message {
+        if let Some(message) = &state.message
+            && said.as_deref() != Some(message.text.as_str())
+        {
             lines.push(Line::styled(
                 message.text.clone(),
                 message.tone.style(theme),
