@@ -17,7 +17,9 @@ fn sources() -> Vec<(Vec<String>, String)> {
                 stack.push(path);
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rs") {
+            if path.extension().is_none_or(|e| e != "rs")
+                || path.file_name().is_some_and(|n| n == "tests.rs")
+            {
                 continue;
             }
             let rel = path.strip_prefix(&root).unwrap().with_extension("");
@@ -32,7 +34,8 @@ fn sources() -> Vec<(Vec<String>, String)> {
                 module.pop();
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+            // Inline test modules are left out, and test files (`…/tests.rs`) below.
+            let text = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or("");
             let code: String = text
                 .lines()
                 .filter(|l| !l.trim_start().starts_with("//"))
@@ -44,8 +47,54 @@ fn sources() -> Vec<(Vec<String>, String)> {
     out
 }
 
-/// The module paths a file refers to: `crate::a::b…` and `super::…` paths.
+/// `a::{b, c::{d, e}}` written out as `a::b a::c::d a::c::e`, so grouped imports are seen.
+fn expand_groups(code: &str) -> String {
+    let mut code = code.to_owned();
+    while let Some(open) = code.find("::{") {
+        let start = code[..open]
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .map_or(0, |i| i + 1);
+        let prefix = code[start..open].to_owned();
+        let (mut depth, mut close) = (0, code.len());
+        for (i, c) in code[open + 2..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 1 => {
+                    close = open + 2 + i;
+                    break;
+                }
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        let inner = &code[open + 3..close.min(code.len())];
+        let (mut items, mut depth, mut from) = (Vec::new(), 0, 0);
+        for (i, c) in inner.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    items.push(&inner[from..i]);
+                    from = i + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(&inner[from..]);
+        let expanded: Vec<String> = items
+            .iter()
+            .map(|item| item.trim())
+            .filter(|item| !item.is_empty())
+            .map(|item| format!("{prefix}::{item}"))
+            .collect();
+        code.replace_range(start..(close + 1).min(code.len()), &expanded.join(" "));
+    }
+    code
+}
+
+/// The module paths a file refers to: `crate::a::b…` and `super::…` paths, grouped ones too.
 fn references(module: &[String], code: &str) -> BTreeSet<Vec<String>> {
+    let code = expand_groups(code);
     let mut found = BTreeSet::new();
     let words: Vec<&str> = code
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
@@ -156,6 +205,17 @@ fn the_finder_sees_a_cycle_when_there_is_one() {
     let found = cycles_in(&edges(&[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]));
     assert_eq!(found.len(), 3, "a, b and c each come back: {found:?}");
     assert_eq!(found[0], ["a", "b", "c", "a"]);
+    // Grouped imports are written out.
+    let grouped = references(
+        &["journal".into(), "read".into()],
+        "use super::{Problem, store::{Loaded, Scope}};",
+    );
+    assert!(grouped.contains(&vec!["journal".to_owned(), "Problem".to_owned()]));
+    assert!(grouped.contains(&vec![
+        "journal".to_owned(),
+        "store".to_owned(),
+        "Scope".to_owned()
+    ]));
     // And paths are read as the compiler reads them.
     let refs = references(
         &["tui".into(), "tabs".into(), "log".into()],
