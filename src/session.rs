@@ -1,8 +1,9 @@
 //! One journal open for changes: the days read so far, the store they came from and go back
 //! to, the rules' verdict on them, a day refused because it changed on disk, and this
-//! session's undo and redo. Every save the app makes goes through [`Session::commit`], so every
-//! change (a pain score, a triage answer, a routine done) can be undone. No terminal here: the
-//! time of a save is passed in.
+//! session's undo and redo. Every change the app makes goes through [`Session::commit`], so it
+//! can be undone (a pain score, a triage answer, a routine done); undo, redo and settling a
+//! conflict save through the same private `save`. No terminal here: the time of a save is
+//! passed in.
 
 pub mod conflict;
 pub mod undo;
@@ -149,7 +150,8 @@ impl Session {
 
     /// How many changes can be undone, and redone.
     #[must_use]
-    pub fn undo_depth(&self) -> (usize, usize) {
+    #[cfg(test)]
+    pub(crate) fn undo_depth(&self) -> (usize, usize) {
         (self.changes.done.len(), self.changes.undone.len())
     }
 

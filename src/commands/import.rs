@@ -183,7 +183,7 @@ fn run_line(verb: &str, date: NaiveDate, candidate: &Candidate, units: Units) ->
         units.label()
     );
     if let Some(s) = run.duration_s {
-        let _ = write!(line, " in {}", super::log::clock(s));
+        let _ = write!(line, " in {}", crate::values::format_duration(s));
     }
     let _ = write!(line, " ({}, {})", candidate.label, candidate.place);
     escape_controls(&line)

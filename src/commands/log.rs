@@ -41,16 +41,6 @@ impl std::fmt::Display for LogError {
     }
 }
 
-/// Formats seconds as `m:ss` or `h:mm:ss`.
-pub fn clock(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
 fn score(value: Option<Score>) -> String {
     value.map_or_else(|| "-".to_owned(), |s| s.to_string())
 }
@@ -81,7 +71,7 @@ fn add_run(
         units.label()
     );
     if let Some(s) = new.duration_s {
-        let _ = write!(line, " in {}", clock(s));
+        let _ = write!(line, " in {}", crate::values::format_duration(s));
     }
     if args.run_pain.is_some() {
         let _ = write!(

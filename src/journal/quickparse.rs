@@ -7,7 +7,7 @@
 //! value without `Some`, `1_000`, `1e3`, other escapes, a value out of range, an unknown or
 //! repeated field, a newer format) gives `None`, and the caller asks `parse_day`, which also
 //! words every error. When it gives a day, that day is exactly what `parse_day` gives (the
-//! tests below and the store's fuzz tests hold it to that).
+//! tests in `quickparse/tests.rs` and the store's fuzz tests hold it to that).
 
 use super::entry::{self, DayEntry, Score};
 use chrono::{Datelike, NaiveDate, NaiveTime};

@@ -1,6 +1,6 @@
 //! Reading day files: listing `days/` and a year folder, telling a day file by its name,
-//! reading and parsing one file. [`read_days`] reads a [`Scope`] (the walk over the folders is
-//! in `walk`, the search for an old triage in `latest`). A file that cannot be used becomes a
+//! reading and parsing one file. `walk::read_days` reads a whole `Scope` with these (the walk
+//! over the folders is in `walk`, the search for an old triage in `latest`). A file that cannot be used becomes a
 //! [`Problem`], never an error of the whole read.
 
 use super::diskfile::{Fingerprint, read_regular_file};

@@ -1,6 +1,6 @@
-//! The store: the only code that touches the disk. Reads day files (in parallel), saves one day
-//! atomically and durably, refuses to overwrite files it could not read or that changed on disk,
-//! and holds the data-dir lock so a second app opens read-only.
+//! The store: what the app and the commands load days from and save them through (the
+//! [`Store`] trait), its folder on disk ([`FsStore`], in `store/fs.rs`), atomic writes and its
+//! errors. Reading the day files themselves is in `read`, `walk` and `latest`.
 
 mod atomic;
 mod error;

@@ -9,7 +9,7 @@ use crate::insights::words::{
     CAVEAT, MORE_PAIN, factor_numbers, factor_sentence, link_numbers, link_sentence,
     outlook_sentence,
 };
-use crate::insights::{self, Insights, Window};
+use crate::insights::{self, Insights};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
@@ -18,8 +18,11 @@ const LABEL: usize = 10;
 
 /// Writes the section over the 365 days ending on the report's `today`.
 pub(super) fn write(out: &mut String, data: &ReportData) {
-    let window = Window::resolve(None, None, data.today);
-    let found = insights::analyse(data.journal, window, data.today);
+    let insights::Year {
+        insights: found,
+        calendar,
+    } = insights::Year::new(data.journal, data.today);
+    let window = found.window;
     let _ = writeln!(out, "## What goes with your pain");
     let _ = writeln!(out);
     let _ = writeln!(
@@ -36,7 +39,6 @@ pub(super) fn write(out: &mut String, data: &ReportData) {
     write_findings(out, &found);
     let _ = writeln!(out, "{MORE_PAIN} {CAVEAT}");
     let _ = writeln!(out);
-    let calendar = Calendar::build(data.journal, &found, data.today);
     let _ = writeln!(out, "### The year, day by day");
     let _ = writeln!(out);
     let _ = writeln!(out, "```text");

@@ -117,13 +117,11 @@ impl Session {
             }),
             (Ok(None), Resolution::TakeTheirs) => {
                 self.journal.days.remove(&date);
-                self.version += 1;
                 Some(format!("{date} left deleted; your change was dropped"))
             }
             // It came back meanwhile: now it is a change on disk like any other.
             (Ok(Some(theirs)), _) => {
                 self.journal.days.insert(date, theirs);
-                self.version += 1;
                 self.conflict = Some(Conflict {
                     ours,
                     kind: ConflictKind::Changed,
@@ -132,7 +130,6 @@ impl Session {
             }
             (Err(problem), _) => {
                 self.journal.days.remove(&date);
-                self.version += 1;
                 self.save_state = SaveState::Failed(problem.to_string());
                 None
             }
@@ -153,6 +150,5 @@ impl Session {
                 self.save_state = SaveState::Failed(problem.to_string());
             }
         }
-        self.version += 1;
     }
 }

@@ -174,20 +174,15 @@ impl Ctx {
         }
     }
 
-    /// A read-only app tries to take the journal over. True when something changed to show.
-    pub fn retry_write_access(&mut self) -> bool {
-        match self.session.retry_write_access() {
-            TakeOver::Unchanged => false,
-            TakeOver::HolderChanged => true,
-            TakeOver::Took(read) => {
-                self.notice = Some(match read {
-                    Ok(()) => "The other stridelog has closed: this one can save now (the \
-                               journal was read again from disk)."
-                        .into(),
-                    Err(e) => e,
-                });
-                true
-            }
+    /// A read-only app tries to take the journal over; says so when it could.
+    pub fn retry_write_access(&mut self) {
+        if let TakeOver::Took(read) = self.session.retry_write_access() {
+            self.notice = Some(match read {
+                Ok(()) => "The other stridelog has closed: this one can save now (the \
+                           journal was read again from disk)."
+                    .into(),
+                Err(e) => e,
+            });
         }
     }
 

@@ -237,14 +237,6 @@ impl RoutineState {
         }
     }
 
-    /// The session waiting for "pain now?" or just saved, if any.
-    pub fn finished_session(&self) -> Option<&RoutineSession> {
-        match &self.mode {
-            Mode::Finish(f) => Some(&f.session),
-            _ => None,
-        }
-    }
-
     /// True while "stop the routine?" is asked.
     pub fn confirming_stop(&self) -> bool {
         matches!(&self.mode, Mode::Run(run) if run.stop_question == StopQuestion::Open)

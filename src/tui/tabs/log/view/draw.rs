@@ -4,7 +4,7 @@
 use super::super::Edit;
 use super::super::editor::{Chooser, TextEditor};
 use super::super::form::{Field, RunField};
-use crate::journal::entry::{PainType, RedFlag};
+use crate::journal::entry::PainType;
 use crate::tui::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -209,7 +209,7 @@ pub(super) fn wrap_all(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'stati
         .flat_map(|line| {
             let style = line.style;
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            if line.spans.len() > 1 || text.chars().count() <= width as usize {
+            if line.spans.len() > 1 || line.width() <= width as usize {
                 vec![line]
             } else {
                 wrap(&text, width as usize)
@@ -227,11 +227,6 @@ pub(super) fn minutes(seconds: u32) -> String {
     } else {
         format!("{} min", (seconds + 30) / 60)
     }
-}
-
-/// A red flag in the Triage checklist's own words.
-pub(super) fn red_flag(flag: RedFlag) -> &'static str {
-    crate::triage::words::red_flag_label(flag)
 }
 
 pub(super) fn pain_type(kind: PainType) -> &'static str {

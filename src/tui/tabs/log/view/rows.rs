@@ -6,8 +6,7 @@ use super::super::form::{DayField, Field, Kind, RunField, Shown, run_summary};
 use super::super::{Input, Item, Page};
 use super::FormView;
 use super::draw::{
-    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, red_flag, shoes_hint,
-    wrap,
+    chooser_lines, editor_lines, highlight, labelled, minutes, pain_type, shoes_hint, wrap,
 };
 use crate::journal::DayEntry;
 use crate::journal::entry::{Run, Slump};
@@ -133,7 +132,11 @@ impl FormView<'_> {
             if triage.red_flags.is_empty() {
                 push("   ", "red flags: none", theme.base);
             } else {
-                let flags: Vec<&str> = triage.red_flags.iter().map(|f| red_flag(*f)).collect();
+                let flags: Vec<&str> = triage
+                    .red_flags
+                    .iter()
+                    .map(|f| crate::triage::words::red_flag_label(*f))
+                    .collect();
                 push(
                     "   ",
                     &format!("RED FLAGS: {}", flags.join(", ")),
