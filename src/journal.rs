@@ -1,6 +1,7 @@
 //! The journal: every readable day, the files that could not be read, and the store that
 //! reads and writes them. The rest of the app only sees [`Journal`] and the [`store::Store`] trait.
 
+mod dated;
 pub mod dirs;
 pub mod diskfile;
 pub mod entry;
@@ -67,6 +68,31 @@ pub struct Journal {
 }
 
 impl Journal {
+    /// Says, once the folders have been listed, that some `.ron` files under `days/` are not
+    /// read because they are not named `YYYY-MM-DD.ron` (a sync tool's conflict copy, a day
+    /// renamed by hand, a copy stridelog kept in a conflict): whatever they hold is not in
+    /// the journal until merged or renamed.
+    #[must_use]
+    pub fn unread_files_notice(&self) -> Option<String> {
+        let mut unread = self.stray_files.iter().filter(|path| {
+            std::path::Path::new(path)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        });
+        let first = unread.next()?;
+        Some(match unread.count() {
+            0 => format!(
+                "Not read: {first} (a day file is named YYYY-MM-DD.ron); \
+                 `stridelog check` says more."
+            ),
+            more => format!(
+                "Not read: {} .ron files in days/ not named YYYY-MM-DD.ron; \
+                 `stridelog check` lists them.",
+                more + 1
+            ),
+        })
+    }
+
     /// The day on `date`, if logged and readable.
     #[must_use]
     pub fn day(&self, date: NaiveDate) -> Option<&DayEntry> {

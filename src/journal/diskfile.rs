@@ -115,11 +115,15 @@ pub struct ReadFile {
 /// # Errors
 /// When the file cannot be read or is not a regular file.
 pub fn read_regular_file(path: &Path) -> io::Result<Option<ReadFile>> {
-    let mut file = match open_without_waiting(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
+    match open_without_waiting(path) {
+        Ok(file) => read_opened(file).map(Some),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads a file just opened, if it is a regular one.
+fn read_opened(mut file: File) -> io::Result<ReadFile> {
     // What was opened decides (it may have been swapped since the path was looked at).
     let meta = file.metadata()?;
     if let Some(what) = not_regular(&meta) {
@@ -127,11 +131,91 @@ pub fn read_regular_file(path: &Path) -> io::Result<Option<ReadFile>> {
     }
     let bytes = read_all(&mut file, usize::try_from(meta.len()).unwrap_or(0))?;
     let fingerprint = Fingerprint::of(&bytes, &meta);
-    Ok(Some(ReadFile {
+    Ok(ReadFile {
         bytes,
         fingerprint,
         mode: mode(&meta),
-    }))
+    })
+}
+
+/// A folder whose files are read by name: on Linux it is opened once and each file is opened
+/// relative to it, so the system looks up one name instead of walking the whole path again
+/// for each of the dozens of files the first screen reads.
+pub struct Folder {
+    #[cfg(target_os = "linux")]
+    fd: std::os::fd::OwnedFd,
+    path: std::path::PathBuf,
+}
+
+impl Folder {
+    /// Opens the folder at `path` (following a link to one): `Ok(None)` when there is
+    /// nothing there; an error of kind `NotADirectory` when it is not a folder.
+    ///
+    /// # Errors
+    /// When it is not a folder or cannot be opened.
+    #[cfg(target_os = "linux")]
+    pub fn open(path: &Path) -> io::Result<Option<Self>> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        match rustix::fs::open(path, flags, Mode::empty()) {
+            Ok(fd) => Ok(Some(Self {
+                fd,
+                path: path.to_path_buf(),
+            })),
+            Err(e) if e == rustix::io::Errno::NOENT => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Opens the folder at `path`: `Ok(None)` when there is nothing there.
+    ///
+    /// # Errors
+    /// When it is not a folder or cannot be looked at.
+    #[cfg(not(target_os = "linux"))]
+    pub fn open(path: &Path) -> io::Result<Option<Self>> {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Ok(Some(Self {
+                path: path.to_path_buf(),
+            })),
+            Ok(_) => Err(io::ErrorKind::NotADirectory.into()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Where the folder is.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the regular file `name` in this folder, as [`read_regular_file`] does.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a regular file.
+    #[cfg(target_os = "linux")]
+    pub fn read_regular_file(&self, name: &str) -> io::Result<Option<ReadFile>> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+        match rustix::fs::openat(&self.fd, name, flags, Mode::empty()) {
+            Ok(fd) => read_opened(File::from(fd)).map(Some),
+            Err(e) if e == rustix::io::Errno::NOENT => Ok(None),
+            // Said why, as `open_without_waiting` does (a socket cannot be opened at all).
+            Err(e) => match fs::metadata(self.path.join(name)) {
+                Ok(meta) => Err(not_regular(&meta).map_or(e.into(), refuse)),
+                Err(looked) => Err(looked),
+            },
+        }
+    }
+
+    /// Reads the regular file `name` in this folder, as [`read_regular_file`] does.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a regular file.
+    #[cfg(not(target_os = "linux"))]
+    pub fn read_regular_file(&self, name: &str) -> io::Result<Option<ReadFile>> {
+        read_regular_file(&self.path.join(name))
+    }
 }
 
 /// The permission bits of `meta` (0 where there are none).

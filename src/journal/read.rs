@@ -3,7 +3,7 @@
 //! over the folders is in `walk`, the search for an old triage in `latest`). A file that cannot be used becomes a
 //! [`Problem`], never an error of the whole read.
 
-use super::diskfile::{Fingerprint, read_regular_file};
+use super::diskfile::{Fingerprint, ReadFile, read_regular_file};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::scope::{Loaded, day_path};
 use super::{Problem, ProblemKind, quickparse};
@@ -38,16 +38,21 @@ pub(super) fn open_days(root: &Path) -> io::Result<Option<fs::ReadDir>> {
     match fs::read_dir(&days) {
         Ok(years) => Ok(Some(years)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => Err(io::Error::new(
-            io::ErrorKind::NotADirectory,
-            format!(
-                "{} is a file, not a folder: stridelog keeps the day files in a folder of \
-                 that name; move the file aside (or rename it) and try again",
-                days.display()
-            ),
-        )),
+        Err(_) if days.metadata().is_ok_and(|m| !m.is_dir()) => Err(days_not_a_folder(&days)),
         Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
     }
+}
+
+/// The error when `days` (the data dir's `days`) is a file.
+pub(super) fn days_not_a_folder(days: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::NotADirectory,
+        format!(
+            "{} is a file, not a folder: stridelog keeps the day files in a folder of that \
+             name; move the file aside (or rename it) and try again",
+            days.display()
+        ),
+    )
 }
 
 /// What `days/` holds: the year folders (in no order) and the other names there.
@@ -109,28 +114,28 @@ pub(super) fn parse_year(name: &str) -> Option<i32> {
     (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
 }
 
-/// The date of a file named exactly `YYYY-MM-DD.ron`.
+/// The date of a file named exactly `YYYY-MM-DD.ron`, the name stridelog saves that day
+/// under ([`day_path`]). Any other spelling of a date ("2026-6-30.ron") is not a day file: one
+/// date has one file, which the first screen opens by that name.
 #[must_use]
 pub fn day_file_date(name: &str) -> Option<NaiveDate> {
-    let stem = name.strip_suffix(".ron")?;
-    if stem.len() != 10 {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *name.strip_suffix(".ron")?.as_bytes()
+    else {
+        return None;
+    };
+    if ![y0, y1, y2, y3, m0, m1, d0, d1]
+        .iter()
+        .all(u8::is_ascii_digit)
+    {
         return None;
     }
-    // The common spelling without chrono's format parser; anything else goes through it.
-    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *stem.as_bytes()
-        && [y0, y1, y2, y3, m0, m1, d0, d1]
-            .iter()
-            .all(u8::is_ascii_digit)
-    {
-        let digit = |b: u8| u32::from(b - b'0');
-        let year = digit(y0) * 1000 + digit(y1) * 100 + digit(y2) * 10 + digit(y3);
-        return NaiveDate::from_ymd_opt(
-            i32::try_from(year).ok()?,
-            digit(m0) * 10 + digit(m1),
-            digit(d0) * 10 + digit(d1),
-        );
-    }
-    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+    let digit = |b: u8| u32::from(b - b'0');
+    let year = digit(y0) * 1000 + digit(y1) * 100 + digit(y2) * 10 + digit(y3);
+    NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        digit(m0) * 10 + digit(m1),
+        digit(d0) * 10 + digit(d1),
+    )
 }
 
 /// What reading one candidate gave.
@@ -150,19 +155,26 @@ pub(super) enum Read {
 
 /// Reads the bytes of a candidate's file.
 pub(super) fn read_bytes(candidate: &Candidate) -> Read {
-    let problem = |error: String| {
-        Read::Unreadable(Problem {
-            path: candidate.rel.clone(),
-            date: Some(candidate.date),
-            error,
-            kind: ProblemKind::Unreadable,
-        })
-    };
-    match read_regular_file(&candidate.path) {
-        Ok(Some(read)) => Read::Bytes(read.bytes, read.fingerprint, read.mode),
-        Ok(None) => problem("was removed while it was being read".into()),
-        Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
-        Err(e) => problem(format!("cannot read: {e}")),
+    candidate.bytes_of(read_regular_file(&candidate.path))
+}
+
+impl Candidate {
+    /// What reading this candidate's file gave (by its path or in its [`Folder`](super::diskfile::Folder)).
+    pub(super) fn bytes_of(&self, read: io::Result<Option<ReadFile>>) -> Read {
+        let problem = |error: String| {
+            Read::Unreadable(Problem {
+                path: self.rel.clone(),
+                date: Some(self.date),
+                error,
+                kind: ProblemKind::Unreadable,
+            })
+        };
+        match read {
+            Ok(Some(read)) => Read::Bytes(read.bytes, read.fingerprint, read.mode),
+            Ok(None) => problem("was removed while it was being read".into()),
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
+            Err(e) => problem(format!("cannot read: {e}")),
+        }
     }
 }
 

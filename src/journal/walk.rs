@@ -155,12 +155,7 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
             }
         }
     }
-    // The first screen's days lie in one or two folders and are a few dozen files: another
-    // thread would cost more than it saves.
-    let threads = match scope {
-        Scope::Dates { .. } => 1,
-        _ => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     for found in spread(&folders, threads, |found, folder| {
         walk_folder(root, folder, scope, also, found)
     }) {
@@ -376,8 +371,9 @@ fn look(root: &Path, path: &Path, open: &mut Vec<(String, u32)>) {
 /// # Errors
 /// Only when the folders cannot be listed.
 pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
-    if let Scope::LatestTriage { before } = scope {
-        return super::latest::latest_triage(root, before);
+    match scope {
+        Scope::LatestTriage { before } => super::latest::latest_triage(root, before),
+        Scope::Dates { from, to } => super::dated::read_dates(root, from, to),
+        _ => Ok(walk(root, scope, Also::Nothing)?.loaded),
     }
-    Ok(walk(root, scope, Also::Nothing)?.loaded)
 }

@@ -351,8 +351,12 @@ impl App {
             .as_ref()
             .err()
             .map(|e| format!("Older days could not be read ({e}); only recent days are shown."));
+        let unread = older
+            .as_ref()
+            .ok()
+            .and_then(|older| older.journal.unread_files_notice());
         self.ctx.session.adopt_history(older.ok());
-        if let Some(said) = trouble.or(notice)
+        if let Some(said) = trouble.or(notice).or(unread)
             && self.ctx.notice.is_none()
         {
             self.ctx.notice = Some(said);

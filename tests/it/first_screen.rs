@@ -85,7 +85,10 @@ fn reading_by_date_without_a_days_folder_or_with_a_file_there() {
     write(dir.path(), "days/2025", "a file where a year folder goes");
     let journal = read_days(dir.path(), scope).unwrap().journal;
     assert!(journal.days.is_empty() && journal.problems.is_empty());
-    assert_eq!(journal.stray_files, ["days/2025"]);
+    // No folder is listed for the first screen: the full read names the file.
+    assert!(journal.stray_files.is_empty());
+    let all = read_days(dir.path(), Scope::All).unwrap().journal;
+    assert_eq!(all.stray_files, ["days/2025"]);
     fs::remove_dir_all(dir.path().join("days")).unwrap();
     write(dir.path(), "days", "oops");
     let error = read_days(dir.path(), scope).unwrap_err();
@@ -195,17 +198,48 @@ fn the_first_frame_shows_a_red_flag_from_two_years_ago() {
     assert!(shown.contains(&said), "{shown}");
 }
 
+/// One date, one file: a day is read from the name it is saved under, so a file that spells
+/// its date another way is not read, and the app says so once the folders have been listed.
 #[test]
-fn a_day_file_with_an_odd_but_accepted_name_is_read_with_the_recent_days() {
+fn a_file_that_spells_its_date_another_way_is_not_read_and_the_app_says_so() {
     let (dir, today) = journal_dir();
     save(dir.path(), &triage(today - Days::new(30), Vec::new()));
     let flagged = triage(today - Days::new(4), vec![RedFlag::FootDrop]);
-    write(
-        dir.path(),
-        "days/2026/2026- 1-11.ron",
-        &entry::format_day(&flagged),
-    );
+    let odd = "days/2026/2026- 1-11.ron";
+    write(dir.path(), odd, &entry::format_day(&flagged));
     let from = today - Days::new(72);
     let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
-    assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
+    assert!(!journal.days.contains_key(&flagged.date));
+    assert_ne!(evaluate(&journal, today).verdict, Verdict::Urgent);
+    let rest = read_days(dir.path(), Scope::Outside { from, to: today })
+        .unwrap()
+        .journal;
+    assert!(rest.stray_files.iter().any(|s| s == odd), "{rest:?}");
+    let said = format!(
+        "Not read: {odd} (a day file is named YYYY-MM-DD.ron); `stridelog check` says more."
+    );
+    assert_eq!(rest.unread_files_notice(), Some(said.clone()));
+    let tui = support::pty::Tui::start(dir.path(), &["--today", &today.to_string()]);
+    tui.wait_for("Not read: days/2026/2026- 1-11.ron");
+}
+
+#[test]
+fn several_unread_files_are_counted_and_other_names_are_not() {
+    let mut journal = Journal {
+        stray_files: vec![
+            "days/2025/notes.txt".into(),
+            "days/2026/2026-01-11.sync-conflict-20260112-101500-ABCDEFG.ron".into(),
+            "days/2026/2026-01-12.conflict-20260112T101500.ron".into(),
+            "days/2026/2026-01-13.RON".into(),
+        ],
+        ..Journal::default()
+    };
+    assert_eq!(
+        journal.unread_files_notice().as_deref(),
+        Some(
+            "Not read: 3 .ron files in days/ not named YYYY-MM-DD.ron; `stridelog check` lists them."
+        )
+    );
+    journal.stray_files.truncate(1);
+    assert_eq!(journal.unread_files_notice(), None);
 }

@@ -186,13 +186,23 @@ fn a_fifo_named_like_a_day_is_skipped_and_reported_never_read() {
         &day_path(date("2026-11-20")),
         &day_text("2026-11-20", "fine"),
     );
-    let journal = within_10s({
-        let root = root.clone();
-        move || FsStore::open_read_only(&root).load(Scope::All).unwrap()
-    });
-    assert_eq!(journal.days.len(), 1);
-    let problem = journal.problem_for(date("2026-11-21")).expect("reported");
-    assert!(problem.error.contains("FIFO"), "{}", problem.error);
+    fs::create_dir_all(root.join("days/2026/2026-11-22.ron")).unwrap();
+    // Read with the whole history and, as the first screen does, by date.
+    let first_screen = Scope::Dates {
+        from: date("2026-11-01"),
+        to: date("2026-11-30"),
+    };
+    for scope in [Scope::All, first_screen] {
+        let journal = within_10s({
+            let root = root.clone();
+            move || FsStore::open_read_only(&root).load(scope).unwrap()
+        });
+        assert_eq!(journal.days.len(), 1, "{scope:?}");
+        let problem = journal.problem_for(date("2026-11-21")).expect("reported");
+        assert!(problem.error.contains("FIFO"), "{}", problem.error);
+        let problem = journal.problem_for(date("2026-11-22")).expect("reported");
+        assert!(problem.error.contains("a folder"), "{}", problem.error);
+    }
     // Never saved over either, and the save does not hang.
     let err = within_10s(move || {
         let mut store = FsStore::open(&root).unwrap();
