@@ -5,7 +5,7 @@
 //! full read that follows, which lists the folders.
 
 use super::diskfile::Folder;
-use super::read::{Candidate, Outcome, Read, days_not_a_folder};
+use super::read::{Candidate, days_not_a_folder};
 use super::scope::Loaded;
 use chrono::{Datelike, NaiveDate};
 use std::io;
@@ -42,13 +42,7 @@ pub(super) fn read_dates(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Res
             let name = candidate.rel.rsplit('/').next().unwrap_or_default();
             match folder.read_regular_file(name) {
                 Ok(None) => {}
-                read => {
-                    let outcome = match candidate.bytes_of(read) {
-                        Read::Bytes(bytes, fingerprint, _) => candidate.judge(&bytes, fingerprint),
-                        Read::Unreadable(problem) => Outcome::Problem(problem),
-                    };
-                    loaded.add(outcome);
-                }
+                read => loaded.add(candidate.outcome_of(read).0),
             }
         }
     }

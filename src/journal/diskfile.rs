@@ -183,6 +183,38 @@ impl Folder {
         }
     }
 
+    /// Calls `each` with every name in the folder but `.` and `..`, as `fs::read_dir` lists
+    /// them, without allocating for each: the names come straight from the kernel's buffer.
+    ///
+    /// # Errors
+    /// When the folder cannot be listed.
+    #[cfg(target_os = "linux")]
+    pub fn each_name(&self, mut each: impl FnMut(&std::ffi::OsStr)) -> io::Result<()> {
+        use std::os::unix::ffi::OsStrExt;
+        let mut buf = Vec::with_capacity(32 * 1024);
+        let mut names = rustix::fs::RawDir::new(&self.fd, buf.spare_capacity_mut());
+        while let Some(entry) = names.next() {
+            let entry = entry?;
+            let name = entry.file_name().to_bytes();
+            if name != b"." && name != b".." {
+                each(std::ffi::OsStr::from_bytes(name));
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with every name in the folder.
+    ///
+    /// # Errors
+    /// When the folder cannot be listed.
+    #[cfg(not(target_os = "linux"))]
+    pub fn each_name(&self, mut each: impl FnMut(&std::ffi::OsStr)) -> io::Result<()> {
+        for file in fs::read_dir(&self.path)? {
+            each(&file?.file_name());
+        }
+        Ok(())
+    }
+
     /// Where the folder is.
     #[must_use]
     pub fn path(&self) -> &Path {

@@ -3,14 +3,15 @@
 //! triage the older ones are searched, newest first, stopping at the first that has one. A
 //! file in which every `triage` is `triage: None` is read but not parsed.
 
-use super::read::{Candidate, Outcome, Read, day_file_date, each_name, list_years, read_bytes};
+use super::diskfile::Folder;
+use super::read::{Candidate, Outcome, Read, day_file_date, list_years};
 use super::scope::Loaded;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
 use std::fs;
 use std::io;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The newest readable day before `before` that holds a triage, alone (empty when there is
 /// none). Unreadable files on the way are left for the full read to report.
@@ -23,8 +24,13 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
     years.sort_by_key(|(year, _)| Reverse(*year));
     for (year, entry) in years {
         let days = YearDays::list(year, &entry, |date| date < before)?;
-        for candidate in days.newest_first() {
-            let Read::Bytes(bytes, fingerprint, _) = read_bytes(&candidate) else {
+        let Some(folder) = &days.folder else {
+            continue;
+        };
+        for (candidate, name) in days.newest_first() {
+            let Read::Bytes(bytes, fingerprint, _) =
+                candidate.bytes_of(folder.read_regular_file(name))
+            else {
                 continue;
             };
             if !may_hold_triage(&bytes) {
@@ -45,32 +51,36 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
 
 /// The day files of one year folder that a search may read, newest first: only their
 /// dates and names are kept (in one string), and a [`Candidate`] is made for the few that
-/// are read, not for every day of the year.
+/// are read, not for every day of the year. The files are opened in the folder.
 struct YearDays {
-    folder: PathBuf,
+    /// `None` when it is not a folder (its other files are left for the full read).
+    folder: Option<Folder>,
     year_name: String,
     names: String,
     days: Vec<(NaiveDate, Range<usize>)>,
 }
 
 impl YearDays {
-    /// The day files of `year` dated as `wanted` says (none when it is not a folder; its other
-    /// files are left for the full read to report).
+    /// The day files of `year` dated as `wanted` says.
     fn list(
         year: i32,
         entry: &fs::DirEntry,
         wanted: impl Fn(NaiveDate) -> bool,
     ) -> io::Result<Self> {
+        let folder = match Folder::open(&entry.path()) {
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory => None,
+            opened => opened?,
+        };
         let mut days = Self {
-            folder: entry.path(),
+            folder: None,
             year_name: entry.file_name().to_string_lossy().into_owned(),
             names: String::new(),
             days: Vec::new(),
         };
-        if !days.folder.is_dir() {
+        let Some(folder) = folder else {
             return Ok(days);
-        }
-        each_name(&days.folder, |name| {
+        };
+        folder.each_name(|name| {
             if let Some(name) = name.to_str()
                 && let Some(date) = day_file_date(name).filter(|d| d.year() == year && wanted(*d))
             {
@@ -80,17 +90,21 @@ impl YearDays {
             }
         })?;
         days.days.sort_by_key(|(date, _)| Reverse(*date));
+        days.folder = Some(folder);
         Ok(days)
     }
 
-    fn newest_first(&self) -> impl Iterator<Item = Candidate> + '_ {
-        self.days.iter().map(|(date, name)| {
+    /// The candidates and their names in the folder, newest first.
+    fn newest_first(&self) -> impl Iterator<Item = (Candidate, &str)> + '_ {
+        let folder = self.folder.as_ref().map(Folder::path);
+        self.days.iter().filter_map(move |(date, name)| {
             let name = &self.names[name.clone()];
-            Candidate {
+            let candidate = Candidate {
                 rel: format!("days/{}/{name}", self.year_name),
-                path: self.folder.join(name),
+                path: folder?.join(name),
                 date: *date,
-            }
+            };
+            Some((candidate, name))
         })
     }
 }

@@ -8,7 +8,6 @@ use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::scope::{Loaded, day_path};
 use super::{Problem, ProblemKind, quickparse};
 use chrono::NaiveDate;
-use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -78,38 +77,6 @@ pub(super) fn list_years(root: &Path) -> io::Result<Years> {
     Ok(years)
 }
 
-/// Calls `each` with every name in `folder` but `.` and `..`, as `fs::read_dir` lists them,
-/// without allocating for each: the names come straight from the kernel's buffer.
-#[cfg(target_os = "linux")]
-pub(super) fn each_name(folder: &Path, mut each: impl FnMut(&OsStr)) -> io::Result<()> {
-    use rustix::fs::{Mode, OFlags, RawDir};
-    use std::os::unix::ffi::OsStrExt;
-    let fd = rustix::fs::open(
-        folder,
-        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )?;
-    let mut buf = Vec::with_capacity(32 * 1024);
-    let mut names = RawDir::new(&fd, buf.spare_capacity_mut());
-    while let Some(entry) = names.next() {
-        let entry = entry?;
-        let name = entry.file_name().to_bytes();
-        if name != b"." && name != b".." {
-            each(OsStr::from_bytes(name));
-        }
-    }
-    Ok(())
-}
-
-/// Calls `each` with every name in `folder`.
-#[cfg(not(target_os = "linux"))]
-pub(super) fn each_name(folder: &Path, mut each: impl FnMut(&OsStr)) -> io::Result<()> {
-    for file in fs::read_dir(folder)? {
-        each(&file?.file_name());
-    }
-    Ok(())
-}
-
 pub(super) fn parse_year(name: &str) -> Option<i32> {
     (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok())?
 }
@@ -151,11 +118,6 @@ pub(super) enum Read {
     /// The bytes, their fingerprint and the file's permission bits.
     Bytes(Vec<u8>, Fingerprint, u32),
     Unreadable(Problem),
-}
-
-/// Reads the bytes of a candidate's file.
-pub(super) fn read_bytes(candidate: &Candidate) -> Read {
-    candidate.bytes_of(read_regular_file(&candidate.path))
 }
 
 impl Candidate {
@@ -229,9 +191,17 @@ impl Candidate {
 
 /// Reads and parses one candidate; with the file's permission bits when it could be read.
 pub(super) fn read_one(candidate: &Candidate) -> (Outcome, Option<u32>) {
-    match read_bytes(candidate) {
-        Read::Bytes(bytes, fingerprint, mode) => (candidate.judge(&bytes, fingerprint), Some(mode)),
-        Read::Unreadable(problem) => (Outcome::Problem(problem), None),
+    candidate.outcome_of(read_regular_file(&candidate.path))
+}
+
+impl Candidate {
+    /// What reading this candidate's file gave, parsed; with the file's permission bits when
+    /// it could be read.
+    pub(super) fn outcome_of(&self, read: io::Result<Option<ReadFile>>) -> (Outcome, Option<u32>) {
+        match self.bytes_of(read) {
+            Read::Bytes(bytes, fingerprint, mode) => (self.judge(&bytes, fingerprint), Some(mode)),
+            Read::Unreadable(problem) => (Outcome::Problem(problem), None),
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 //! walked once instead of three times, and a day file's mode comes from reading it rather
 //! than from one more look at it.
 
-use super::read::{Candidate, Outcome, day_file_date, each_name, open_days, parse_year, read_one};
+use super::diskfile;
+use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
 use super::scope::{Loaded, Scope};
 use super::tidy;
 use chrono::Datelike;
@@ -223,12 +224,24 @@ fn walk_folder(
         look(root, &folder.path, &mut found.open);
     }
     // A folder read only for its days: its names, without a `DirEntry` (and its allocations)
-    // for each of the hundreds of files listed to find a few dozen.
+    // for each of the hundreds of files listed to find a few dozen, and its files opened in
+    // it.
     if tidy.is_none()
         && let Some(year) = folder.year
     {
-        return each_name(&folder.path, |name| {
-            one_name(root, folder, year, scope, found, name, None);
+        let Some(opened) = diskfile::Folder::open(&folder.path)? else {
+            return Ok(());
+        };
+        return opened.each_name(|name| {
+            one_name(
+                root,
+                folder,
+                year,
+                scope,
+                found,
+                name,
+                Listing::Opened(&opened),
+            );
         });
     }
     let entries = match (fs::read_dir(&folder.path), folder.year) {
@@ -259,7 +272,15 @@ fn walk_folder(
             continue;
         }
         match folder.year {
-            Some(year) => one_name(root, folder, year, scope, found, &os_name, Some(&file)),
+            Some(year) => one_name(
+                root,
+                folder,
+                year,
+                scope,
+                found,
+                &os_name,
+                Listing::Entry(&file),
+            ),
             None => {
                 if is_ron(&os_name) {
                     look(root, &file.path(), &mut found.open);
@@ -284,9 +305,18 @@ fn is_ron(name: &OsStr) -> bool {
     Path::new(name).extension().is_some_and(|e| e == "ron")
 }
 
+/// How the names of a year folder were listed.
+#[derive(Clone, Copy)]
+enum Listing<'a> {
+    /// Read only for its days: the folder was opened, and its files are opened in it.
+    Opened(&'a diskfile::Folder),
+    /// Walked for tidiness too: the listing's entry of this name (the `.ron` files' modes are
+    /// then noted).
+    Entry(&'a fs::DirEntry),
+}
+
 /// One name in a year folder (not an old temp file): a day in scope is read, any other name
-/// is a stray. `file` is the listing's entry when the folder is walked for tidiness too (the
-/// `.ron` files' modes are then noted), `None` when it is read only for its days.
+/// is a stray.
 fn one_name(
     root: &Path,
     folder: &Folder,
@@ -294,17 +324,21 @@ fn one_name(
     scope: Scope,
     found: &mut Found,
     os_name: &OsStr,
-    file: Option<&fs::DirEntry>,
+    listing: Listing,
 ) {
     // Most names need no path from the data dir (days out of scope): made when needed.
     let rel = || rel_path(folder, &os_name.to_string_lossy());
-    let path = || file.map_or_else(|| folder.path.join(os_name), fs::DirEntry::path);
-    let ron = file.is_some() && is_ron(os_name);
-    let date = os_name
-        .to_str()
+    let entry = match listing {
+        Listing::Entry(entry) => Some(entry),
+        Listing::Opened(_) => None,
+    };
+    let path = || entry.map_or_else(|| folder.path.join(os_name), fs::DirEntry::path);
+    let ron = entry.is_some() && is_ron(os_name);
+    let name = os_name.to_str();
+    let date = name
         .and_then(day_file_date)
         .filter(|date| date.year() == year);
-    let Some(date) = date else {
+    let (Some(date), Some(name)) = (date, name) else {
         found.strays.push(rel());
         if ron {
             look(root, &path(), &mut found.open);
@@ -322,9 +356,12 @@ fn one_name(
         path: path(),
         date,
     };
-    let (outcome, mode) = read_one(&candidate);
+    let (outcome, mode) = match listing {
+        Listing::Opened(opened) => candidate.outcome_of(opened.read_regular_file(name)),
+        Listing::Entry(_) => read_one(&candidate),
+    };
     found.outcomes.push(outcome);
-    if let Some(file) = file.filter(|_| ron) {
+    if let Some(file) = entry.filter(|_| ron) {
         // What was read is what the listing named, unless the name is a link: then the
         // link itself is what `tidy` looks at.
         let plain_file = file.file_type().is_ok_and(|t| t.is_file());
