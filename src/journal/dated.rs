@@ -14,23 +14,23 @@ use std::path::Path;
 /// Reads and parses the day files from `from` to `to`, both included.
 ///
 /// # Errors
-/// When `days/` or a year folder in the range is there but cannot be opened.
+/// When `days/` is a file, or a year folder in the range is there but cannot be opened.
 pub(super) fn read_dates(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Result<Loaded> {
     let mut loaded = Loaded::default();
     let days = root.join("days");
-    let days = match Folder::open(&days) {
-        Ok(Some(folder)) => folder,
-        Ok(None) => return Ok(loaded),
-        Err(e) if e.kind() == io::ErrorKind::NotADirectory => return Err(days_not_a_folder(&days)),
-        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", days.display()))),
-    };
     for year in from.year()..=to.year() {
-        let path = days.path().join(format!("{year:04}"));
+        let path = days.join(format!("{year:04}"));
         let folder = match Folder::open(&path) {
             Ok(Some(folder)) => folder,
-            // No days that year; a file named like the year is a stray, for the full read.
+            // No days that year (or no `days/` yet).
             Ok(None) => continue,
-            Err(e) if e.kind() == io::ErrorKind::NotADirectory => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
+                if days.metadata().is_ok_and(|m| !m.is_dir()) {
+                    return Err(days_not_a_folder(&days));
+                }
+                // A file named like the year is a stray, for the full read to name.
+                continue;
+            }
             Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
         };
         let first = from.max(NaiveDate::from_yo_opt(year, 1).unwrap_or(from));
