@@ -38,7 +38,7 @@ pub(super) fn read_dates(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Res
             .iter_days()
             .take_while(|d| *d <= to && d.year() == year)
         {
-            let candidate = Candidate::at(root, date);
+            let candidate = Candidate::at(date);
             let name = candidate.rel.rsplit('/').next().unwrap_or_default();
             match folder.read_regular_file(name) {
                 Ok(None) => {}

@@ -4,7 +4,7 @@
 //! file in which every `triage` is `triage: None` is read but not parsed.
 
 use super::diskfile::Folder;
-use super::read::{Candidate, Outcome, Read, day_file_date, list_years};
+use super::read::{Candidate, Outcome, day_file_date, list_years};
 use super::scope::Loaded;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -27,16 +27,18 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
         let Some(folder) = &days.folder else {
             continue;
         };
-        for (candidate, name) in days.newest_first() {
-            let Read::Bytes(bytes, fingerprint, _) =
-                candidate.bytes_of(folder.read_regular_file(name))
-            else {
+        for (date, name) in days.newest_first() {
+            let Ok(Some(read)) = folder.read_regular_file(name) else {
                 continue;
             };
-            if !may_hold_triage(&bytes) {
+            if !may_hold_triage(&read.bytes) {
                 continue;
             }
-            let outcome = candidate.judge(&bytes, fingerprint);
+            let candidate = Candidate {
+                rel: format!("days/{}/{name}", days.year_name),
+                date,
+            };
+            let outcome = candidate.judge(&read.bytes, read.fingerprint);
             if let Outcome::Day(day, _) | Outcome::Newer(day, _, _) = &outcome
                 && day.triage.is_some()
             {
@@ -50,8 +52,8 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
 }
 
 /// The day files of one year folder that a search may read, newest first: only their
-/// dates and names are kept (in one string), and a [`Candidate`] is made for the few that
-/// are read, not for every day of the year. The files are opened in the folder.
+/// dates and names are kept (in one string), and a [`Candidate`] is made only for a file
+/// that may hold a triage, not for every day read. The files are opened in the folder.
 struct YearDays {
     /// `None` when it is not a folder (its other files are left for the full read).
     folder: Option<Folder>,
@@ -94,18 +96,11 @@ impl YearDays {
         Ok(days)
     }
 
-    /// The candidates and their names in the folder, newest first.
-    fn newest_first(&self) -> impl Iterator<Item = (Candidate, &str)> + '_ {
-        let folder = self.folder.as_ref().map(Folder::path);
-        self.days.iter().filter_map(move |(date, name)| {
-            let name = &self.names[name.clone()];
-            let candidate = Candidate {
-                rel: format!("days/{}/{name}", self.year_name),
-                path: folder?.join(name),
-                date: *date,
-            };
-            Some((candidate, name))
-        })
+    /// The dates and names of the day files, newest first.
+    fn newest_first(&self) -> impl Iterator<Item = (NaiveDate, &str)> + '_ {
+        self.days
+            .iter()
+            .map(|(date, name)| (*date, &self.names[name.clone()]))
     }
 }
 

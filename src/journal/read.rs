@@ -10,22 +10,19 @@ use super::{Problem, ProblemKind, quickparse};
 use chrono::NaiveDate;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// A day file to read.
+/// A day file to read: its path from the data dir and its date.
 pub(super) struct Candidate {
     pub(super) rel: String,
-    pub(super) path: PathBuf,
     pub(super) date: NaiveDate,
 }
 
 impl Candidate {
-    /// The file of `date` under `root` (whether or not it exists).
-    pub(super) fn at(root: &Path, date: NaiveDate) -> Self {
-        let rel = day_path(date);
+    /// The file of `date` (whether or not it exists).
+    pub(super) fn at(date: NaiveDate) -> Self {
         Self {
-            path: root.join(&rel),
-            rel,
+            rel: day_path(date),
             date,
         }
     }
@@ -189,9 +186,10 @@ impl Candidate {
     }
 }
 
-/// Reads and parses one candidate; with the file's permission bits when it could be read.
-pub(super) fn read_one(candidate: &Candidate) -> (Outcome, Option<u32>) {
-    candidate.outcome_of(read_regular_file(&candidate.path))
+/// Reads and parses one candidate at `path`; with the file's permission bits when it could be
+/// read.
+pub(super) fn read_one(candidate: &Candidate, path: &Path) -> (Outcome, Option<u32>) {
+    candidate.outcome_of(read_regular_file(path))
 }
 
 impl Candidate {

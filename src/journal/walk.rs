@@ -351,14 +351,10 @@ fn one_name(
         }
         return;
     }
-    let candidate = Candidate {
-        rel: rel(),
-        path: path(),
-        date,
-    };
+    let candidate = Candidate { rel: rel(), date };
     let (outcome, mode) = match listing {
         Listing::Opened(opened) => candidate.outcome_of(opened.read_regular_file(name)),
-        Listing::Entry(_) => read_one(&candidate),
+        Listing::Entry(file) => read_one(&candidate, &file.path()),
     };
     found.outcomes.push(outcome);
     if let Some(file) = entry.filter(|_| ron) {
@@ -371,7 +367,7 @@ fn one_name(
                     found.open.push((candidate.rel, mode));
                 }
             }
-            _ => look(root, &candidate.path, &mut found.open),
+            _ => look(root, &file.path(), &mut found.open),
         }
     }
 }

@@ -284,13 +284,14 @@ impl Store for FsStore {
     }
 
     fn reload_day(&mut self, date: NaiveDate) -> Result<Option<DayEntry>, ReloadError> {
-        let candidate = Candidate::at(&self.root, date);
-        if !candidate.path.exists() {
+        let candidate = Candidate::at(date);
+        let path = self.root.join(&candidate.rel);
+        if !path.exists() {
             self.fingerprints.remove(&date);
             self.blocked.remove(&date);
             return Ok(None);
         }
-        match read_one(&candidate).0 {
+        match read_one(&candidate, &path).0 {
             Outcome::Day(day, fp) => {
                 self.fingerprints.insert(date, fp);
                 self.blocked.remove(&date);
