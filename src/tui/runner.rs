@@ -5,6 +5,7 @@
 
 use super::action::{Action, HistoryRead};
 use super::app::App;
+use super::backend::Quick;
 use super::ctx::{Clock, Ctx, TodayMode};
 use super::events::{self, Pending, Tty, Wake};
 use super::tabs::routine::Effect;
@@ -15,7 +16,6 @@ use crate::journal::store::{self, Access, FsStore, Scope, Store};
 use chrono::{Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
@@ -168,7 +168,7 @@ pub fn start(
 /// own. The standard output's buffer is a line buffer of 1 KiB, locked and searched for a line
 /// end on each of the thousands of small writes a frame makes, and emptied every kilobyte; a
 /// frame goes out in one write from this one (ratatui flushes it at the end of each frame).
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Screen = Terminal<Quick<BufWriter<Stdout>>>;
 
 /// What a frame at 80x24 usually takes, with room: one write a frame.
 const SCREEN_BUFFER: usize = 16 * 1024;
@@ -184,7 +184,7 @@ fn init_terminal() -> io::Result<Screen> {
     }));
     term::enable_raw_mode()?;
     execute!(io::stdout(), term::EnterAlternateScreen)?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+    Terminal::new(Quick::new(BufWriter::with_capacity(
         SCREEN_BUFFER,
         io::stdout(),
     )))
