@@ -74,21 +74,19 @@ impl Journal {
     /// the journal until merged or renamed.
     #[must_use]
     pub fn unread_files_notice(&self) -> Option<String> {
-        let mut unread = self.stray_files.iter().filter(|path| {
+        let unread = self.stray_files.iter().filter(|path| {
             std::path::Path::new(path)
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
         });
-        let first = unread.next()?;
         Some(match unread.count() {
-            0 => format!(
-                "Not read: {first} (a day file is named YYYY-MM-DD.ron); \
-                 `stridelog check` says more."
-            ),
-            more => format!(
-                "Not read: {} .ron files in days/ not named YYYY-MM-DD.ron; \
-                 `stridelog check` lists them.",
-                more + 1
+            0 => return None,
+            1 => "1 .ron file in days/ is not read (not named YYYY-MM-DD.ron): \
+                  `stridelog check` names it."
+                .to_owned(),
+            n => format!(
+                "{n} .ron files in days/ are not read (not named YYYY-MM-DD.ron): \
+                 `stridelog check` names them."
             ),
         })
     }

@@ -3,10 +3,11 @@
 //! triage the older ones are searched, newest first, stopping at the first that has one. A
 //! file in which every `triage` is `triage: None` is read but not parsed.
 
-use super::diskfile::Folder;
+use super::dated::ByDate;
+use super::diskfile::{Folder, ReadFile};
 use super::read::{Candidate, Outcome, day_file_date, list_years};
 use super::scope::Loaded;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use std::cmp::Reverse;
 use std::fs;
 use std::io;
@@ -19,11 +20,27 @@ use std::path::Path;
 /// # Errors
 /// When the folders cannot be listed.
 pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded> {
+    // The most recent days by date: a year folder's listing costs about as much as opening
+    // a hundred days that are not there, and the triage is most often among them.
+    let listed_before = before
+        .checked_sub_days(Days::new(PROBED_DAYS))
+        .unwrap_or(NaiveDate::MIN);
+    let mut files = ByDate::new(root);
+    let mut date = before;
+    while let Some(newer) = date.pred_opt().filter(|d| *d >= listed_before) {
+        date = newer;
+        let candidate = Candidate::at(date);
+        if let Ok(Some(read)) = files.read(&candidate)?
+            && let Some(found) = triage_in(&candidate, &read)
+        {
+            return Ok(found);
+        }
+    }
     let mut years = list_years(root)?.folders;
-    years.retain(|(year, _)| *year <= before.year());
+    years.retain(|(year, _)| *year <= listed_before.year());
     years.sort_by_key(|(year, _)| Reverse(*year));
     for (year, entry) in years {
-        let days = YearDays::list(year, &entry, |date| date < before)?;
+        let days = YearDays::list(year, &entry, |date| date < listed_before)?;
         let Some(folder) = &days.folder else {
             continue;
         };
@@ -38,17 +55,31 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
                 rel: format!("days/{}/{name}", days.year_name),
                 date,
             };
-            let outcome = candidate.judge(&read.bytes, read.fingerprint);
-            if let Outcome::Day(day, _) | Outcome::Newer(day, _, _) = &outcome
-                && day.triage.is_some()
-            {
-                let mut loaded = Loaded::default();
-                loaded.add(outcome);
-                return Ok(loaded);
+            if let Some(found) = triage_in(&candidate, &read) {
+                return Ok(found);
             }
         }
     }
     Ok(Loaded::default())
+}
+
+/// How many days before the first screen's are opened by date before the year folders are
+/// listed.
+const PROBED_DAYS: u64 = 100;
+
+/// The day read from `candidate`'s file, alone, when it holds a triage.
+fn triage_in(candidate: &Candidate, read: &ReadFile) -> Option<Loaded> {
+    if !may_hold_triage(&read.bytes) {
+        return None;
+    }
+    let outcome = candidate.judge(&read.bytes, read.fingerprint);
+    let (Outcome::Day(day, _) | Outcome::Newer(day, _, _)) = &outcome else {
+        return None;
+    };
+    day.triage.as_ref()?;
+    let mut loaded = Loaded::default();
+    loaded.add(outcome);
+    Some(loaded)
 }
 
 /// The day files of one year folder that a search may read, newest first: only their

@@ -131,6 +131,36 @@ fn a_newer_triage_that_answers_no_ends_the_search_and_the_red_flag() {
     assert_ne!(evaluate(&journal, today).verdict, Verdict::Urgent);
 }
 
+/// The search opens the hundred days before the first screen's by date, then lists the year
+/// folders: a triage on either side of that line, or on it, is the one found, and a newer
+/// one that answers no hides an older red flag across it.
+#[test]
+fn the_latest_triage_is_found_on_both_sides_of_where_listing_starts() {
+    let from = date("2026-01-15") - Days::new(72);
+    for back in [1, 99, 100, 101, 102, 160] {
+        let (dir, today) = journal_dir();
+        let on = from - Days::new(back);
+        save(dir.path(), &triage(on, vec![RedFlag::FootDrop]));
+        // Broken files on the way are passed over, by date and listed alike.
+        write(
+            dir.path(),
+            &day_path(on + Days::new(1)),
+            "(triage: Some(oops",
+        );
+        let journal =
+            load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+        let older: Vec<_> = journal.days.keys().filter(|d| **d < from).collect();
+        assert_eq!(older, [&on], "{back} days before the first screen's");
+        assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent, "{back}");
+
+        save(dir.path(), &triage(on + Days::new(3), Vec::new()));
+        let journal =
+            load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
+        assert!(journal.days.contains_key(&(on + Days::new(3))), "{back}");
+        assert_ne!(evaluate(&journal, today).verdict, Verdict::Urgent, "{back}");
+    }
+}
+
 #[test]
 fn a_triage_in_a_note_or_an_unreadable_file_is_not_taken_for_one() {
     let (dir, today) = journal_dir();
@@ -215,12 +245,11 @@ fn a_file_that_spells_its_date_another_way_is_not_read_and_the_app_says_so() {
         .unwrap()
         .journal;
     assert!(rest.stray_files.iter().any(|s| s == odd), "{rest:?}");
-    let said = format!(
-        "Not read: {odd} (a day file is named YYYY-MM-DD.ron); `stridelog check` says more."
-    );
-    assert_eq!(rest.unread_files_notice(), Some(said.clone()));
+    let said =
+        "1 .ron file in days/ is not read (not named YYYY-MM-DD.ron): `stridelog check` names it.";
+    assert_eq!(rest.unread_files_notice().as_deref(), Some(said));
     let tui = support::pty::Tui::start(dir.path(), &["--today", &today.to_string()]);
-    tui.wait_for("Not read: days/2026/2026- 1-11.ron");
+    tui.wait_for("1 .ron file in days/ is not read");
 }
 
 #[test]
@@ -237,7 +266,7 @@ fn several_unread_files_are_counted_and_other_names_are_not() {
     assert_eq!(
         journal.unread_files_notice().as_deref(),
         Some(
-            "Not read: 3 .ron files in days/ not named YYYY-MM-DD.ron; `stridelog check` lists them."
+            "3 .ron files in days/ are not read (not named YYYY-MM-DD.ron): `stridelog check` names them."
         )
     );
     journal.stray_files.truncate(1);
