@@ -81,12 +81,10 @@ impl Journal {
         });
         Some(match unread.count() {
             0 => return None,
-            1 => "1 .ron file in days/ is not read (not named YYYY-MM-DD.ron): \
-                  `stridelog check` names it."
+            1 => "Not read: 1 .ron file not named YYYY-MM-DD.ron (`stridelog check` names it)"
                 .to_owned(),
             n => format!(
-                "{n} .ron files in days/ are not read (not named YYYY-MM-DD.ron): \
-                 `stridelog check` names them."
+                "Not read: {n} .ron files not named YYYY-MM-DD.ron (`stridelog check` names them)"
             ),
         })
     }

@@ -245,11 +245,10 @@ fn a_file_that_spells_its_date_another_way_is_not_read_and_the_app_says_so() {
         .unwrap()
         .journal;
     assert!(rest.stray_files.iter().any(|s| s == odd), "{rest:?}");
-    let said =
-        "1 .ron file in days/ is not read (not named YYYY-MM-DD.ron): `stridelog check` names it.";
+    let said = "Not read: 1 .ron file not named YYYY-MM-DD.ron (`stridelog check` names it)";
     assert_eq!(rest.unread_files_notice().as_deref(), Some(said));
     let tui = support::pty::Tui::start(dir.path(), &["--today", &today.to_string()]);
-    tui.wait_for("1 .ron file in days/ is not read");
+    tui.wait_for("Not read: 1 .ron file");
 }
 
 #[test]
@@ -265,9 +264,7 @@ fn several_unread_files_are_counted_and_other_names_are_not() {
     };
     assert_eq!(
         journal.unread_files_notice().as_deref(),
-        Some(
-            "3 .ron files in days/ are not read (not named YYYY-MM-DD.ron): `stridelog check` names them."
-        )
+        Some("Not read: 3 .ron files not named YYYY-MM-DD.ron (`stridelog check` names them)")
     );
     journal.stray_files.truncate(1);
     assert_eq!(journal.unread_files_notice(), None);
