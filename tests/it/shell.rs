@@ -402,6 +402,39 @@ fn one_key_list_drives_the_keys_the_hints_and_the_help() {
     assert!(undo_row.contains(" U "), "{undo_row}");
 }
 
+/// The Log tab's own sentences name the keys as remapped, not the usual ones.
+#[test]
+fn the_log_tabs_words_name_remapped_keys() {
+    let keys = stridelog::tui::keys_file::parse(
+        r#"{"log.add-run": ["+"], "log.delete-run": ["x"], "log.edit": ["e"]}"#,
+    )
+    .unwrap();
+    let mut day = DayEntry::new(today());
+    day.runs.push(stridelog::journal::entry::Run {
+        distance_km: 5.0,
+        ..Default::default()
+    });
+    let mut app = app(Box::new(MemoryStore::with_days([day])), today());
+    app.ctx.keys = keys;
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("+ Add a run (+)"), "{shown}");
+    let mut on_run = String::new();
+    for _ in 0..40 {
+        app.press(key(KeyCode::Down));
+        on_run = screen(&app, 100, 30);
+        if on_run.contains("A run of this day") {
+            break;
+        }
+    }
+    assert!(
+        on_run.contains("A run of this day: e opens it to see or change every detail, x deletes"),
+        "{on_run}"
+    );
+    app.press(key(KeyCode::Delete));
+    let told = screen(&app, 100, 30);
+    assert!(told.contains("x deletes a run (it asks first)."), "{told}");
+}
+
 #[test]
 fn the_help_opens_at_the_current_tabs_keys_and_never_scrolls_into_blank_space() {
     let mut app = app(Box::new(MemoryStore::new()), today());

@@ -23,6 +23,7 @@ mod view;
 use crate::journal::DayEntry;
 use crate::journal::entry::Run;
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Command;
 use chrono::NaiveDate;
 use editor::{Chooser, TextEditor};
 use form::{DayField, Field, RunField};
@@ -183,9 +184,13 @@ impl LogState {
             && ctx.journal().problem_for(ctx.today()).is_none()
             && ctx.read_only_reason().is_none();
         let message = fresh_day.then(|| {
+            let edit = ctx.keys.first_key(Command::LogEdit);
             Message::new(
                 Tone::Info,
-                "Nothing logged today yet: press Enter, type your morning pain (0-10), Enter.",
+                format!(
+                    "Nothing logged today yet: press {edit}, type your morning pain (0-10), \
+                     Enter."
+                ),
             )
         });
         Self {

@@ -191,10 +191,15 @@ impl FormView<'_> {
             ));
         }
         if let Some(unsaved) = &self.state.unsaved {
+            let key = |command| self.ctx.keys.first_key(command);
             lines.push(Line::styled(
                 format!(
-                    "NOT SAVED: {}. {} · r tries again, Ctrl-L reloads, Esc drops it.",
-                    unsaved.what, unsaved.error
+                    "NOT SAVED: {}. {} · {} tries again, {} reloads, {} drops it.",
+                    unsaved.what,
+                    unsaved.error,
+                    key(Command::LogRetry),
+                    key(Command::LogReload),
+                    key(Command::LogBack),
                 ),
                 theme.error,
             ));
@@ -234,23 +239,33 @@ impl FormView<'_> {
                 .problem_for(state.selected)
                 .is_some_and(|p| !p.is_newer_version()) =>
             {
+                let key = |command| self.ctx.keys.first_key(command);
                 lines.push(Line::styled(
-                    "Nothing on this day can be changed until its file is fixed. ← → other days, \
-                     t today.",
+                    format!(
+                        "Nothing on this day can be changed until its file is fixed. {} {} other \
+                         days, {} today.",
+                        key(Command::LogPrevDay),
+                        key(Command::LogNextDay),
+                        key(Command::LogToday),
+                    ),
                     theme.dim,
                 ));
             }
             _ => {
                 let hint = match (&state.page, state.day_cursor) {
-                    (Page::Day, Item::Run(_)) => {
-                        "A run of this day: Enter opens it to see or change every detail, d deletes it."
-                    }
+                    (Page::Day, Item::Run(_)) => format!(
+                        "A run of this day: {} opens it to see or change every detail, {} \
+                         deletes it.",
+                        self.ctx.keys.first_key(Command::LogEdit),
+                        self.ctx.keys.first_key(Command::LogDeleteRun),
+                    ),
                     (Page::Day, Item::AddRun) => {
                         "Add a run: distance, time, pain before/during/after, gait, surface, shoes."
+                            .to_owned()
                     }
-                    _ => state.field().map_or("", Field::hint),
+                    _ => state.field().map_or("", Field::hint).to_owned(),
                 };
-                lines.push(Line::styled(hint.to_owned(), theme.dim));
+                lines.push(Line::styled(hint, theme.dim));
             }
         }
         if let Some(message) = &state.message

@@ -8,6 +8,7 @@ use crate::journal::DayEntry;
 use crate::journal::entry::Run;
 use crate::session::Refusal;
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Command;
 use crate::tui::widgets::message::Message;
 
 impl LogState {
@@ -185,12 +186,21 @@ impl LogState {
     pub(super) fn clear_field(&mut self, ctx: &mut Ctx) {
         match (&self.page, self.day_cursor) {
             (Page::Day, Item::Run(_)) => {
-                self.message = Some(Message::new(Tone::Info, "d deletes a run (it asks first)."));
-            }
-            (Page::Run(_) | Page::NewRun(_), _) if self.run_cursor == RunField::Distance => {
+                let delete = ctx.keys.first_key(Command::LogDeleteRun);
                 self.message = Some(Message::new(
                     Tone::Info,
-                    "A run always has a distance: Enter to change it, d to delete the run.",
+                    format!("{delete} deletes a run (it asks first)."),
+                ));
+            }
+            (Page::Run(_) | Page::NewRun(_), _) if self.run_cursor == RunField::Distance => {
+                let key = |command| ctx.keys.first_key(command);
+                self.message = Some(Message::new(
+                    Tone::Info,
+                    format!(
+                        "A run always has a distance: {} to change it, {} to delete the run.",
+                        key(Command::LogEdit),
+                        key(Command::LogDeleteRun)
+                    ),
                 ));
             }
             // One stray key must not wipe a page of notes.

@@ -10,6 +10,7 @@ use super::draw::{
 };
 use crate::journal::DayEntry;
 use crate::journal::entry::{Run, Slump};
+use crate::tui::keymap::Command;
 use crate::tui::widgets::lines::Lines;
 use crate::values;
 use ratatui::style::Style;
@@ -81,7 +82,10 @@ impl FormView<'_> {
         }
         rows.push(highlight(
             Line::styled(
-                " + Add a run (a)",
+                format!(
+                    " + Add a run ({})",
+                    self.ctx.keys.first_key(Command::LogAddRun)
+                ),
                 if focused { theme.base } else { theme.dim },
             ),
             focused,
