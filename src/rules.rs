@@ -25,9 +25,15 @@ pub use weekly::{WeekSummary, shoe_distances, weeks};
 
 /// An upper bound on how far back any rule looks, in days before `today` (the design's
 /// 42 + 30), apart from the latest triage, which counts at any age: see
-/// [`crate::journal::load_for_rules`]. The windows need only `today - 41` onwards: the 42-day
-/// triage and six-week windows, and `today - 36` for a long run against the 30 days before it.
+/// [`crate::journal::load_for_rules`]. The windows need only [`WINDOW_DAYS`].
 pub const LOOKBACK_DAYS: u64 = 72;
+
+/// The days every rule's window falls in, today included: `today - 41 ..= today` (the
+/// six-week windows and the 42-day triage; a long run of the last 7 days against the 30 days
+/// before it reaches `today - 36`; the latest logged day only matters with a triage in the 42
+/// days). Apart from the latest triage, which counts at any age, the rules read nothing older
+/// (a test holds them to it on random journals), so the first screen reads only these days.
+pub const WINDOW_DAYS: u64 = 42;
 
 /// A rule that fired: why, with the numbers, and where the rule comes from. Serialises as the
 /// design's JSON object (`id`, `level`, `message`, `evidence`, `source`, `sources`).

@@ -23,12 +23,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
-/// The first day read before the first frame: what the rules look back at (72 days) or, on a
-/// taller terminal, the Log tab's list of days (one a row), whichever reaches further. The
-/// days are read by date, so the first screen costs the same on any date and with any length
-/// of history; everything else follows in the background once it is drawn.
+/// The first day read before the first frame: the days every rule's window falls in (42,
+/// today included) or, on a taller terminal, the Log tab's list of days (one a row), whichever
+/// reaches further. The days are read by date, so the first screen costs the same on any date
+/// and with any length of history; everything else follows in the background once it is drawn.
 pub fn first_day(today: NaiveDate, rows: u16) -> NaiveDate {
-    let back = crate::rules::LOOKBACK_DAYS.max(u64::from(rows));
+    let back = (crate::rules::WINDOW_DAYS - 1).max(u64::from(rows));
     today
         .checked_sub_days(Days::new(back))
         .unwrap_or(NaiveDate::MIN)
