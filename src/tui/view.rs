@@ -7,6 +7,7 @@ use super::tabs::{
     insights::InsightsView, log::LogView, routine::RoutineView, trends::TrendsView,
     triage::TriageView,
 };
+use super::widgets::line::{self, Fill};
 use super::widgets::{banner, help, hints, settings};
 use crate::session::{History, SaveState};
 use ratatui::buffer::Buffer;
@@ -92,7 +93,12 @@ impl Widget for &App {
                 hint(&self.ctx.keys, &[Command::Quit], "quit"),
             ]
         };
-        hints::line(&tab_hints, &global, theme, hint_area.width).render(hint_area, buf);
+        line::draw(
+            &hints::line(&tab_hints, &global, theme, hint_area.width),
+            hint_area,
+            buf,
+            Fill::Row,
+        );
         self.render_status(status_area, buf);
         match self.overlay {
             Overlay::None => {}
@@ -144,7 +150,7 @@ impl App {
             Line::raw(" ")
         };
         let lead_width = u16::try_from(lead.width()).unwrap_or(u16::MAX);
-        lead.render(area, buf);
+        line::draw(&lead, area, buf, Fill::Row);
         let selected = Tab::ALL.iter().position(|tab| *tab == self.tab);
         Tabs::new(titles)
             .select(selected)
@@ -199,7 +205,7 @@ impl App {
                 theme.caution,
             ));
         }
-        Line::from(spans).style(theme.status).render(area, buf);
+        line::draw(&Line::from(spans).style(theme.status), area, buf, Fill::Row);
     }
 }
 

@@ -4,6 +4,7 @@ pub mod banner;
 pub mod confirm;
 pub mod help;
 pub mod hints;
+pub mod line;
 pub mod lines;
 pub mod message;
 pub mod scroll;

@@ -5,9 +5,7 @@ use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 /// Draws `lines` from line `top` (never past the end) in `area`; with a theme, a scrollbar when
 /// they do not all fit.
@@ -21,8 +19,7 @@ pub fn draw(
     let rows = usize::from(area.height);
     let max = lines.len().saturating_sub(rows);
     let top = top.min(max);
-    let shown: Vec<Line> = lines.iter().skip(top).take(rows).cloned().collect();
-    Paragraph::new(shown).render(area, buf);
+    super::line::draw_lines(&lines[top.min(lines.len())..], area, buf);
     if let Some(theme) = bar
         && max > 0
     {

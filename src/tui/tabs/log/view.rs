@@ -14,6 +14,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Command;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::line::{self, Fill};
 use crate::tui::widgets::lines::{Keep, Lines};
 use crate::tui::widgets::split::split;
 use crate::values::date;
@@ -307,7 +308,7 @@ impl Widget for FormView<'_> {
             width: area.width.saturating_sub(1),
             ..area
         };
-        Paragraph::new(notices).render(pad(notice_area), buf);
+        line::draw_lines(&notices, pad(notice_area), buf);
         let unreadable = self
             .ctx
             .journal()
@@ -351,7 +352,12 @@ impl Widget for FormView<'_> {
             height: 1,
             ..footer_area
         };
-        Line::styled("─".repeat(rule.width as usize), theme.border).render(rule, buf);
+        line::draw(
+            &Line::styled("─".repeat(rule.width as usize), theme.border),
+            rule,
+            buf,
+            Fill::Row,
+        );
         Paragraph::new(footer)
             .wrap(Wrap { trim: false })
             .render(pad(footer_area), buf);

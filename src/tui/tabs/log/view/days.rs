@@ -2,6 +2,7 @@
 //! Reads only `ctx.journal()` (a few map lookups per visible row).
 
 use crate::tui::ctx::Ctx;
+use crate::tui::widgets::line::{self, Fill};
 use crate::tui::widgets::split::split;
 use chrono::{Days, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -96,7 +97,12 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     } else {
         "worst pain".to_owned()
     };
-    Line::from(label).style(theme.dim).render(label_area, buf);
+    line::draw(
+        &Line::from(label).style(theme.dim),
+        label_area,
+        buf,
+        Fill::Row,
+    );
 
     for (row, date) in top
         .iter_days()
@@ -109,7 +115,12 @@ pub fn render(selected: NaiveDate, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..list_area
         };
-        row_line(date, selected, ctx, area.width).render(area, buf);
+        line::draw(
+            &row_line(date, selected, ctx, area.width),
+            area,
+            buf,
+            Fill::Row,
+        );
     }
 }
 
