@@ -143,14 +143,9 @@ pub(super) fn may_hold_triage(bytes: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return false;
     };
-    let mut rest = text;
-    while let Some(at) = rest.find("triage") {
-        rest = &rest[at + "triage".len()..];
-        if !says_none(rest.as_bytes()) {
-            return true;
-        }
-    }
-    false
+    // Every file the search opens is looked at, most only for this: the quick search.
+    memchr::memmem::find_iter(text.as_bytes(), b"triage")
+        .any(|at| !says_none(&text.as_bytes()[at + "triage".len()..]))
 }
 
 /// True when `text` starts with `: None` (spaces and line ends allowed around the colon) and
