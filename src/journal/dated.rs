@@ -46,37 +46,59 @@ impl ByDate {
         Ok(folder.read_regular_file(name))
     }
 
+    /// True when the year folder last opened can be listed but not entered (no search
+    /// permission): then no file in it can be opened by name, there or not.
+    fn closed(&self) -> bool {
+        self.year
+            .as_ref()
+            .and_then(|(_, folder)| folder.as_ref())
+            .is_some_and(|folder| {
+                std::fs::metadata(folder.path().join("."))
+                    .is_err_and(|e| e.kind() == io::ErrorKind::PermissionDenied)
+            })
+    }
+
     /// The folder of `year`: `None` when there is none (or no `days/` yet).
     fn open_year(&self, year: i32) -> io::Result<Option<Folder>> {
         let path = self.days.join(format!("{year:04}"));
         match Folder::open(&path) {
             Ok(folder) => Ok(folder),
-            Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
-                if self.days.metadata().is_ok_and(|m| !m.is_dir()) {
-                    return Err(days_not_a_folder(&self.days));
-                }
-                // A file named like the year is a stray, for the full read to name.
-                Ok(None)
+            Err(_) if self.days.metadata().is_ok_and(|m| !m.is_dir()) => {
+                Err(days_not_a_folder(&self.days))
             }
+            // What is not a folder (a file, a link to nowhere or in a loop) holds no days: it
+            // is a stray, for the full read to name, as it always was.
+            Err(_) if !path.metadata().is_ok_and(|m| m.is_dir()) => Ok(None),
             Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
         }
     }
+}
+
+/// What reading the days by date gave.
+pub(super) enum ByName {
+    Read(Loaded),
+    /// A year folder can be listed but not entered: its days must be found by listing it, or
+    /// every date would look unreadable.
+    Closed,
 }
 
 /// Reads and parses the day files from `from` to `to`, both included.
 ///
 /// # Errors
 /// When `days/` is a file, or a year folder in the range is there but cannot be opened.
-pub(super) fn read_dates(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Result<Loaded> {
+pub(super) fn read_dates(root: &Path, from: NaiveDate, to: NaiveDate) -> io::Result<ByName> {
     let mut loaded = Loaded::default();
     let mut files = ByDate::new(root);
     for date in from.iter_days().take_while(|d| *d <= to) {
         let candidate = Candidate::at(date);
         match files.read(&candidate)? {
             Ok(None) => {}
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && files.closed() => {
+                return Ok(ByName::Closed);
+            }
             read => loaded.add(candidate.outcome_of(read).0),
         }
     }
     loaded.journal.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(loaded)
+    Ok(ByName::Read(loaded))
 }

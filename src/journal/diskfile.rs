@@ -117,9 +117,23 @@ pub struct ReadFile {
 pub fn read_regular_file(path: &Path) -> io::Result<Option<ReadFile>> {
     match open_without_waiting(path) {
         Ok(file) => read_opened(file).map(Some),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+                return Err(link_to_nowhere());
+            }
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
+}
+
+/// The error for a link to a file that is not there (say, on a drive not mounted now): what
+/// it stands for cannot be read, and must not be saved over.
+fn link_to_nowhere() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "is a link to a file that is not there: skipped (fix the link or remove it)",
+    )
 }
 
 /// Reads a file just opened, if it is a regular one.
@@ -185,6 +199,7 @@ impl Folder {
 
     /// Calls `each` with every name in the folder but `.` and `..`, as `fs::read_dir` lists
     /// them, without allocating for each: the names come straight from the kernel's buffer.
+    /// A folder is listed once (the listing goes on from where the last one ended).
     ///
     /// # Errors
     /// When the folder cannot be listed.
@@ -231,7 +246,7 @@ impl Folder {
         let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
         match rustix::fs::openat(&self.fd, name, flags, Mode::empty()) {
             Ok(fd) => read_opened(File::from(fd)).map(Some),
-            Err(e) if e == rustix::io::Errno::NOENT => Ok(None),
+            Err(e) if e == rustix::io::Errno::NOENT => self.nothing_named(name),
             // Said why, as `open_without_waiting` does (a socket cannot be opened at all).
             Err(e) => match fs::metadata(self.path.join(name)) {
                 Ok(meta) => Err(not_regular(&meta).map_or(e.into(), refuse)),
@@ -247,6 +262,20 @@ impl Folder {
     #[cfg(not(target_os = "linux"))]
     pub fn read_regular_file(&self, name: &str) -> io::Result<Option<ReadFile>> {
         read_regular_file(&self.path.join(name))
+    }
+
+    /// What opening `name` found nothing at means: `Ok(None)` when there is nothing of that
+    /// name; an error for a link to nowhere, as [`read_regular_file`] says.
+    #[cfg(target_os = "linux")]
+    fn nothing_named(&self, name: &str) -> io::Result<Option<ReadFile>> {
+        let link = rustix::fs::statat(&self.fd, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
+            .is_ok_and(|stat| {
+                rustix::fs::FileType::from_raw_mode(stat.st_mode) == rustix::fs::FileType::Symlink
+            });
+        if link {
+            return Err(link_to_nowhere());
+        }
+        Ok(None)
     }
 }
 

@@ -100,8 +100,10 @@ impl YearDays {
         entry: &fs::DirEntry,
         wanted: impl Fn(NaiveDate) -> bool,
     ) -> io::Result<Self> {
-        let folder = match Folder::open(&entry.path()) {
-            Err(e) if e.kind() == io::ErrorKind::NotADirectory => None,
+        let path = entry.path();
+        let folder = match Folder::open(&path) {
+            // Not a folder (a file, a link to nowhere or in a loop): no days, a stray.
+            Err(_) if !path.metadata().is_ok_and(|m| m.is_dir()) => None,
             opened => opened?,
         };
         let mut days = Self {

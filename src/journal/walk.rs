@@ -4,6 +4,7 @@
 //! walked once instead of three times, and a day file's mode comes from reading it rather
 //! than from one more look at it.
 
+use super::dated::ByName;
 use super::diskfile;
 use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
 use super::scope::{Loaded, Scope};
@@ -138,7 +139,9 @@ pub(super) fn walk(root: &Path, scope: Scope, also: Also) -> io::Result<Walked> 
                 }
             }
             _ => {
-                if year.is_none() && scope == Scope::All {
+                // The full read (all of it, or all but the first screen's days) names what
+                // else is in `days/`.
+                if year.is_none() && matches!(scope, Scope::All | Scope::Outside { .. }) {
                     walked
                         .loaded
                         .journal
@@ -406,7 +409,10 @@ fn look(root: &Path, path: &Path, open: &mut Vec<(String, u32)>) {
 pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
     match scope {
         Scope::LatestTriage { before } => super::latest::latest_triage(root, before),
-        Scope::Dates { from, to } => super::dated::read_dates(root, from, to),
+        Scope::Dates { from, to } => match super::dated::read_dates(root, from, to)? {
+            ByName::Read(loaded) => Ok(loaded),
+            ByName::Closed => Ok(walk(root, scope, Also::Nothing)?.loaded),
+        },
         _ => Ok(walk(root, scope, Also::Nothing)?.loaded),
     }
 }

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use stridelog::journal::entry::{self, DayEntry, RedFlag, Score, Triage};
 use stridelog::journal::memory::MemoryStore;
-use stridelog::journal::store::{FsStore, Scope, day_path, read_days};
+use stridelog::journal::store::{FsStore, Scope, Store as _, day_path, read_days};
 use stridelog::journal::{Journal, load_first_screen};
 use stridelog::rules::{Verdict, evaluate};
 
@@ -268,4 +268,99 @@ fn several_unread_files_are_counted_and_other_names_are_not() {
     );
     journal.stray_files.truncate(1);
     assert_eq!(journal.unread_files_notice(), None);
+}
+
+/// A day file that is a link to nowhere (a drive not mounted now) is a day that cannot be
+/// read, on the first screen as in the full read: reported, and never saved over.
+#[cfg(unix)]
+#[test]
+fn a_link_to_nowhere_named_like_a_day_is_reported_not_taken_for_an_empty_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-01-15");
+    save(dir.path(), &pain(today - Days::new(1), 4));
+    let link = dir.path().join(day_path(today - Days::new(2)));
+    std::os::unix::fs::symlink("/nowhere/stridelog-test.ron", &link).unwrap();
+    let scope = Scope::Dates {
+        from: today - Days::new(41),
+        to: today,
+    };
+    for scope in [scope, Scope::All] {
+        let journal = read_days(dir.path(), scope).unwrap().journal;
+        assert_eq!(journal.days.len(), 1, "{scope:?}");
+        let problem = journal
+            .problem_for(today - Days::new(2))
+            .unwrap_or_else(|| panic!("reported ({scope:?})"));
+        assert!(problem.error.contains("link"), "{}", problem.error);
+    }
+    let mut store = FsStore::open(dir.path()).unwrap();
+    load_first_screen(&mut store, today - Days::new(41), today).unwrap();
+    assert!(store.save(&pain(today - Days::new(2), 1)).is_err());
+    assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+}
+
+/// A year "folder" that is a link in a loop holds no days and does not stop the app: the full
+/// read names it as a stray, as before.
+#[cfg(unix)]
+#[test]
+fn a_year_folder_that_is_a_link_in_a_loop_is_a_stray() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-01-15");
+    save(dir.path(), &pain(today, 4));
+    let year = dir.path().join("days/2025");
+    std::os::unix::fs::symlink(&year, &year).unwrap();
+    let journal = read_days(
+        dir.path(),
+        Scope::Dates {
+            from: today - Days::new(41),
+            to: today,
+        },
+    )
+    .unwrap()
+    .journal;
+    assert_eq!(journal.days.len(), 1);
+    let found = read_days(dir.path(), Scope::LatestTriage { before: today }).unwrap();
+    assert!(found.journal.days.is_empty());
+    let all = read_days(dir.path(), Scope::All).unwrap().journal;
+    assert_eq!(all.stray_files, ["days/2025"]);
+}
+
+/// A year folder that can be listed but not entered: its files cannot be opened by name, so
+/// the first screen finds them by listing, and reports only the files that are there.
+#[cfg(unix)]
+#[test]
+fn a_year_folder_that_cannot_be_entered_reports_only_its_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-01-15");
+    for back in [1, 3, 5] {
+        save(dir.path(), &pain(today - Days::new(back), 2));
+    }
+    let folder = dir.path().join("days/2026");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o400)).unwrap();
+    let closed = fs::metadata(folder.join(".")).is_err();
+    let journal = read_days(
+        dir.path(),
+        Scope::Dates {
+            from: today - Days::new(41),
+            to: today,
+        },
+    );
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o700)).unwrap();
+    if !closed {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED a_year_folder_that_cannot_be_entered_reports_only_its_files: needs a \
+             non-root user; root enters any folder"
+        );
+        return;
+    }
+    let journal = journal.unwrap().journal;
+    let dates: Vec<_> = journal.problems.iter().filter_map(|p| p.date).collect();
+    assert_eq!(
+        dates,
+        [5, 3, 1].map(|back| today - Days::new(back)),
+        "{:?}",
+        journal.problems
+    );
 }

@@ -598,6 +598,36 @@ fn a_failed_flip_is_kept_on_screen_and_r_retries() {
     assert_eq!(store.day(today()).unwrap().pain_medication, Some(true));
 }
 
+/// With the keys remapped, every sentence about a failed save names the new keys.
+#[test]
+fn a_failed_save_names_remapped_keys() {
+    let (mut app, store) = app_with(vec![DayEntry::new(today())]);
+    app.ctx.keys = stridelog::tui::keys_file::parse(
+        r#"{"log.retry": ["x"], "log.reload": ["F5"], "log.back": ["F9"]}"#,
+    )
+    .unwrap();
+    store.fail(Some("read-only file system"));
+    go_to_field(&mut app, DayField::Medication);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(
+        message(&app).contains("x tries again, F5 reloads from disk, F9 drops"),
+        "{}",
+        message(&app)
+    );
+    let shown = screen(&app, 100, 30);
+    assert!(!shown.contains("r tries again"), "{shown}");
+    assert!(shown.contains("x tries again, F5 reloads"), "{shown}");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        message(&app).contains("not saved yet: x tries again, F9 drops it"),
+        "{}",
+        message(&app)
+    );
+    store.fail(None);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.log.unsaved().is_none());
+}
+
 #[test]
 fn a_read_only_journal_cannot_be_changed_and_says_why() {
     let mut memory = MemoryStore::with_days(vec![full_day()]);

@@ -42,6 +42,10 @@ fn plain(c: char) -> bool {
 /// Draws `line` in the first row of `area` as `Line::render` (`Fill::Row`) or a `Paragraph` of
 /// it without wrapping (`Fill::Text`) would.
 pub fn draw(line: &Line, area: Rect, buf: &mut Buffer, fill: Fill) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
     let left = matches!(line.alignment, None | Some(Alignment::Left));
     let is_plain = left && line.spans.iter().all(|s| s.content.chars().all(plain));
     if !is_plain {
@@ -51,8 +55,7 @@ pub fn draw(line: &Line, area: Rect, buf: &mut Buffer, fill: Fill) {
         }
         return;
     }
-    let area = area.intersection(buf.area);
-    if area.is_empty() || line.spans.iter().all(|s| s.content.is_empty()) {
+    if line.spans.iter().all(|s| s.content.is_empty()) {
         return;
     }
     let row = Rect { height: 1, ..area };

@@ -12,6 +12,7 @@ use super::{Item, LogAction, LogState, Mode, Page, Tone};
 use crate::journal::DayEntry;
 use crate::journal::store::storable;
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Command;
 use crate::tui::widgets::message::Message;
 use crate::values::date;
 use chrono::{Days, NaiveDate};
@@ -112,8 +113,10 @@ impl LogState {
             self.message = Some(Message::new(
                 Tone::Error,
                 format!(
-                    "A change ({}) is not saved yet: r tries again, Esc drops it.",
-                    unsaved.what
+                    "A change ({}) is not saved yet: {} tries again, {} drops it.",
+                    unsaved.what,
+                    ctx.keys.first_key(Command::LogRetry),
+                    ctx.keys.first_key(Command::LogBack),
                 ),
             ));
             return true;

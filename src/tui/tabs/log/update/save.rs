@@ -116,11 +116,16 @@ impl LogState {
                 true
             }
             Err(error) => {
+                let key = |command| ctx.keys.first_key(command);
                 self.message = Some(Message::new(
                     Tone::Error,
-                    "Not saved (see above): r tries again, Ctrl-L reloads from disk, Esc drops \
-                     the change."
-                        .to_owned(),
+                    format!(
+                        "Not saved (see above): {} tries again, {} reloads from disk, {} drops \
+                         the change.",
+                        key(Command::LogRetry),
+                        key(Command::LogReload),
+                        key(Command::LogBack),
+                    ),
                 ));
                 self.unsaved = Some(Unsaved { day, what, error });
                 false
@@ -288,8 +293,10 @@ impl LogState {
             Err(refusal) => {
                 // A failed save keeps the change undoable; a stale one is dropped.
                 let again = match refusal {
-                    Refusal::NotSaved(_) => " · u tries again.",
-                    Refusal::Stale(_) => "",
+                    Refusal::NotSaved(_) => {
+                        format!(" · {} tries again.", ctx.keys.first_key(Command::LogUndo))
+                    }
+                    Refusal::Stale(_) => String::new(),
                 };
                 self.message = Some(Message::new(
                     Tone::Error,
@@ -321,8 +328,10 @@ impl LogState {
             }
             Err(refusal) => {
                 let again = match refusal {
-                    Refusal::NotSaved(_) => " · Ctrl-R tries again.",
-                    Refusal::Stale(_) => "",
+                    Refusal::NotSaved(_) => {
+                        format!(" · {} tries again.", ctx.keys.first_key(Command::LogRedo))
+                    }
+                    Refusal::Stale(_) => String::new(),
                 };
                 self.message = Some(Message::new(
                     Tone::Error,
