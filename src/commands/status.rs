@@ -45,6 +45,10 @@ pub fn long(journal: &Journal, today: chrono::NaiveDate) -> String {
             hit.id, hit.level, hit.message, hit.source
         );
     }
+    // A red-flag answer in a file that is not read would be missing from all of the above.
+    if let Some(unread) = journal.unread_files_notice() {
+        let _ = writeln!(out, "{unread}");
+    }
     out.push_str(crate::advice::DISCLAIMER);
     out
 }

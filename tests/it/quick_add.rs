@@ -229,6 +229,15 @@ fn status_says_whether_today_is_logged_and_the_verdict() {
     // A run that hurt: rest.
     stridelog(dir.path(), &["log", "--run", "3km", "--run-pain", "3/6/7"]);
     assert_eq!(status(dir.path()), "today logged · Rest from running\n");
+    // A day file under another name is not read: the long form says so, the line stays one.
+    let misnamed = checked.with_file_name("2026-3-7.ron");
+    std::fs::write(&misnamed, "(version: 2, date: \"2026-03-07\")").unwrap();
+    assert_eq!(status(dir.path()), "today logged · Rest from running\n");
+    let long = text(&stridelog(dir.path(), &["status", "--long"]).stdout);
+    assert!(
+        long.contains("Not read: 1 .ron file not named YYYY-MM-DD.ron"),
+        "{long}"
+    );
 }
 
 use crate::support::values_table::{Expect, Kind, TABLE, same};
