@@ -1,9 +1,10 @@
 //! The terminal backend the app draws with: ratatui's crossterm backend, except that each
 //! cell's text goes straight into the output buffer. Crossterm's `Print` sends every cell
 //! through the formatting machinery, about 270 instructions a cell, a third of the work of
-//! putting the first frame on the terminal. Moving the cursor, colours and attributes are
-//! still crossterm's commands in ratatui's order, so the terminal gets the same bytes as
-//! from ratatui's own backend (a test compares them on many frames).
+//! putting the first frame on the terminal. Colours and attributes are still crossterm's
+//! commands in ratatui's order, and cursor moves are the bytes crossterm writes (its own
+//! command on Windows, for old consoles), so the terminal gets the same bytes as from
+//! ratatui's own backend (a test compares them on many frames).
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
@@ -86,6 +87,7 @@ fn change_modifier(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Resu
 
 /// Moves the cursor to column `x`, row `y` (from 0), as crossterm's `MoveTo` does
 /// (`ESC [ row ; column H`, from 1), without the formatting machinery.
+#[cfg(unix)]
 fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
     let mut code = [0u8; 16];
     let mut at = code.len();
@@ -110,6 +112,13 @@ fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
     put(b'[');
     put(0x1b);
     w.write_all(&code[at..])
+}
+
+/// Moves the cursor with crossterm's own command, which falls back to the console API where
+/// an old Windows console does not understand escape codes.
+#[cfg(not(unix))]
+fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+    queue!(w, ratatui::crossterm::cursor::MoveTo(x, y))
 }
 
 impl<W: Write> Backend for Quick<W> {
