@@ -62,13 +62,12 @@ impl ByDate {
     fn open_year(&self, year: i32) -> io::Result<Option<Folder>> {
         let path = self.days.join(format!("{year:04}"));
         match Folder::open(&path) {
-            Ok(folder) => Ok(folder),
-            Err(_) if self.days.metadata().is_ok_and(|m| !m.is_dir()) => {
+            // No year folder there (a file of that name is a stray, for the full read to name),
+            // unless `days/` itself is a file.
+            Ok(None) if self.days.metadata().is_ok_and(|m| !m.is_dir()) => {
                 Err(days_not_a_folder(&self.days))
             }
-            // What is not a folder (a file, a link to nowhere or in a loop) holds no days: it
-            // is a stray, for the full read to name, as it always was.
-            Err(_) if !path.metadata().is_ok_and(|m| m.is_dir()) => Ok(None),
+            Ok(folder) => Ok(folder),
             Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
         }
     }

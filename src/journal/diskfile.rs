@@ -162,11 +162,11 @@ pub struct Folder {
 }
 
 impl Folder {
-    /// Opens the folder at `path` (following a link to one): `Ok(None)` when there is
-    /// nothing there; an error of kind `NotADirectory` when it is not a folder.
+    /// Opens the folder at `path` (following a link to one): `Ok(None)` when there is no
+    /// folder there (nothing, a file, a link to nowhere or in a loop), which holds no days.
     ///
     /// # Errors
-    /// When it is not a folder or cannot be opened.
+    /// When it is a folder that cannot be opened.
     #[cfg(target_os = "linux")]
     pub fn open(path: &Path) -> io::Result<Option<Self>> {
         use rustix::fs::{Mode, OFlags};
@@ -176,22 +176,22 @@ impl Folder {
                 fd,
                 path: path.to_path_buf(),
             })),
-            Err(e) if e == rustix::io::Errno::NOENT => Ok(None),
+            Err(_) if !path.metadata().is_ok_and(|m| m.is_dir()) => Ok(None),
             Err(e) => Err(e.into()),
         }
     }
 
-    /// Opens the folder at `path`: `Ok(None)` when there is nothing there.
+    /// Opens the folder at `path`: `Ok(None)` when there is no folder there.
     ///
     /// # Errors
-    /// When it is not a folder or cannot be looked at.
+    /// When it cannot be looked at.
     #[cfg(not(target_os = "linux"))]
     pub fn open(path: &Path) -> io::Result<Option<Self>> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => Ok(Some(Self {
                 path: path.to_path_buf(),
             })),
-            Ok(_) => Err(io::ErrorKind::NotADirectory.into()),
+            Ok(_) => Ok(None),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }

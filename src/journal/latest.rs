@@ -31,7 +31,7 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
         date = newer;
         let candidate = Candidate::at(date);
         if let Ok(Some(read)) = files.read(&candidate)?
-            && let Some(found) = triage_in(&candidate, &read)
+            && let Some(found) = triage_in(date, || candidate.rel, &read)
         {
             return Ok(found);
         }
@@ -48,14 +48,8 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
             let Ok(Some(read)) = folder.read_regular_file(name) else {
                 continue;
             };
-            if !may_hold_triage(&read.bytes) {
-                continue;
-            }
-            let candidate = Candidate {
-                rel: format!("days/{}/{name}", days.year_name),
-                date,
-            };
-            if let Some(found) = triage_in(&candidate, &read) {
+            let rel = || format!("days/{}/{name}", days.year_name);
+            if let Some(found) = triage_in(date, rel, &read) {
                 return Ok(found);
             }
         }
@@ -67,11 +61,13 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
 /// listed.
 const PROBED_DAYS: u64 = 100;
 
-/// The day read from `candidate`'s file, alone, when it holds a triage.
-fn triage_in(candidate: &Candidate, read: &ReadFile) -> Option<Loaded> {
+/// The day of `date` read from the file at `rel` (its path from the data dir, made only for a
+/// file that may hold a triage), alone, when it holds a triage.
+fn triage_in(date: NaiveDate, rel: impl FnOnce() -> String, read: &ReadFile) -> Option<Loaded> {
     if !may_hold_triage(&read.bytes) {
         return None;
     }
+    let candidate = Candidate { rel: rel(), date };
     let outcome = candidate.judge(&read.bytes, read.fingerprint);
     let (Outcome::Day(day, _) | Outcome::Newer(day, _, _)) = &outcome else {
         return None;
@@ -100,12 +96,7 @@ impl YearDays {
         entry: &fs::DirEntry,
         wanted: impl Fn(NaiveDate) -> bool,
     ) -> io::Result<Self> {
-        let path = entry.path();
-        let folder = match Folder::open(&path) {
-            // Not a folder (a file, a link to nowhere or in a loop): no days, a stray.
-            Err(_) if !path.metadata().is_ok_and(|m| m.is_dir()) => None,
-            opened => opened?,
-        };
+        let folder = Folder::open(&entry.path())?;
         let mut days = Self {
             folder: None,
             year_name: entry.file_name().to_string_lossy().into_owned(),

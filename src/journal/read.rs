@@ -3,7 +3,7 @@
 //! over the folders is in `walk`, the search for an old triage in `latest`). A file that cannot be used becomes a
 //! [`Problem`], never an error of the whole read.
 
-use super::diskfile::{Fingerprint, ReadFile, read_regular_file};
+use super::diskfile::{Fingerprint, ReadFile};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};
 use super::scope::{Loaded, day_path};
 use super::{Problem, ProblemKind, quickparse};
@@ -110,33 +110,6 @@ pub(super) enum Outcome {
     Problem(Problem),
 }
 
-/// What reading a candidate's file gave, before parsing.
-pub(super) enum Read {
-    /// The bytes, their fingerprint and the file's permission bits.
-    Bytes(Vec<u8>, Fingerprint, u32),
-    Unreadable(Problem),
-}
-
-impl Candidate {
-    /// What reading this candidate's file gave (by its path or in its [`Folder`](super::diskfile::Folder)).
-    pub(super) fn bytes_of(&self, read: io::Result<Option<ReadFile>>) -> Read {
-        let problem = |error: String| {
-            Read::Unreadable(Problem {
-                path: self.rel.clone(),
-                date: Some(self.date),
-                error,
-                kind: ProblemKind::Unreadable,
-            })
-        };
-        match read {
-            Ok(Some(read)) => Read::Bytes(read.bytes, read.fingerprint, read.mode),
-            Ok(None) => problem("was removed while it was being read".into()),
-            Err(e) if e.kind() == io::ErrorKind::InvalidInput => problem(e.to_string()),
-            Err(e) => problem(format!("cannot read: {e}")),
-        }
-    }
-}
-
 impl Candidate {
     fn problem(&self, error: String, kind: ProblemKind) -> Outcome {
         Outcome::Problem(Problem {
@@ -186,19 +159,20 @@ impl Candidate {
     }
 }
 
-/// Reads and parses one candidate at `path`; with the file's permission bits when it could be
-/// read.
-pub(super) fn read_one(candidate: &Candidate, path: &Path) -> (Outcome, Option<u32>) {
-    candidate.outcome_of(read_regular_file(path))
-}
-
 impl Candidate {
-    /// What reading this candidate's file gave, parsed; with the file's permission bits when
+    /// What reading this candidate's file (by its path or in its
+    /// [`Folder`](super::diskfile::Folder)) gave, parsed; with the file's permission bits when
     /// it could be read.
     pub(super) fn outcome_of(&self, read: io::Result<Option<ReadFile>>) -> (Outcome, Option<u32>) {
-        match self.bytes_of(read) {
-            Read::Bytes(bytes, fingerprint, mode) => (self.judge(&bytes, fingerprint), Some(mode)),
-            Read::Unreadable(problem) => (Outcome::Problem(problem), None),
+        let unreadable = |error: String| self.problem(error, ProblemKind::Unreadable);
+        match read {
+            Ok(Some(read)) => (self.judge(&read.bytes, read.fingerprint), Some(read.mode)),
+            Ok(None) => (
+                unreadable("was removed while it was being read".into()),
+                None,
+            ),
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => (unreadable(e.to_string()), None),
+            Err(e) => (unreadable(format!("cannot read: {e}")), None),
         }
     }
 }

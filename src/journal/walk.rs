@@ -5,8 +5,8 @@
 //! than from one more look at it.
 
 use super::dated::ByName;
-use super::diskfile;
-use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year, read_one};
+use super::diskfile::{self, read_regular_file};
+use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year};
 use super::scope::{Loaded, Scope};
 use super::tidy;
 use chrono::Datelike;
@@ -357,7 +357,7 @@ fn one_name(
     let candidate = Candidate { rel: rel(), date };
     let (outcome, mode) = match listing {
         Listing::Opened(opened) => candidate.outcome_of(opened.read_regular_file(name)),
-        Listing::Entry(file) => read_one(&candidate, &file.path()),
+        Listing::Entry(file) => candidate.outcome_of(read_regular_file(&file.path())),
     };
     found.outcomes.push(outcome);
     if let Some(file) = entry.filter(|_| ron) {

@@ -7,10 +7,10 @@ use super::{
     Access, LoadError, Loaded, ReloadError, SaveError, Scope, Store, conflict_path, day_path,
     read_days, storable, unstorable,
 };
-use crate::journal::diskfile::{Fingerprint, read_regular};
+use crate::journal::diskfile::{Fingerprint, read_regular, read_regular_file};
 use crate::journal::entry::{self, DayEntry};
 use crate::journal::lock::{self, Holder, HolderInfo, Lock};
-use crate::journal::read::{Candidate, Outcome, read_one};
+use crate::journal::read::{Candidate, Outcome};
 use crate::journal::swap::{self, Swap};
 use crate::journal::{Journal, tidy};
 use chrono::NaiveDate;
@@ -291,7 +291,7 @@ impl Store for FsStore {
             self.blocked.remove(&date);
             return Ok(None);
         }
-        match read_one(&candidate, &path).0 {
+        match candidate.outcome_of(read_regular_file(&path)).0 {
             Outcome::Day(day, fp) => {
                 self.fingerprints.insert(date, fp);
                 self.blocked.remove(&date);
