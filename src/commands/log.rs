@@ -10,13 +10,13 @@ pub use args::{
     parse_run, parse_run_pain, parse_score,
 };
 
-use crate::journal::entry::{Character, DayEntry, Location, Run, Score, Side, Surface};
+use crate::journal::entry::{DayEntry, Run, Score};
 use crate::journal::lock::Holder;
 use crate::journal::settings::{Settings, Units};
 use crate::journal::store::{Access, FsStore, Scope, Store, day_path};
 use crate::text::escape_controls;
 use chrono::{Datelike, NaiveDate};
-pub use flags::{CharacterArg, LocationArg, LogArgs, SideArg, SurfaceArg};
+pub use flags::LogArgs;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
@@ -61,7 +61,7 @@ fn add_run(
         pain_during: pain.during,
         pain_after: pain.after,
         gait_changed: args.gait_changed,
-        surface: args.surface.map(Surface::from),
+        surface: args.surface,
         shoes: args.shoes.clone(),
         ..Run::default()
     };
@@ -152,20 +152,17 @@ pub fn apply(day: &mut DayEntry, args: &LogArgs, units: Units) -> Result<Vec<Str
         day.ice_minutes = Some(v);
         changes.push(format!("ice {v} min"));
     }
-    if let Some(v) = args.side {
-        let side = Side::from(v);
+    if let Some(side) = args.side {
         day.side = Some(side);
         changes.push(format!("side {side:?}"));
     }
     for &location in &args.location {
-        let location = Location::from(location);
         if !day.locations.contains(&location) {
             day.locations.push(location);
             changes.push(format!("location {location:?}"));
         }
     }
     for &character in &args.character {
-        let character = Character::from(character);
         if !day.character.contains(&character) {
             day.character.push(character);
             changes.push(format!("pain feels {character:?}"));
@@ -306,7 +303,6 @@ pub fn run(
 
 #[cfg(test)]
 mod tests {
-    use super::LocationArg;
     use super::*;
 
     #[test]
@@ -318,7 +314,7 @@ mod tests {
             morning: Score::new(2),
             run: Some(parse_run("3mi").unwrap()),
             note: Some("better later".into()),
-            location: vec![LocationArg::Calf],
+            location: vec![crate::journal::entry::Location::Calf],
             ..LogArgs::default()
         };
         let changes = apply(&mut day, &args, Units::Km).unwrap();

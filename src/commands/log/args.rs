@@ -3,8 +3,7 @@
 //! ([`crate::values`]); this file only splits the flags. A bad value is a usage error naming the
 //! flag (exit status 2).
 
-use super::flags::{CharacterArg, LocationArg, SideArg, SurfaceArg};
-use crate::journal::entry::{Character, Location, Score, Side, Surface};
+use crate::journal::entry::Score;
 use crate::values::{self, TypedDistance};
 use chrono::NaiveDate;
 
@@ -105,55 +104,6 @@ pub fn parse_run_pain(text: &str) -> Result<RunPain, String> {
         during: score(during)?,
         after: score(after)?,
     })
-}
-
-impl From<SurfaceArg> for Surface {
-    fn from(value: SurfaceArg) -> Self {
-        match value {
-            SurfaceArg::Road => Surface::Road,
-            SurfaceArg::Track => Surface::Track,
-            SurfaceArg::Trail => Surface::Trail,
-            SurfaceArg::Grass => Surface::Grass,
-            SurfaceArg::Treadmill => Surface::Treadmill,
-        }
-    }
-}
-
-impl From<SideArg> for Side {
-    fn from(value: SideArg) -> Self {
-        match value {
-            SideArg::Left => Side::Left,
-            SideArg::Right => Side::Right,
-            SideArg::Both => Side::Both,
-        }
-    }
-}
-
-impl From<LocationArg> for Location {
-    fn from(value: LocationArg) -> Self {
-        match value {
-            LocationArg::LowerBack => Location::LowerBack,
-            LocationArg::Buttock => Location::Buttock,
-            LocationArg::Hip => Location::Hip,
-            LocationArg::Thigh => Location::Thigh,
-            LocationArg::Calf => Location::Calf,
-            LocationArg::Foot => Location::Foot,
-        }
-    }
-}
-
-impl From<CharacterArg> for Character {
-    fn from(value: CharacterArg) -> Self {
-        match value {
-            CharacterArg::Dull => Character::Dull,
-            CharacterArg::Sharp => Character::Sharp,
-            CharacterArg::Burning => Character::Burning,
-            CharacterArg::Shooting => Character::Shooting,
-            CharacterArg::Tingling => Character::Tingling,
-            CharacterArg::Numbness => Character::Numbness,
-            CharacterArg::Weakness => Character::Weakness,
-        }
-    }
 }
 
 #[cfg(test)]

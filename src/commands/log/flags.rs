@@ -2,9 +2,9 @@
 //! the command line (`cli.rs`) depends on this module and never the other way round.
 
 use super::{DateArg, RunArg, RunPain};
-use crate::journal::entry::Score;
+use crate::journal::entry::{Character, Location, Score, Side, Surface};
+use clap::Args;
 use clap::builder::BoolishValueParser;
-use clap::{Args, ValueEnum};
 
 /// `stridelog log`: every field is optional; what is given is set (pain, sleep, …), added (a
 /// run, locations) or appended (the note).
@@ -31,7 +31,7 @@ pub struct LogArgs {
     pub gait_changed: Option<bool>,
     /// What the run was on.
     #[arg(long, value_enum, requires = "run")]
-    pub surface: Option<SurfaceArg>,
+    pub surface: Option<Surface>,
     /// The run's shoes.
     #[arg(long, value_name = "NAME", requires = "run")]
     pub shoes: Option<String>,
@@ -64,52 +64,11 @@ pub struct LogArgs {
     pub ice: Option<u32>,
     /// Which leg.
     #[arg(long, value_enum)]
-    pub side: Option<SideArg>,
+    pub side: Option<Side>,
     /// Where the pain is (added to the day's list), comma-separated.
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub location: Vec<LocationArg>,
+    pub location: Vec<Location>,
     /// What the pain feels like (added to the day's list), comma-separated.
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub character: Vec<CharacterArg>,
-}
-
-/// What a run was on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SurfaceArg {
-    Road,
-    Track,
-    Trail,
-    Grass,
-    Treadmill,
-}
-
-/// Which leg.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SideArg {
-    Left,
-    Right,
-    Both,
-}
-
-/// Where the pain is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LocationArg {
-    LowerBack,
-    Buttock,
-    Hip,
-    Thigh,
-    Calf,
-    Foot,
-}
-
-/// What the pain feels like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CharacterArg {
-    Dull,
-    Sharp,
-    Burning,
-    Shooting,
-    Tingling,
-    Numbness,
-    Weakness,
+    pub character: Vec<Character>,
 }

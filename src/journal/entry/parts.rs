@@ -2,6 +2,7 @@
 //! sessions. Each checks its own values when read.
 
 use chrono::NaiveTime;
+use clap::ValueEnum;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
@@ -48,7 +49,9 @@ impl<'de> Deserialize<'de> for Score {
 }
 
 /// Where the pain is felt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
 pub enum Location {
     LowerBack,
     Buttock,
@@ -59,7 +62,9 @@ pub enum Location {
 }
 
 /// Which leg.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
 pub enum Side {
     Left,
     Right,
@@ -67,7 +72,9 @@ pub enum Side {
 }
 
 /// What the pain feels like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
 pub enum Character {
     Dull,
     Sharp,
@@ -79,7 +86,9 @@ pub enum Character {
 }
 
 /// What the run was on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
 pub enum Surface {
     Road,
     Track,
