@@ -433,6 +433,12 @@ fn the_log_tabs_words_name_remapped_keys() {
     app.press(key(KeyCode::Delete));
     let told = screen(&app, 100, 30);
     assert!(told.contains("x deletes a run (it asks first)."), "{told}");
+    app.press(key(KeyCode::Char('e')));
+    let run = screen(&app, 100, 30);
+    assert!(
+        run.contains("x deletes this run (asks first) · Esc back to the day"),
+        "{run}"
+    );
 }
 
 #[test]

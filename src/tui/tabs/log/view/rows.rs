@@ -23,9 +23,7 @@ impl FormView<'_> {
         let state = self.state;
         let label_width = Self::label_width(width);
         let mut rows = Lines::default();
-        let notes_lines = if height >= 30 { 8 } else { 3 };
         for field in DayField::ALL {
-            let start = rows.len();
             let focused = state.page == Page::Day && state.day_cursor == Item::Field(field);
             let value = field.display(day);
             self.field_rows(
@@ -35,11 +33,8 @@ impl FormView<'_> {
                 focused,
                 label_width,
                 width,
-                notes_lines,
+                height,
             );
-            if focused {
-                rows.focus_from(start);
-            }
         }
         rows
     }
@@ -183,9 +178,7 @@ impl FormView<'_> {
                 theme.dim,
             ));
         }
-        let notes_lines = if height >= 30 { 8 } else { 3 };
         for field in RunField::ALL {
-            let start = rows.len();
             let focused = state.run_cursor == field;
             let value = if new && field == RunField::Distance {
                 None
@@ -199,11 +192,8 @@ impl FormView<'_> {
                 focused,
                 label_width,
                 width,
-                notes_lines,
+                height,
             );
-            if focused {
-                rows.focus_from(start);
-            }
             if field == RunField::Duration {
                 let pace = values::format_pace(run.distance_km, run.duration_s, units);
                 rows.push(Line::from(vec![
@@ -213,20 +203,49 @@ impl FormView<'_> {
             }
         }
         rows.push(Line::default());
+        let key = |command| self.ctx.keys.first_key(command);
         rows.push(Line::styled(
             if new {
-                " Esc cancels the new run (nothing is saved yet)"
+                format!(
+                    " {} cancels the new run (nothing is saved yet)",
+                    key(Command::LogBack)
+                )
             } else {
-                " d deletes this run (asks first) · Esc back to the day"
+                format!(
+                    " {} deletes this run (asks first) · {} back to the day",
+                    key(Command::LogDeleteRun),
+                    key(Command::LogBack)
+                )
             },
             theme.dim,
         ));
         rows
     }
 
-    /// The lines of one field: label and value, or the editor, and an inline error.
+    /// The lines of one field, kept in view when it is the focused one; notes get more lines
+    /// on a terminal `height` rows tall.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn field_rows(
+        &self,
+        rows: &mut Lines,
+        field: Field,
+        value: Option<Shown>,
+        focused: bool,
+        label_width: usize,
+        width: u16,
+        height: u16,
+    ) {
+        let start = rows.len();
+        let notes_lines = if height >= 30 { 8 } else { 3 };
+        self.field_lines(rows, field, value, focused, label_width, width, notes_lines);
+        if focused {
+            rows.focus_from(start);
+        }
+    }
+
+    /// The lines of one field: label and value, or the editor, and an inline error.
+    #[allow(clippy::too_many_arguments)]
+    fn field_lines(
         &self,
         rows: &mut Lines,
         field: Field,
