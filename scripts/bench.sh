@@ -38,6 +38,32 @@ for days in 3650 36500; do
   [ -d "$WORK/j$days" ] ||
     "$BIN" demo "$WORK/j$days" --days "$days" --today "$YEAR-12-31" >/dev/null
 done
+# Each journal opened once as the app is every day: after its first frame it reads the whole
+# history and notes which days hold a triage (.latest-triage.ron), which later first frames
+# use; then it is quit with q.
+for days in 3650 36500; do
+  [ -f "$WORK/j$days/.latest-triage.ron" ] ||
+    python3 - "$BIN" "$WORK/j$days" "$WORK/config" "$YEAR-12-31" <<'PY'
+import os, pty, sys, time
+bin, journal, config, today = sys.argv[1:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(bin, [bin, "--data-dir", journal, "--config-dir", config, "--today", today])
+deadline = time.time() + 60
+while not os.path.exists(os.path.join(journal, ".latest-triage.ron")) and time.time() < deadline:
+    time.sleep(0.05)
+os.write(fd, b"q")
+while True:
+    try:
+        if not os.read(fd, 65536):
+            break
+    except OSError:
+        break
+os.waitpid(pid, 0)
+if not os.path.exists(os.path.join(journal, ".latest-triage.ron")):
+    sys.exit(f"{journal}: the app wrote no note of its triages")
+PY
+done
 app() { # days, date -> the first-frame command
   echo "$BIN --data-dir $WORK/j$1 --config-dir $WORK/config --today $2 --exit-after-first-frame"
 }

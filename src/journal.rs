@@ -18,6 +18,7 @@ pub mod store;
 pub mod survey;
 pub mod swap;
 pub mod tidy;
+mod triage_note;
 mod walk;
 
 use chrono::NaiveDate;

@@ -1,12 +1,14 @@
 //! The latest triage before a date, however old. A red flag counts at any age until a newer
 //! triage answers no (design section 4), so when the days the first screen reads hold no
 //! triage the older ones are searched, newest first, stopping at the first that has one. A
-//! file in which every `triage` is `triage: None` is read but not parsed.
+//! file in which every `triage` is `triage: None` is read but not parsed. When the note of
+//! the newest triage (`triage_note`) still holds, its day is read instead of searching.
 
 use super::dated::ByDate;
 use super::diskfile::{Folder, ReadFile};
 use super::read::{Candidate, Outcome, day_file_date, list_years};
 use super::scope::Loaded;
+use super::triage_note::{self, Noted};
 use chrono::{Datelike, Days, NaiveDate};
 use std::cmp::Reverse;
 use std::fs;
@@ -20,6 +22,18 @@ use std::path::Path;
 /// # Errors
 /// When the folders cannot be listed.
 pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded> {
+    match triage_note::latest_before(root, before) {
+        Noted::NoTriage => return Ok(Loaded::default()),
+        Noted::Triage(date) => {
+            let candidate = Candidate::at(date);
+            if let Ok(Some(read)) = ByDate::new(root).read(&candidate)?
+                && let Some(found) = triage_in(date, || candidate.rel, &read)
+            {
+                return Ok(found);
+            }
+        }
+        Noted::Unknown => {}
+    }
     // The most recent days by date: listing a year folder costs ext4 about as much as trying
     // 50-100 days that are not there, and the triage is most often among the recent days.
     let listed_before = before
@@ -55,6 +69,19 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
         }
     }
     Ok(Loaded::default())
+}
+
+/// The days from `from` to `to` whose file holds a triage, read by date.
+pub(super) fn triage_days_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let mut files = ByDate::new(root);
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|date| {
+            let candidate = Candidate::at(*date);
+            matches!(files.read(&candidate), Ok(Ok(Some(read)))
+                if triage_in(*date, || candidate.rel, &read).is_some())
+        })
+        .collect()
 }
 
 /// How many days before the first screen's are opened by date before the year folders are

@@ -9,7 +9,8 @@ use super::diskfile::{self, read_regular_file};
 use super::read::{Candidate, Outcome, day_file_date, open_days, parse_year};
 use super::scope::{Loaded, Scope};
 use super::tidy;
-use chrono::Datelike;
+use super::triage_note;
+use chrono::{Datelike, NaiveDate};
 use std::ffi::OsStr;
 use std::fs;
 use std::io;
@@ -415,4 +416,35 @@ pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
         },
         _ => Ok(walk(root, scope, Also::Nothing)?.loaded),
     }
+}
+
+/// Reads every day but those from `from` to `to` (the first screen's), after the first frame.
+/// When `keep_note` (the app that holds the lock), it then writes the note of the days
+/// holding a triage (`triage_note`), so that a later first screen need not search for it:
+/// the folders are stamped before the read, so anything that changes them during it makes
+/// the note stale, never wrong.
+///
+/// # Errors
+/// Only when the folders cannot be listed.
+pub fn read_history(
+    root: &Path,
+    from: NaiveDate,
+    to: NaiveDate,
+    keep_note: bool,
+) -> io::Result<Loaded> {
+    let stamps = keep_note.then(|| triage_note::Stamps::take(root)).flatten();
+    let older = read_days(root, Scope::Outside { from, to })?;
+    if let Some(stamps) = stamps {
+        let mut triage_days: Vec<NaiveDate> = older
+            .journal
+            .days
+            .values()
+            .filter(|day| day.triage.is_some())
+            .map(|day| day.date)
+            .collect();
+        triage_days.extend(super::latest::triage_days_between(root, from, to));
+        // A note that cannot be written only means searching again next time.
+        let _ = triage_note::write(root, &triage_days, stamps);
+    }
+    Ok(older)
 }

@@ -12,7 +12,7 @@ use super::tabs::routine::Effect;
 use super::theme;
 use crate::journal::recovery;
 use crate::journal::settings::Settings;
-use crate::journal::store::{self, Access, FsStore, Scope, Store};
+use crate::journal::store::{self, Access, FsStore, Store};
 use chrono::{Days, NaiveDate};
 use color_eyre::eyre::{Result, WrapErr};
 use ratatui::Terminal;
@@ -81,7 +81,7 @@ pub fn start(
     let later = (!exit_after_first_frame).then(|| Later {
         root: data_dir.to_path_buf(),
         read: (from, today),
-        tidy: writable,
+        writer: writable,
     });
     let (keys, keys_warning) = super::keys_file::load(config_dir);
     let mut ctx = Ctx::with_keys(
@@ -192,12 +192,13 @@ fn init_terminal() -> io::Result<Screen> {
 
 /// What is left for after the first frame: the rest of the history (every day the first
 /// screen did not read) and, for the app that holds the lock, the temp files of interrupted
-/// saves.
+/// saves and the note of the newest triage.
 struct Later {
     root: PathBuf,
     /// The days read before the first frame, from and to.
     read: (NaiveDate, NaiveDate),
-    tidy: bool,
+    /// The app holds the lock: it may remove temp files and write the note.
+    writer: bool,
 }
 
 impl Later {
@@ -205,14 +206,14 @@ impl Later {
     fn start(self) -> Receiver<HistoryRead> {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let notice = if self.tidy {
+            let notice = if self.writer {
                 store::tidy_temp_files(&self.root)
             } else {
                 None
             };
             let (from, to) = self.read;
-            let older = store::read_days(&self.root, Scope::Outside { from, to })
-                .map_err(|e| e.to_string());
+            let older =
+                store::read_history(&self.root, from, to, self.writer).map_err(|e| e.to_string());
             let _ = tx.send(HistoryRead { older, notice });
         });
         rx

@@ -39,6 +39,7 @@ mod survey;
 mod terminal;
 mod trends_tab;
 mod triage_classify;
+mod triage_note;
 mod triage_tab;
 mod trust_cli;
 mod trust_store;

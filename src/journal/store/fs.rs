@@ -4,8 +4,8 @@
 
 use super::atomic::{create_new_private, create_private_dir, stage, sync_dir};
 use super::{
-    Access, LoadError, Loaded, ReloadError, SaveError, Scope, Store, conflict_path, day_path,
-    read_days, storable, unstorable,
+    Access, BeforeSave, LoadError, Loaded, ReloadError, SaveError, Scope, Store, conflict_path,
+    day_path, read_days, storable, unstorable,
 };
 use crate::journal::diskfile::{Fingerprint, read_regular, read_regular_file};
 use crate::journal::entry::{self, DayEntry};
@@ -251,6 +251,7 @@ impl Store for FsStore {
             Err(e) => Err(io_err(e)),
         };
         unchanged()?;
+        let note = BeforeSave::take(&self.root, day.date);
         let text = entry::format_day(day);
         let dir = path.parent().expect("a day path has a folder");
         create_private_dir(&self.root.join("days")).map_err(io_err)?;
@@ -272,6 +273,8 @@ impl Store for FsStore {
         sync_dir(dir).map_err(io_err)?;
         self.fingerprints.insert(day.date, fingerprint);
         self.tighten_once();
+        // After the folders were made private too: nothing but this store changed them.
+        note.after(&self.root, day.triage.is_some());
         Ok(())
     }
 
