@@ -39,18 +39,19 @@ for days in 3650 36500; do
     "$BIN" demo "$WORK/j$days" --days "$days" --today "$YEAR-12-31" >/dev/null
 done
 # Each journal opened once as the app is every day: after its first frame it reads the whole
-# history and notes which days hold a triage (.latest-triage.ron), which later first frames
-# use; then it is quit with q.
+# history and notes which days hold a triage (.latest-triage.<host>.ron), which later first
+# frames use; then it is quit with q.
 for days in 3650 36500; do
-  [ -f "$WORK/j$days/.latest-triage.ron" ] ||
+  compgen -G "$WORK/j$days/.latest-triage*.ron" >/dev/null ||
     python3 - "$BIN" "$WORK/j$days" "$WORK/config" "$YEAR-12-31" <<'PY'
-import os, pty, sys, time
+import glob, os, pty, sys, time
 bin, journal, config, today = sys.argv[1:]
+noted = lambda: glob.glob(os.path.join(journal, ".latest-triage*.ron"))
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(bin, [bin, "--data-dir", journal, "--config-dir", config, "--today", today])
 deadline = time.time() + 60
-while not os.path.exists(os.path.join(journal, ".latest-triage.ron")) and time.time() < deadline:
+while not noted() and time.time() < deadline:
     time.sleep(0.05)
 os.write(fd, b"q")
 while True:
@@ -60,7 +61,7 @@ while True:
     except OSError:
         break
 os.waitpid(pid, 0)
-if not os.path.exists(os.path.join(journal, ".latest-triage.ron")):
+if not noted():
     sys.exit(f"{journal}: the app wrote no note of its triages")
 PY
 done

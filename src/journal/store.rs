@@ -9,7 +9,7 @@ mod fs;
 pub use super::diskfile::Fingerprint;
 pub use super::read::day_file_date;
 pub use super::scope::{Loaded, Scope, YEARS, day_path, storable};
-pub use super::triage_note::{BeforeSave, NOTE_FILE};
+pub use super::triage_note::{BeforeSave, note_path};
 pub use super::walk::{read_days, read_history};
 pub use atomic::{create_private_dir, write_file_atomically};
 pub use error::{LoadError, ReloadError, SaveError};

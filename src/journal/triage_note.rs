@@ -15,8 +15,35 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// The note's name in the data dir.
-pub const NOTE_FILE: &str = ".latest-triage.ron";
+/// Where the note of this computer is in the data dir: `.latest-triage.<host>.ron`. Each
+/// computer keeps its own (a note speaks of its own folders), so two computers that sync the
+/// journal do not keep replacing each other's.
+#[must_use]
+pub fn note_path(root: &Path) -> std::path::PathBuf {
+    let host: String = host_name()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(64)
+        .collect();
+    if host.is_empty() {
+        root.join(".latest-triage.ron")
+    } else {
+        root.join(format!(".latest-triage.{host}.ron"))
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn host_name() -> String {
+    rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn host_name() -> String {
+    std::env::var("COMPUTERNAME").unwrap_or_default()
+}
 
 /// What a folder was when the note was written: which folder (device and inode) and when it
 /// last changed (its change time, which nothing but the system sets).
@@ -118,7 +145,7 @@ const END: &str = "end\n";
 
 impl Note {
     fn text(root: &Path) -> Option<String> {
-        let text = fs::read_to_string(root.join(NOTE_FILE)).ok()?;
+        let text = fs::read_to_string(note_path(root)).ok()?;
         (text.starts_with(HEADER) && text.ends_with(END)).then_some(text)
     }
 
@@ -161,7 +188,7 @@ impl Note {
             .suffix(".tmp")
             .tempfile_in(root)?;
         io::Write::write_all(&mut temp, text.as_bytes())?;
-        temp.persist(root.join(NOTE_FILE)).map_err(|e| e.error)?;
+        temp.persist(note_path(root)).map_err(|e| e.error)?;
         Ok(())
     }
 }
@@ -427,7 +454,7 @@ mod tests {
         let dir = journal_with_years(&[2025]);
         let root = dir.path();
         write(root, &[date("2025-02-02")], Stamps::take(root).unwrap()).unwrap();
-        let text = fs::read_to_string(root.join(NOTE_FILE)).unwrap();
+        let text = fs::read_to_string(note_path(root)).unwrap();
         assert_eq!(
             latest_before(root, date("2026-01-01")),
             Noted::Triage(date("2025-02-02"))
@@ -441,7 +468,7 @@ mod tests {
             text.replace(" 33\n", " x\n"),
             text.replace("days ", "days 1 "),
         ] {
-            fs::write(root.join(NOTE_FILE), &broken).unwrap();
+            fs::write(note_path(root), &broken).unwrap();
             assert_eq!(
                 latest_before(root, date("2026-01-01")),
                 Noted::Unknown,

@@ -1,4 +1,4 @@
-//! The note of the days holding a triage (`.latest-triage.ron`): a first screen whose days
+//! The note of the days holding a triage (`.latest-triage.<host>.ron`): a first screen whose days
 //! hold none reads the latest triage's day from it instead of searching every older day, for
 //! as long as the folders it needs are the ones it was written against; what it cannot see
 //! (a file edited in place) is caught by the full read that follows the first frame, which
@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 use stridelog::journal::entry::{self, DayEntry, RedFlag, Score, Triage};
-use stridelog::journal::store::{FsStore, NOTE_FILE, Store as _, day_path, read_history};
+use stridelog::journal::store::{FsStore, Store as _, day_path, note_path, read_history};
 use stridelog::journal::{Journal, load_first_screen};
 use stridelog::rules::{Verdict, evaluate};
 
@@ -66,7 +66,7 @@ fn the_full_read_writes_the_note_and_the_first_screen_reads_the_old_red_flag_fro
     let (dir, today, from) = journal();
     let root = dir.path();
     read_history(root, from, today, true).unwrap();
-    let note = fs::read_to_string(root.join(NOTE_FILE)).unwrap();
+    let note = fs::read_to_string(note_path(root)).unwrap();
     let red_flag_day = today - Days::new(700);
     let line = note
         .lines()
@@ -153,7 +153,7 @@ fn the_apps_own_saves_keep_the_note_and_a_reader_never_writes_it() {
     let (dir, today, from) = journal();
     let root = dir.path();
     read_history(root, from, today, false).unwrap();
-    assert!(!root.join(NOTE_FILE).exists(), "only the lock holder notes");
+    assert!(!note_path(root).exists(), "only the lock holder notes");
     let mut store = FsStore::open(root).unwrap();
     // A first save makes the folders private (a change of theirs the note need not see).
     store.save(&DayEntry::new(today - Days::new(2))).unwrap();
@@ -161,7 +161,7 @@ fn the_apps_own_saves_keep_the_note_and_a_reader_never_writes_it() {
 
     let newer = today - Days::new(200);
     store.save(&triage(newer, vec![RedFlag::FootDrop])).unwrap();
-    let note = fs::read_to_string(root.join(NOTE_FILE)).unwrap();
+    let note = fs::read_to_string(note_path(root)).unwrap();
     assert!(
         note.lines()
             .any(|l| l.starts_with(&newer.year().to_string())
@@ -185,12 +185,12 @@ fn the_app_writes_the_note_after_its_first_frame() {
     let mut tui = support::pty::Tui::start(dir.path(), &["--today", &today.to_string()]);
     tui.wait_for("1 Log");
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !dir.path().join(NOTE_FILE).exists() && std::time::Instant::now() < deadline {
+    while !note_path(dir.path()).exists() && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
     tui.send("q");
     assert!(tui.wait_exit());
-    let note = fs::read_to_string(dir.path().join(NOTE_FILE)).unwrap();
+    let note = fs::read_to_string(note_path(dir.path())).unwrap();
     assert!(note.starts_with("stridelog triage note 1\n"), "{note}");
     assert!(note.ends_with("\nend\n"), "{note}");
 }
