@@ -8,7 +8,9 @@ A COMMAND is split on spaces (no quoting); `sh:` in front runs it with /bin/sh -
 With --pty, every command runs in a fresh pseudo-terminal of that size (the TUI needs one)
 and its output is read until it exits. For each name: the median wall time, the median CPU
 time (user + system, of the command and its children) and the quartiles of the wall time,
-all in milliseconds.
+all in milliseconds; with --pty also `shown`, the median time until the command began to
+leave the alternate screen (`ESC[?1049l`, written once its frame is out): the first frame
+on screen, without the process's exit.
 """
 import fcntl
 import json
@@ -27,22 +29,31 @@ def argv_of(command):
     return command.split()
 
 
+LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
+
+
 def run_in_pty(argv, rows, cols):
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         os.execv(argv[0], argv)
+    out, shown = b"", None
     while True:
         try:
-            if not os.read(fd, 65536):
-                break
+            chunk = os.read(fd, 65536)
         except OSError:
             break
+        if not chunk:
+            break
+        if shown is None:
+            out += chunk
+            if LEAVE_ALTERNATE_SCREEN in out:
+                shown = time.perf_counter() - start
     _, _, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     os.close(fd)
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, wall if shown is None else shown
 
 
 def run_plain(argv):
@@ -54,7 +65,8 @@ def run_plain(argv):
         os.dup2(devnull, 2)
         os.execv(argv[0], argv)
     _, _, usage = os.wait4(pid, 0)
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, wall
 
 
 def main():
@@ -82,9 +94,11 @@ def main():
     for name, samples in times.items():
         wall = sorted(s[0] * 1000 for s in samples)
         cpu = sorted(s[1] * 1000 for s in samples)
+        shown = sorted(s[2] * 1000 for s in samples)
         out[name] = {
             "wall": statistics.median(wall),
             "cpu": statistics.median(cpu),
+            "shown": statistics.median(shown),
             "q1": wall[len(wall) // 4],
             "q3": wall[(3 * len(wall)) // 4],
         }
