@@ -1,17 +1,20 @@
 //! The terminal backend the app draws with: ratatui's crossterm backend, except that each
 //! cell's text goes straight into the output buffer. Crossterm's `Print` sends every cell
 //! through the formatting machinery, about 270 instructions a cell, a third of the work of
-//! putting the first frame on the terminal. Colours and attributes are still crossterm's
-//! commands in ratatui's order, and cursor moves are the bytes crossterm writes (its own
-//! command on Windows, for old consoles), so the terminal gets the same bytes as from
-//! ratatui's own backend (a test compares them on many frames).
+//! putting the first frame on the terminal. Colours, attributes (`codes`) and cursor moves
+//! are the bytes crossterm writes, in ratatui's order (crossterm's own commands on Windows,
+//! for old consoles), so the terminal gets the same bytes as from ratatui's own backend (a
+//! test compares them on many frames).
 
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
+mod codes;
+
+use codes::{set_attribute, set_colors, set_underline_color};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
-    Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
-    SetForegroundColor, SetUnderlineColor,
+    Attribute, Color as CrosstermColor, SetAttribute, SetBackgroundColor, SetForegroundColor,
+    SetUnderlineColor,
 };
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
@@ -56,30 +59,30 @@ const ON: [(Modifier, Attribute); 9] = [
 fn change_modifier(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
     let (gone, come) = (from - to, to - from);
     if gone.contains(Modifier::REVERSED) {
-        queue!(w, SetAttribute(Attribute::NoReverse))?;
+        set_attribute(w, Attribute::NoReverse)?;
     }
     // Normal intensity ends both bold and dim: what stays of them is sent again.
     let intensity = gone.intersects(Modifier::BOLD | Modifier::DIM);
     if intensity {
-        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
+        set_attribute(w, Attribute::NormalIntensity)?;
         for (kept, attribute) in [
             (Modifier::DIM, Attribute::Dim),
             (Modifier::BOLD, Attribute::Bold),
         ] {
             if to.contains(kept) {
-                queue!(w, SetAttribute(attribute))?;
+                set_attribute(w, attribute)?;
             }
         }
     }
     for (modifier, attribute) in OFF {
         if gone.intersects(modifier) {
-            queue!(w, SetAttribute(attribute))?;
+            set_attribute(w, attribute)?;
         }
     }
     for (modifier, attribute) in ON {
         let resent = intensity && (Modifier::BOLD | Modifier::DIM).contains(modifier);
         if come.contains(modifier) && !resent {
-            queue!(w, SetAttribute(attribute))?;
+            set_attribute(w, attribute)?;
         }
     }
     Ok(())
@@ -142,12 +145,11 @@ impl<W: Write> Backend for Quick<W> {
                 modifier = cell.modifier;
             }
             if cell.fg != fg || cell.bg != bg {
-                let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-                queue!(w, SetColors(colors))?;
+                set_colors(w, cell.fg, cell.bg)?;
                 (fg, bg) = (cell.fg, cell.bg);
             }
             if cell.underline_color != underline {
-                queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
+                set_underline_color(w, cell.underline_color)?;
                 underline = cell.underline_color;
             }
             w.write_all(cell.symbol().as_bytes())?;
@@ -227,10 +229,27 @@ mod tests {
         };
         let colors = [
             Color::Reset,
+            Color::Black,
             Color::Red,
+            Color::Green,
+            Color::Yellow,
+            Color::Blue,
+            Color::Magenta,
+            Color::Cyan,
+            Color::Gray,
+            Color::DarkGray,
+            Color::LightRed,
+            Color::LightGreen,
+            Color::LightYellow,
+            Color::LightBlue,
+            Color::LightMagenta,
             Color::LightCyan,
+            Color::White,
             Color::Indexed(208),
+            Color::Indexed(7),
+            Color::Indexed(42),
             Color::Rgb(12, 200, 7),
+            Color::Rgb(255, 0, 100),
         ];
         let mut make = || {
             let mut buffer = Buffer::empty(area);
@@ -240,13 +259,13 @@ mod tests {
                     if roll % 4 == 0 {
                         continue;
                     }
-                    let pick = |n: u64| colors[usize::try_from(n % 5).unwrap()];
+                    let pick = |n: u64| colors[usize::try_from(n % 22).unwrap()];
                     let style = Style::new()
                         .fg(pick(roll >> 3))
-                        .bg(pick(roll >> 7))
-                        .underline_color(pick(roll >> 11))
+                        .bg(pick(roll >> 8))
+                        .underline_color(pick(roll >> 13))
                         .add_modifier(Modifier::from_bits_truncate(
-                            u16::try_from((roll >> 14) & 0x1ff).unwrap(),
+                            u16::try_from((roll >> 18) & 0x1ff).unwrap(),
                         ));
                     let symbol = ["a", "é", "·", "█", "7"][usize::try_from(roll % 5).unwrap()];
                     buffer[(x, y)].set_symbol(symbol).set_style(style);
@@ -288,6 +307,9 @@ mod tests {
     /// The same bytes as ratatui's crossterm backend, frame after frame.
     #[test]
     fn writes_what_ratatuis_crossterm_backend_writes() {
+        // As the app does (its theme decides about colour); the case without colours is
+        // crossterm's own code.
+        ratatui::crossterm::style::force_color_output(true);
         for seed in 0..40 {
             let frames = frames(seed);
             let theirs = output(CrosstermBackend::new, &frames);
