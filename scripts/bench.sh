@@ -43,8 +43,8 @@ done
 # history and notes which days hold a triage (.latest-triage.<host>.ron), which later first
 # frames use; then it is quit with q.
 for days in 3650 36500; do
-  compgen -G "$WORK/j$days/.latest-triage*.ron" >/dev/null ||
-    python3 - "$BIN" "$WORK/j$days" "$WORK/config" "$YEAR-12-31" <<'PY'
+  rm -f "$WORK/j$days"/.latest-triage*.ron
+  python3 - "$BIN" "$WORK/j$days" "$WORK/config" "$YEAR-12-31" <<'PY'
 import glob, os, pty, sys, time
 bin, journal, config, today = sys.argv[1:]
 noted = lambda: glob.glob(os.path.join(journal, ".latest-triage*.ron"))

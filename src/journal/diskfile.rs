@@ -33,7 +33,7 @@ impl Fingerprint {
 /// several times faster than the standard `SipHash` here). It only has to tell a changed file
 /// from the one read, next to its length, modification time and inode; nobody picks the
 /// bytes to collide with it.
-fn content_hash(bytes: &[u8]) -> u64 {
+pub(super) fn content_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
     let mut words = bytes.chunks_exact(8);

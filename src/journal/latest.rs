@@ -71,17 +71,35 @@ pub(super) fn latest_triage(root: &Path, before: NaiveDate) -> io::Result<Loaded
     Ok(Loaded::default())
 }
 
-/// The days from `from` to `to` whose file holds a triage, read by date.
-pub(super) fn triage_days_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+/// The days from `from` to `to` whose file holds a triage, read by date, and the years in
+/// which a day could not be read (it may hold one).
+pub(super) fn triage_days_between(
+    root: &Path,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> (Vec<NaiveDate>, Vec<i32>) {
     let mut files = ByDate::new(root);
-    from.iter_days()
-        .take_while(|d| *d <= to)
-        .filter(|date| {
-            let candidate = Candidate::at(*date);
-            matches!(files.read(&candidate), Ok(Ok(Some(read)))
-                if triage_in(*date, || candidate.rel, &read).is_some())
-        })
-        .collect()
+    let (mut found, mut unsure) = (Vec::new(), Vec::new());
+    for date in from.iter_days().take_while(|d| *d <= to) {
+        let candidate = Candidate::at(date);
+        let read = match files.read(&candidate) {
+            Ok(Ok(None)) => continue,
+            Ok(read) => read,
+            Err(_) => {
+                unsure.push(date.year());
+                continue;
+            }
+        };
+        match candidate.outcome_of(read).0 {
+            Outcome::Day(day, _) | Outcome::Newer(day, _, _) => {
+                if day.triage.is_some() {
+                    found.push(date);
+                }
+            }
+            Outcome::Problem(_) => unsure.push(date.year()),
+        }
+    }
+    (found, unsure)
 }
 
 /// How many days before the first screen's are opened by date before the year folders are

@@ -1,25 +1,30 @@
-//! A note, kept in the data dir, of the newest day that holds a triage, so that a first
-//! screen whose days hold none finds the latest red-flag answer without reading every older
-//! day (design section 8: the first screen must not depend on the length of the history).
+//! A note, kept in the data dir, of the days that hold a triage, so that a first screen whose
+//! days hold none finds the latest red-flag answer without reading every older day (design
+//! section 8: the first screen must not depend on the length of the history).
 //!
 //! The note is only ever a pointer: the answer itself is always read from that day's file.
-//! It is trusted only while `days/` and every year folder from the noted day's year on are
-//! the very folders it was written against (their change times, which any file created,
-//! renamed or removed in them moves on), so a day synced in or restored since makes the app
-//! search as before. Written by the full read that follows the first frame, kept up to date
-//! by the app's own saves, and safe to delete.
+//! It is trusted only while `days/` and every year folder from the first screen's back to the
+//! noted day's are the folders it was written against: the same folder, the same change time
+//! (which any file created, renamed or removed in it moves on) and, when that time was too
+//! close to the note's to tell two changes apart, the same names and inodes in it. So a day
+//! synced in or restored since makes the app search as before. A year in which a day could
+//! not be read, or that holds links, is never vouched for. Written by the full read that
+//! follows the first frame, kept up to date by the app's own saves, and safe to delete.
 
+use super::diskfile::read_regular_text;
 use super::read::parse_year;
 use chrono::{Datelike, NaiveDate};
+use std::fmt::Write as _;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Where the note of this computer is in the data dir: `.latest-triage.<host>.ron`. Each
 /// computer keeps its own (a note speaks of its own folders), so two computers that sync the
 /// journal do not keep replacing each other's.
 #[must_use]
-pub fn note_path(root: &Path) -> std::path::PathBuf {
+pub fn note_path(root: &Path) -> PathBuf {
     let host: String = host_name()
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -32,7 +37,7 @@ pub fn note_path(root: &Path) -> std::path::PathBuf {
     }
 }
 
-#[cfg(target_os = "linux")]
+#[cfg(unix)]
 fn host_name() -> String {
     rustix::system::uname()
         .nodename()
@@ -40,15 +45,15 @@ fn host_name() -> String {
         .into_owned()
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(unix))]
 fn host_name() -> String {
     std::env::var("COMPUTERNAME").unwrap_or_default()
 }
 
-/// What a folder was when the note was written: which folder (device and inode) and when it
-/// last changed (its change time, which nothing but the system sets).
+/// Which folder it is (device and inode) and when it last changed (its change time, which
+/// nothing but the system sets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp(u64, u64, i64, i64);
+struct Stamp(u64, u64, i64, i64);
 
 impl Stamp {
     /// The stamp of the folder at `path`: `None` when there is none.
@@ -72,7 +77,7 @@ impl Stamp {
         let since = meta
             .modified()
             .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
             .unwrap_or_default();
         Self(
             0,
@@ -81,107 +86,253 @@ impl Stamp {
             i64::from(since.subsec_nanos()),
         )
     }
-}
 
-/// The stamps of `days/` and of its year folders, taken before a full read so that whatever
-/// changes during the read makes the note stale rather than wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamps {
-    days: Stamp,
-    years: Vec<(i32, Stamp)>,
-}
-
-impl Stamps {
-    /// The stamps of `days/` under `root` and of every year folder in it: `None` when there
-    /// is no `days/` yet or it cannot be listed.
-    #[must_use]
-    pub fn take(root: &Path) -> Option<Self> {
-        let days = root.join("days");
-        let stamp = Stamp::of(&days)?;
-        let mut years = Vec::new();
-        for entry in fs::read_dir(&days).ok()? {
-            let entry = entry.ok()?;
-            if let Some(year) = entry.file_name().to_str().and_then(parse_year)
-                && let Some(at) = Stamp::of(&entry.path())
-            {
-                years.push((year, at));
-            }
-        }
-        Some(Self { days: stamp, years })
+    /// The time it stands for.
+    fn time(self) -> Option<SystemTime> {
+        let secs = u64::try_from(self.2).ok()?;
+        let nanos = u32::try_from(self.3).ok()?;
+        SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs, nanos))
     }
 }
 
-/// The note: the stamp of `days/`, then every year folder, newest first, with its stamp and
-/// the days of that year whose file holds a triage. In the file, after a first line that says
-/// what it is and its version and a comment:
+/// A change time closer than this to the moment it was taken may be shared by a change that
+/// follows (clocks that move in ticks, file systems that keep seconds or two): the names in
+/// the folder are then compared too.
+const CLOSE: Duration = Duration::from_secs(3);
+
+/// How far a folder as noted may be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trust {
+    /// Its stamp unchanged is enough.
+    Stamp,
+    /// Its stamp unchanged and the same names and inodes in it (its change time was close to
+    /// when it was noted).
+    Names,
+    /// Never: a day in it could not be read, or it holds links (what they point to can change
+    /// elsewhere), or something named like a year folder is not one.
+    Never,
+}
+
+impl Trust {
+    fn letter(self) -> char {
+        match self {
+            Trust::Stamp => 's',
+            Trust::Names => 'n',
+            Trust::Never => 'x',
+        }
+    }
+
+    fn of_letter(word: &str) -> Option<Self> {
+        match word {
+            "s" => Some(Trust::Stamp),
+            "n" => Some(Trust::Names),
+            "x" => Some(Trust::Never),
+            _ => None,
+        }
+    }
+}
+
+/// A folder as noted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    trust: Trust,
+    stamp: Stamp,
+    /// The names, inodes and kinds of what the folder held (see [`Listing`]).
+    names: u64,
+}
+
+impl Mark {
+    /// The folder at `path` now, stamped before it is listed (a change between the two moves
+    /// its change time past the stamp); `None` when it is not a folder or cannot be listed.
+    fn take(path: &Path, now: SystemTime) -> Option<Self> {
+        let stamp = Stamp::of(path)?;
+        let listing = Listing::of(path)?;
+        let close = stamp
+            .time()
+            .is_none_or(|at| now.duration_since(at).is_ok_and(|d| d < CLOSE) || at > now);
+        let trust = if listing.links {
+            Trust::Never
+        } else if close {
+            Trust::Names
+        } else {
+            Trust::Stamp
+        };
+        Some(Self {
+            trust,
+            stamp,
+            names: listing.hash,
+        })
+    }
+
+    /// True while the folder at `path` is still the one noted.
+    fn holds(&self, path: &Path) -> bool {
+        match self.trust {
+            Trust::Never => false,
+            _ if Stamp::of(path) != Some(self.stamp) => false,
+            Trust::Stamp => true,
+            Trust::Names => Listing::of(path).is_some_and(|l| !l.links && l.hash == self.names),
+        }
+    }
+
+    fn write(&self, text: &mut String) {
+        let Stamp(dev, ino, secs, nanos) = self.stamp;
+        let _ = write!(
+            text,
+            " {} {dev} {ino} {secs} {nanos} {:016x}",
+            self.trust.letter(),
+            self.names
+        );
+    }
+
+    fn parse<'a>(words: &mut impl Iterator<Item = &'a str>) -> Option<Self> {
+        let trust = Trust::of_letter(words.next()?)?;
+        let stamp = Stamp(
+            words.next()?.parse().ok()?,
+            words.next()?.parse().ok()?,
+            words.next()?.parse().ok()?,
+            words.next()?.parse().ok()?,
+        );
+        let names = words
+            .next()
+            .filter(|w| w.len() == 16)
+            .and_then(|w| u64::from_str_radix(w, 16).ok())?;
+        Some(Self {
+            trust,
+            stamp,
+            names,
+        })
+    }
+}
+
+/// What a folder holds, summed so that the order of listing does not matter and one entry
+/// can be taken out or put in: a hash of each name, inode and kind.
+struct Listing {
+    hash: u64,
+    /// Something in it is a link.
+    links: bool,
+}
+
+impl Listing {
+    fn of(path: &Path) -> Option<Self> {
+        let mut listing = Self {
+            hash: 0,
+            links: false,
+        };
+        for entry in fs::read_dir(path).ok()? {
+            let entry = entry.ok()?;
+            let kind = entry.file_type().ok()?;
+            listing.links |= kind.is_symlink();
+            listing.hash = listing.hash.wrapping_add(entry_hash(
+                &entry.file_name(),
+                inode_of(&entry),
+                kind.is_dir(),
+            ));
+        }
+        Some(listing)
+    }
+}
+
+#[cfg(unix)]
+fn inode_of(entry: &fs::DirEntry) -> u64 {
+    std::os::unix::fs::DirEntryExt::ino(entry)
+}
+
+#[cfg(not(unix))]
+fn inode_of(_entry: &fs::DirEntry) -> u64 {
+    0
+}
+
+/// One folder entry's share of a [`Listing`] (a multiply-rotate hash, as `FxHash` does).
+fn entry_hash(name: &std::ffi::OsStr, inode: u64, folder: bool) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut hash = step(step(0, inode), u64::from(folder));
+    for byte in name.as_encoded_bytes() {
+        hash = step(hash, u64::from(*byte));
+    }
+    step(hash, 0xff)
+}
+
+/// The note: `days/` as noted, then every year folder, newest first, as noted, with the days
+/// of that year whose file holds a triage. In the file, after a first line that says what it
+/// is and its version, and a comment:
 ///
 /// ```text
-/// days <device> <inode> <seconds> <nanoseconds>
-/// 2026 <device> <inode> <seconds> <nanoseconds> 12 45 160
+/// days s <device> <inode> <seconds> <nanoseconds> <names>
+/// 2026 n <device> <inode> <seconds> <nanoseconds> <names> 12 45 160
+/// end <check>
 /// ```
 ///
-/// (a year's days as their number in the year, 1 to 366, oldest first). Lines, not RON: the
-/// first screen reads only the lines of the years it needs, whatever the length of the
-/// history.
+/// (`s`, `n` or `x`: see [`Trust`]; a year's days as their number in the year, 1 to 366,
+/// oldest first; `<check>` a hash of the lines before it, so a note cut short or edited by
+/// hand is not used). Lines, not RON: the first screen reads only the lines of the years it
+/// needs, whatever the length of the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Note {
-    days: Stamp,
+    days: Mark,
     years: Vec<YearLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct YearLine {
     year: i32,
-    stamp: Stamp,
+    mark: Mark,
     /// Days of the year (1-366) whose file holds a triage, oldest first.
     triage_days: Vec<u32>,
 }
 
 /// The note's first line: what it is, and the version of its format.
-const HEADER: &str = "stridelog triage note 1";
-
-/// The note's last line: a note cut short (by a crash as it was written) is not used.
-const END: &str = "end\n";
+const HEADER: &str = "stridelog triage note 2";
 
 impl Note {
+    /// The note's lines between its header and its end, when it is whole and unchanged.
     fn text(root: &Path) -> Option<String> {
-        let text = fs::read_to_string(note_path(root)).ok()?;
-        (text.starts_with(HEADER) && text.ends_with(END)).then_some(text)
+        let text = read_regular_text(&note_path(root)).ok()?;
+        let body = text.strip_prefix(HEADER)?.strip_prefix('\n')?;
+        let (body, end) = body.strip_suffix('\n')?.rsplit_once('\n')?;
+        let check = u64::from_str_radix(end.strip_prefix("end ")?, 16).ok()?;
+        (check == text_hash(body)).then(|| body.to_owned())
     }
 
-    /// The lines between the header and the end, comments left out.
-    fn lines(text: &str) -> impl Iterator<Item = &str> {
-        let body = text[..text.len() - END.len()].lines().skip(1);
-        body.filter(|line| !line.starts_with('#'))
+    /// The lines, comments left out.
+    fn lines(body: &str) -> impl Iterator<Item = &str> {
+        body.lines().filter(|line| !line.starts_with('#'))
     }
 
     /// The whole note (for changing it).
     fn read(root: &Path) -> Option<Self> {
-        let text = Self::text(root)?;
-        let mut lines = Self::lines(&text);
+        Self::parse(&Self::text(root)?)
+    }
+
+    /// A note's text read without its check (tests).
+    #[cfg(test)]
+    fn read_unchecked(text: &str) -> Option<Self> {
+        let body = text.strip_prefix(HEADER)?.strip_prefix('\n')?;
+        Self::parse(body.strip_suffix('\n')?.rsplit_once('\n')?.0)
+    }
+
+    fn parse(body: &str) -> Option<Self> {
+        let mut lines = Self::lines(body);
         let days = parse_days_line(lines.next()?)?;
         let years = lines.map(parse_year_line).collect::<Option<Vec<_>>>()?;
         Some(Self { days, years })
     }
 
     fn write(&self, root: &Path) -> io::Result<()> {
-        use std::fmt::Write as _;
-        let mut text = format!(
-            "{HEADER}\n# Where stridelog last found your red-flag answers, so that it opens \
-             quickly whatever the length of your journal. Checked before each use, made again \
-             when needed: safe to delete.\n"
+        let mut body = String::from(
+            "# Where stridelog last found your red-flag answers, so that it opens quickly \
+             whatever the length of your journal. Checked before each use, made again when \
+             needed: safe to delete.\ndays",
         );
-        let Stamp(dev, ino, secs, nanos) = self.days;
-        let _ = writeln!(text, "days {dev} {ino} {secs} {nanos}");
+        self.days.write(&mut body);
         for year in &self.years {
-            let Stamp(dev, ino, secs, nanos) = year.stamp;
-            let _ = write!(text, "{:04} {dev} {ino} {secs} {nanos}", year.year);
+            let _ = write!(body, "\n{:04}", year.year);
+            year.mark.write(&mut body);
             for day in &year.triage_days {
-                let _ = write!(text, " {day}");
+                let _ = write!(body, " {day}");
             }
-            text.push('\n');
         }
-        text.push_str(END);
+        let text = format!("{HEADER}\n{body}\nend {:016x}\n", text_hash(&body));
         // No need to flush it to disk: a note lost or cut short is not used.
         let mut temp = tempfile::Builder::new()
             .prefix(".latest-triage.")
@@ -193,39 +344,29 @@ impl Note {
     }
 }
 
-fn parse_stamp<'a>(words: &mut impl Iterator<Item = &'a str>) -> Option<Stamp> {
-    Some(Stamp(
-        words.next()?.parse().ok()?,
-        words.next()?.parse().ok()?,
-        words.next()?.parse().ok()?,
-        words.next()?.parse().ok()?,
-    ))
+fn text_hash(text: &str) -> u64 {
+    super::diskfile::content_hash(text.as_bytes())
 }
 
-fn parse_days_line(line: &str) -> Option<Stamp> {
+fn parse_days_line(line: &str) -> Option<Mark> {
     let mut words = line.split(' ');
     (words.next()? == "days").then_some(())?;
-    let stamp = parse_stamp(&mut words)?;
-    words.next().is_none().then_some(stamp)
+    let mark = Mark::parse(&mut words)?;
+    words.next().is_none().then_some(mark)
 }
 
 fn parse_year_line(line: &str) -> Option<YearLine> {
     let mut words = line.split(' ');
     let year = parse_year(words.next()?)?;
-    let stamp = parse_stamp(&mut words)?;
+    let mark = Mark::parse(&mut words)?;
     let triage_days = words
         .map(|day| day.parse().ok().filter(|d| (1..=366).contains(d)))
         .collect::<Option<Vec<u32>>>()?;
     Some(YearLine {
         year,
-        stamp,
+        mark,
         triage_days,
     })
-}
-
-/// The date of day `ordinal` of `year`.
-fn date_of(year: i32, ordinal: u32) -> Option<NaiveDate> {
-    NaiveDate::from_yo_opt(year, ordinal)
 }
 
 /// What the note says of the days before a date.
@@ -247,26 +388,35 @@ pub(super) fn latest_before(root: &Path, before: NaiveDate) -> Noted {
 }
 
 fn noted_before(root: &Path, before: NaiveDate) -> Option<Noted> {
-    let text = Note::text(root)?;
-    let mut lines = Note::lines(&text);
+    let body = Note::text(root)?;
+    let mut lines = Note::lines(&body);
     let days = root.join("days");
-    if Stamp::of(&days) != Some(parse_days_line(lines.next()?)?) {
+    if !parse_days_line(lines.next()?)?.holds(&days) {
         return Some(Noted::Unknown);
+    }
+    // Newest first, each year once: a note in another order was not written by us.
+    let mut newer = i32::MAX;
+    for line in Note::lines(&body).skip(1) {
+        let year = parse_year(line.get(..4)?)?;
+        if year >= newer {
+            return None;
+        }
+        newer = year;
     }
     for line in lines {
         let year = parse_year_line(line)?;
         // A year whose days all fall on or after `before` does not matter.
-        if date_of(year.year, 1).is_none_or(|first| first >= before) {
+        if NaiveDate::from_yo_opt(year.year, 1).is_none_or(|first| first >= before) {
             continue;
         }
-        if Stamp::of(&days.join(format!("{:04}", year.year))) != Some(year.stamp) {
+        if !year.mark.holds(&days.join(format!("{:04}", year.year))) {
             return Some(Noted::Unknown);
         }
         let newest = year
             .triage_days
             .iter()
             .rev()
-            .filter_map(|day| date_of(year.year, *day))
+            .filter_map(|day| NaiveDate::from_yo_opt(year.year, *day))
             .find(|date| *date < before);
         if let Some(date) = newest {
             return Some(Noted::Triage(date));
@@ -275,16 +425,62 @@ fn noted_before(root: &Path, before: NaiveDate) -> Option<Noted> {
     Some(Noted::NoTriage)
 }
 
+/// `days/` and its year folders, noted before a full read so that whatever changes during the
+/// read makes the note stale rather than wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marks {
+    days: Mark,
+    years: Vec<(i32, Mark)>,
+}
+
+impl Marks {
+    /// `days/` under `root` and every year folder in it, as they are now: `None` when there
+    /// is no `days/` yet or it cannot be listed.
+    #[must_use]
+    pub fn take(root: &Path) -> Option<Self> {
+        Self::take_at(root, SystemTime::now())
+    }
+
+    /// As [`Marks::take`], with the time the folders' change times are compared with.
+    fn take_at(root: &Path, now: SystemTime) -> Option<Self> {
+        let days = root.join("days");
+        let mut mark = Mark::take(&days, now)?;
+        let mut years = Vec::new();
+        for entry in fs::read_dir(&days).ok()? {
+            let entry = entry.ok()?;
+            let Some(year) = entry.file_name().to_str().and_then(parse_year) else {
+                continue;
+            };
+            match Mark::take(&entry.path(), now) {
+                Some(at) => years.push((year, at)),
+                // A link to a folder not there now (a drive not mounted), a file: what it
+                // may become is not known.
+                None => mark.trust = Trust::Never,
+            }
+        }
+        Some(Self { days: mark, years })
+    }
+}
+
 /// Writes the note after a full read: `triage_days` are the days the read found holding a
-/// triage, `stamps` the folders as they were before it began.
+/// triage, `unsure` the years in which a day could not be read (a triage may be in it),
+/// `marks` the folders as they were before the read began.
 ///
 /// # Errors
 /// When the note cannot be written (the app is then only slower to open next time).
-pub fn write(root: &Path, triage_days: &[NaiveDate], stamps: Stamps) -> io::Result<()> {
-    let mut years: Vec<YearLine> = stamps
+pub fn write(
+    root: &Path,
+    triage_days: &[NaiveDate],
+    unsure: &[i32],
+    marks: Marks,
+) -> io::Result<()> {
+    let mut years: Vec<YearLine> = marks
         .years
         .into_iter()
-        .map(|(year, stamp)| {
+        .map(|(year, mut mark)| {
+            if unsure.contains(&year) {
+                mark.trust = Trust::Never;
+            }
             let mut days: Vec<u32> = triage_days
                 .iter()
                 .filter(|d| d.year() == year)
@@ -294,14 +490,14 @@ pub fn write(root: &Path, triage_days: &[NaiveDate], stamps: Stamps) -> io::Resu
             days.dedup();
             YearLine {
                 year,
-                stamp,
+                mark,
                 triage_days: days,
             }
         })
         .collect();
     years.sort_unstable_by_key(|y| std::cmp::Reverse(y.year));
     let note = Note {
-        days: stamps.days,
+        days: marks.days,
         years,
     };
     if Note::read(root).as_ref() == Some(&note) {
@@ -310,64 +506,74 @@ pub fn write(root: &Path, triage_days: &[NaiveDate], stamps: Stamps) -> io::Resu
     note.write(root)
 }
 
-/// The folders a save of the day on `date` may change, stamped before it writes anything.
+/// A save of the day on `date`, looked at before it writes anything.
 #[derive(Debug, Clone, Copy)]
 pub struct BeforeSave {
     date: NaiveDate,
     days: Option<Stamp>,
     year: Option<Stamp>,
+    /// The inode of the day's file, when there was one.
+    file: Option<u64>,
 }
 
 impl BeforeSave {
     #[must_use]
     pub fn take(root: &Path, date: NaiveDate) -> Self {
         let days = root.join("days");
+        let year = days.join(format!("{:04}", date.year()));
         Self {
             date,
             days: Stamp::of(&days),
-            year: Stamp::of(&days.join(format!("{:04}", date.year()))),
+            year: Stamp::of(&year),
+            file: file_inode(&year.join(format!("{date}.ron"))),
         }
     }
 
-    /// Brings the note up to date after the save of a day that holds a triage or not: the
-    /// folders this save changed are stamped again and the day noted or not, but only where
-    /// the note held for them just before (a change by another program since stays a
-    /// change). Nothing here can fail a save: a note not brought up to date is stale, never
-    /// wrong.
+    /// Brings the note up to date after the save of a day that holds a triage or not. Only
+    /// where the note held just before the save, and only when the year folder now holds
+    /// exactly what the note said plus this save's file (the same names and inodes: another
+    /// program's file that came meanwhile leaves the note stale). Nothing here can fail a
+    /// save: a note not brought up to date is stale, never wrong.
     pub fn after(self, root: &Path, holds_triage: bool) {
         let Some(mut note) = Note::read(root) else {
             return;
         };
         let days = root.join("days");
-        let days_held = self.days == Some(note.days);
-        if days_held && let Some(now) = Stamp::of(&days) {
-            note.days = now;
-        }
-        let year = self.date.year();
-        let Some(now) = Stamp::of(&days.join(format!("{year:04}"))) else {
+        let folder = days.join(format!("{:04}", self.date.year()));
+        let name = format!("{}.ron", self.date);
+        let Some(line) = note.years.iter_mut().find(|y| y.year == self.date.year()) else {
+            // A year folder this save made: the note is left stale (once a year).
             return;
         };
-        let at = note.years.iter().position(|y| y.year == year);
-        let line = match (at, self.year) {
-            (Some(at), Some(before)) if note.years[at].stamp == before => &mut note.years[at],
-            // A year folder this save made, where the note vouched that there was none.
-            (None, None) if days_held => {
-                note.years.push(YearLine {
-                    year,
-                    stamp: now,
-                    triage_days: Vec::new(),
-                });
-                note.years
-                    .sort_unstable_by_key(|y| std::cmp::Reverse(y.year));
-                let at = note.years.iter().position(|y| y.year == year);
-                &mut note.years[at.expect("just added")]
-            }
-            _ => {
-                let _ = note.write(root);
-                return;
-            }
+        if self.days != Some(note.days.stamp)
+            || self.year != Some(line.mark.stamp)
+            || line.mark.trust == Trust::Never
+        {
+            return;
+        }
+        // Stamped before it is listed, as the full read does.
+        let (Some(stamp), Some(listing), Some(file)) = (
+            Stamp::of(&folder),
+            Listing::of(&folder),
+            file_inode(&folder.join(&name)),
+        ) else {
+            return;
         };
-        line.stamp = now;
+        let name = std::ffi::OsStr::new(&name);
+        let mut expected = line.mark.names;
+        if let Some(old) = self.file {
+            expected = expected.wrapping_sub(entry_hash(name, old, false));
+        }
+        expected = expected.wrapping_add(entry_hash(name, file, false));
+        if listing.links || listing.hash != expected {
+            return;
+        }
+        // Its change time is now, too close to tell a change that follows: names checked.
+        line.mark = Mark {
+            trust: Trust::Names,
+            stamp,
+            names: listing.hash,
+        };
         let day = self.date.ordinal();
         line.triage_days.retain(|d| *d != day);
         if holds_triage {
@@ -378,152 +584,15 @@ impl BeforeSave {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    /// Waits past the clock tick of the last change: on kernels before 6.13 a folder's change
-    /// time moves in ticks of a few milliseconds, so two changes in one tick look like one.
-    fn next_tick() {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-
-    fn journal_with_years(years: &[i32]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        for year in years {
-            fs::create_dir_all(dir.path().join(format!("days/{year}"))).unwrap();
-        }
-        dir
-    }
-
-    #[test]
-    fn a_note_holds_until_a_year_folder_it_needs_changes() {
-        let dir = journal_with_years(&[2024, 2025, 2026]);
-        let root = dir.path();
-        let noted = [date("2024-07-07"), date("2025-03-01"), date("2026-05-05")];
-        write(root, &noted, Stamps::take(root).unwrap()).unwrap();
-        assert_eq!(
-            latest_before(root, date("2026-06-01")),
-            Noted::Triage(date("2026-05-05"))
-        );
-        assert_eq!(
-            latest_before(root, date("2026-05-05")),
-            Noted::Triage(date("2025-03-01"))
-        );
-        assert_eq!(
-            latest_before(root, date("2025-03-01")),
-            Noted::Triage(date("2024-07-07"))
-        );
-        assert_eq!(latest_before(root, date("2024-07-07")), Noted::NoTriage);
-        // An older year folder changing does not matter to the days after it.
-        next_tick();
-        fs::write(root.join("days/2024/2024-05-05.ron"), "").unwrap();
-        assert_eq!(
-            latest_before(root, date("2026-01-01")),
-            Noted::Triage(date("2025-03-01"))
-        );
-        assert_eq!(latest_before(root, date("2025-01-01")), Noted::Unknown);
-        // A file arriving in a later year does (a synced day may hold a newer triage).
-        next_tick();
-        fs::write(root.join("days/2026/2026-01-02.ron"), "").unwrap();
-        assert_eq!(latest_before(root, date("2026-06-01")), Noted::Unknown);
-        // But not to the days before that year.
-        assert_eq!(
-            latest_before(root, date("2025-12-31")),
-            Noted::Triage(date("2025-03-01"))
-        );
-    }
-
-    #[test]
-    fn a_new_year_folder_makes_the_note_stale() {
-        let dir = journal_with_years(&[2024, 2025]);
-        let root = dir.path();
-        write(root, &[], Stamps::take(root).unwrap()).unwrap();
-        assert_eq!(latest_before(root, date("2026-01-01")), Noted::NoTriage);
-        next_tick();
-        fs::create_dir(root.join("days/2023")).unwrap();
-        assert_eq!(latest_before(root, date("2026-01-01")), Noted::Unknown);
-    }
-
-    #[test]
-    fn a_broken_or_foreign_note_is_not_used() {
-        let dir = journal_with_years(&[2025]);
-        let root = dir.path();
-        write(root, &[date("2025-02-02")], Stamps::take(root).unwrap()).unwrap();
-        let text = fs::read_to_string(note_path(root)).unwrap();
-        assert_eq!(
-            latest_before(root, date("2026-01-01")),
-            Noted::Triage(date("2025-02-02"))
-        );
-        for broken in [
-            String::new(),
-            text[..text.len() - 4].to_owned(),
-            text.replace(" 33\nend\n", "\n"),
-            text.replace(HEADER, "stridelog triage note 2"),
-            text.replace(" 33\n", " 367\n"),
-            text.replace(" 33\n", " x\n"),
-            text.replace("days ", "days 1 "),
-        ] {
-            fs::write(note_path(root), &broken).unwrap();
-            assert_eq!(
-                latest_before(root, date("2026-01-01")),
-                Noted::Unknown,
-                "{broken}"
-            );
-        }
-    }
-
-    #[test]
-    fn our_own_saves_keep_the_note_up_to_date() {
-        let dir = journal_with_years(&[2025, 2026]);
-        let root = dir.path();
-        write(root, &[date("2025-03-01")], Stamps::take(root).unwrap()).unwrap();
-        let save = |day: &str, triage: bool| {
-            let before = BeforeSave::take(root, date(day));
-            let path = root.join(super::super::scope::day_path(date(day)));
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, "").unwrap();
-            before.after(root, triage);
-        };
-        save("2026-02-01", false);
-        assert_eq!(
-            latest_before(root, date("2026-06-01")),
-            Noted::Triage(date("2025-03-01"))
-        );
-        save("2026-02-02", true);
-        assert_eq!(
-            latest_before(root, date("2026-06-01")),
-            Noted::Triage(date("2026-02-02"))
-        );
-        // A new year folder made by a save.
-        save("2027-01-01", true);
-        assert_eq!(
-            latest_before(root, date("2027-06-01")),
-            Noted::Triage(date("2027-01-01"))
-        );
-        // Taking a triage away.
-        save("2026-02-02", false);
-        assert_eq!(
-            latest_before(root, date("2026-06-01")),
-            Noted::Triage(date("2025-03-01"))
-        );
-        // Another program's file in a folder, then our save there: still stale.
-        next_tick();
-        fs::write(root.join("days/2026/2026-03-03.ron"), "").unwrap();
-        save("2026-02-03", false);
-        assert_eq!(latest_before(root, date("2026-12-31")), Noted::Unknown);
-        // The days after it are still known: the triage of 2027 is newer than any change.
-        assert_eq!(
-            latest_before(root, date("2027-06-01")),
-            Noted::Triage(date("2027-01-01"))
-        );
-        assert_eq!(
-            latest_before(root, date("2026-01-01")),
-            Noted::Triage(date("2025-03-01"))
-        );
-    }
+/// The inode of the regular file at `path` (not followed if it is a link).
+fn file_inode(path: &Path) -> Option<u64> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    meta.is_file().then_some(inode)
 }
+
+#[cfg(test)]
+mod tests;

@@ -95,11 +95,28 @@ fn the_full_read_writes_the_note_and_the_first_screen_reads_the_old_red_flag_fro
     assert_ne!(evaluate(&journal, today).verdict, Verdict::Urgent);
 }
 
+/// Shows that the first screen answers from the note: a day edited in place, which no folder
+/// shows, to hold a triage that answers no is not seen (the red flag stays).
+fn assert_note_in_use(root: &Path, from: NaiveDate, today: NaiveDate) {
+    let probe = today - Days::new(45);
+    assert!(probe < from);
+    let path = root.join(day_path(probe));
+    let kept = fs::read_to_string(&path).unwrap();
+    edit_in_place(root, &triage(probe, Vec::new()));
+    assert_eq!(
+        evaluate(&first_screen(root, from, today), today).verdict,
+        Verdict::Urgent,
+        "the note was used"
+    );
+    fs::write(path, kept).unwrap();
+}
+
 #[test]
 fn a_day_synced_in_after_the_note_is_found_by_searching() {
     let (dir, today, from) = journal();
     let root = dir.path();
     read_history(root, from, today, true).unwrap();
+    assert_note_in_use(root, from, today);
     next_tick();
     // A sync tool writes a new name and renames it into place.
     let synced = today - Days::new(300);
@@ -118,6 +135,7 @@ fn a_note_whose_day_lost_its_triage_is_not_trusted() {
     let older = today - Days::new(900);
     save(root, &triage(older, vec![RedFlag::FootDrop]));
     read_history(root, from, today, true).unwrap();
+    assert_note_in_use(root, from, today);
     // The noted day edited in place: its red flag answered no by taking the triage away.
     let red_flag_day = today - Days::new(700);
     edit_in_place(root, &DayEntry::new(red_flag_day));
@@ -191,6 +209,23 @@ fn the_app_writes_the_note_after_its_first_frame() {
     tui.send("q");
     assert!(tui.wait_exit());
     let note = fs::read_to_string(note_path(dir.path())).unwrap();
-    assert!(note.starts_with("stridelog triage note 1\n"), "{note}");
-    assert!(note.ends_with("\nend\n"), "{note}");
+    assert!(note.starts_with("stridelog triage note 2\n"), "{note}");
+    assert!(note.lines().last().unwrap().starts_with("end "), "{note}");
+}
+
+#[test]
+fn a_year_with_a_day_the_full_read_could_not_read_is_searched() {
+    let (dir, today, from) = journal();
+    let root = dir.path();
+    // Half written (a sync in progress) when the full read ran: it may hold a triage.
+    let half = today - Days::new(401);
+    edit_in_place(root, &triage(half, vec![RedFlag::FootDrop]));
+    let whole = fs::read_to_string(root.join(day_path(half))).unwrap();
+    fs::write(root.join(day_path(half)), &whole[..whole.len() / 2]).unwrap();
+    read_history(root, from, today, true).unwrap();
+    // Finished in place later: the first screen searches that year and finds the red flag.
+    fs::write(root.join(day_path(half)), &whole).unwrap();
+    let journal = first_screen(root, from, today);
+    assert!(journal.days[&half].triage.is_some());
+    assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
 }
