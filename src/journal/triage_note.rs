@@ -13,6 +13,7 @@
 
 use super::diskfile::read_regular_text;
 use super::read::parse_year;
+use super::tidy::STALE_AFTER;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 use std::fs;
@@ -335,12 +336,41 @@ impl Note {
         let text = format!("{HEADER}\n{body}\nend {:016x}\n", text_hash(&body));
         // No need to flush it to disk: a note lost or cut short is not used.
         let mut temp = tempfile::Builder::new()
-            .prefix(".latest-triage.")
-            .suffix(".tmp")
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(root)?;
         io::Write::write_all(&mut temp, text.as_bytes())?;
         temp.persist(note_path(root)).map_err(|e| e.error)?;
         Ok(())
+    }
+}
+
+/// A note being written is `.latest-triage.XXXXXX.tmp` in the data dir, then renamed.
+const TEMP_PREFIX: &str = ".latest-triage.";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temp files of notes whose writing was cut short (a crash in those
+/// microseconds), once a minute old: the tidy-up of temp files looks only in `days/`.
+fn remove_stale_temps(root: &Path, now: SystemTime) {
+    let Ok(entries) = fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let ours = name.len() > TEMP_PREFIX.len() + TEMP_SUFFIX.len()
+            && name.starts_with(TEMP_PREFIX)
+            && name.ends_with(TEMP_SUFFIX);
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age >= STALE_AFTER))
+        });
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -500,6 +530,7 @@ pub fn write(
         days: marks.days,
         years,
     };
+    remove_stale_temps(root, SystemTime::now());
     if Note::read(root).as_ref() == Some(&note) {
         return Ok(());
     }

@@ -235,3 +235,29 @@ fn another_programs_file_during_our_save_is_not_taken_in() {
         Noted::Triage(date("2025-03-01"))
     );
 }
+
+#[test]
+fn the_full_read_removes_old_temp_files_of_notes_cut_short() {
+    let dir = journal_with_years(&[2025]);
+    let root = dir.path();
+    let old = root.join(".latest-triage.a1b2c3.tmp");
+    let new = root.join(".latest-triage.d4e5f6.tmp");
+    let other = root.join(".latest-triage.notes.txt");
+    for path in [&old, &new, &other] {
+        fs::write(path, "").unwrap();
+    }
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for path in [&old, &other] {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+    }
+    write(root, &[], &[], Marks::take(root).unwrap()).unwrap();
+    assert!(!old.exists(), "an old temp file of ours");
+    assert!(new.exists(), "perhaps being written right now");
+    assert!(other.exists(), "not ours");
+    assert!(note_path(root).exists());
+}
