@@ -1,7 +1,7 @@
-//! Reading day files: listing `days/` and a year folder, telling a day file by its name,
-//! reading and parsing one file. `walk::read_days` reads a whole `Scope` with these (the walk
-//! over the folders is in `walk`, the search for an old triage in `latest`). A file that cannot be used becomes a
-//! [`Problem`], never an error of the whole read.
+//! Reading day files: listing `days/`, telling a day file by its name, reading and parsing
+//! one file. `walk::read_days` reads a whole `Scope` with these (the walk over the folders is
+//! in `walk`, the days by date in `dated`, the search for an old triage in `latest`). A file
+//! that cannot be used becomes a [`Problem`], never an error of the whole read.
 
 use super::diskfile::{Fingerprint, ReadFile};
 use super::entry::{DayEntry, FORMAT_VERSION, ParseErrorKind};

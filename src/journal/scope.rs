@@ -16,9 +16,9 @@ pub enum Scope {
     Before(i32),
     /// Years from the first to the last, both inclusive.
     Years(i32, i32),
-    /// The days from `from` to `to`, both included: only the year folders they fall in (one
-    /// or two) are listed, so the cost follows the number of days and those folders, not the
-    /// length of the history.
+    /// The days from `from` to `to`, both included, each opened by its file name in its year
+    /// folder (`dated.rs`): no folder is listed, so the cost follows the number of days, not
+    /// the date or the length of the history.
     Dates {
         from: NaiveDate,
         to: NaiveDate,

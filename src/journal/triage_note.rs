@@ -13,6 +13,7 @@
 
 use super::diskfile::read_regular_text;
 use super::read::parse_year;
+use super::scope::Loaded;
 use super::tidy::STALE_AFTER;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
@@ -146,8 +147,13 @@ impl Mark {
     /// The folder at `path` now, stamped before it is listed (a change between the two moves
     /// its change time past the stamp); `None` when it is not a folder or cannot be listed.
     fn take(path: &Path, now: SystemTime) -> Option<Self> {
+        Self::take_each(path, now, |_| {})
+    }
+
+    /// As [`Mark::take`], calling `each` with every entry of the folder on the way.
+    fn take_each(path: &Path, now: SystemTime, each: impl FnMut(&fs::DirEntry)) -> Option<Self> {
         let stamp = Stamp::of(path)?;
-        let listing = Listing::of(path)?;
+        let listing = Listing::of_each(path, each)?;
         let close = stamp
             .time()
             .is_none_or(|at| now.duration_since(at).is_ok_and(|d| d < CLOSE) || at > now);
@@ -215,12 +221,18 @@ struct Listing {
 
 impl Listing {
     fn of(path: &Path) -> Option<Self> {
+        Self::of_each(path, |_| {})
+    }
+
+    /// What the folder at `path` holds, calling `each` with every entry.
+    fn of_each(path: &Path, mut each: impl FnMut(&fs::DirEntry)) -> Option<Self> {
         let mut listing = Self {
             hash: 0,
             links: false,
         };
         for entry in fs::read_dir(path).ok()? {
             let entry = entry.ok()?;
+            each(&entry);
             let kind = entry.file_type().ok()?;
             listing.links |= kind.is_symlink();
             listing.hash = listing.hash.wrapping_add(entry_hash(
@@ -474,36 +486,64 @@ impl Marks {
     /// As [`Marks::take`], with the time the folders' change times are compared with.
     fn take_at(root: &Path, now: SystemTime) -> Option<Self> {
         let days = root.join("days");
-        let mut mark = Mark::take(&days, now)?;
         let mut years = Vec::new();
-        for entry in fs::read_dir(&days).ok()? {
-            let entry = entry.ok()?;
+        let mut not_folders = false;
+        let mut mark = Mark::take_each(&days, now, |entry| {
             let Some(year) = entry.file_name().to_str().and_then(parse_year) else {
-                continue;
+                return;
             };
             match Mark::take(&entry.path(), now) {
                 Some(at) => years.push((year, at)),
                 // A link to a folder not there now (a drive not mounted), a file: what it
                 // may become is not known.
-                None => mark.trust = Trust::Never,
+                None => not_folders = true,
             }
+        })?;
+        if not_folders {
+            mark.trust = Trust::Never;
         }
         Some(Self { days: mark, years })
     }
 }
 
-/// Writes the note after a full read: `triage_days` are the days the read found holding a
-/// triage, `unsure` the years in which a day could not be read (a triage may be in it),
-/// `marks` the folders as they were before the read began.
+/// Writes the note after the full read that followed the first frame: `older` is what it read
+/// (every day but the first screen's), `window` the first screen's days that hold a triage
+/// and the years in which one of them could not be read, looked at again after it (see
+/// `latest::triage_days_between`), `marks` the folders as they were before it began.
 ///
 /// # Errors
 /// When the note cannot be written (the app is then only slower to open next time).
-pub fn write(
+pub(super) fn write_after_read(
     root: &Path,
-    triage_days: &[NaiveDate],
-    unsure: &[i32],
     marks: Marks,
+    older: &Loaded,
+    window: (Vec<NaiveDate>, Vec<i32>),
 ) -> io::Result<()> {
+    let mut triage_days: Vec<NaiveDate> = older
+        .journal
+        .days
+        .values()
+        .filter(|day| day.triage.is_some())
+        .map(|day| day.date)
+        .collect();
+    // A day that could not be read may hold a triage: its year is not vouched for.
+    let mut unsure: Vec<i32> = older
+        .journal
+        .problems
+        .iter()
+        .filter(|p| !p.is_newer_version())
+        .filter_map(|p| p.date.map(|d| d.year()))
+        .collect();
+    let (inside, inside_unsure) = window;
+    triage_days.extend(inside);
+    unsure.extend(inside_unsure);
+    write(root, &triage_days, &unsure, marks)
+}
+
+/// Writes the note: `triage_days` are the days found holding a triage, `unsure` the years in
+/// which a day could not be read (a triage may be in it), `marks` the folders as they were
+/// before they were read.
+fn write(root: &Path, triage_days: &[NaiveDate], unsure: &[i32], marks: Marks) -> io::Result<()> {
     let mut years: Vec<YearLine> = marks
         .years
         .into_iter()

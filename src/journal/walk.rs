@@ -418,19 +418,11 @@ pub fn read_days(root: &Path, scope: Scope) -> io::Result<Loaded> {
     }
 }
 
-/// The year of a problem's path (`days/2025/…`), when it has one.
-fn year_of_path(path: &str) -> Option<i32> {
-    path.strip_prefix("days/")?
-        .split('/')
-        .next()
-        .and_then(parse_year)
-}
-
 /// Reads every day but those from `from` to `to` (the first screen's), after the first frame.
 /// When `keep_note` (the app that holds the lock), it then writes the note of the days
 /// holding a triage (`triage_note`), so that a later first screen need not search for it:
-/// the folders are stamped before the read, so anything that changes them during it makes
-/// the note stale, never wrong.
+/// the folders are noted before the read, so anything that changes them during it makes the
+/// note stale, never wrong.
 ///
 /// # Errors
 /// Only when the folders cannot be listed.
@@ -443,26 +435,9 @@ pub fn read_history(
     let marks = keep_note.then(|| triage_note::Marks::take(root)).flatten();
     let older = read_days(root, Scope::Outside { from, to })?;
     if let Some(marks) = marks {
-        let mut triage_days: Vec<NaiveDate> = older
-            .journal
-            .days
-            .values()
-            .filter(|day| day.triage.is_some())
-            .map(|day| day.date)
-            .collect();
-        // A day that could not be read may hold a triage: its year is not vouched for.
-        let mut unsure: Vec<i32> = older
-            .journal
-            .problems
-            .iter()
-            .filter(|p| !p.is_newer_version())
-            .filter_map(|p| p.date.map(|d| d.year()).or_else(|| year_of_path(&p.path)))
-            .collect();
-        let (inside, inside_unsure) = super::latest::triage_days_between(root, from, to);
-        triage_days.extend(inside);
-        unsure.extend(inside_unsure);
         // A note that cannot be written only means searching again next time.
-        let _ = triage_note::write(root, &triage_days, &unsure, marks);
+        let window = super::latest::triage_days_between(root, from, to);
+        let _ = triage_note::write_after_read(root, marks, &older, window);
     }
     Ok(older)
 }

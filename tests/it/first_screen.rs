@@ -2,32 +2,18 @@
 //! however old, and nothing it would then read again or overwrite when the rest of the history
 //! follows in the background.
 
-use crate::support::{self, date, write};
+use crate::support::{self, date, save_day, triage_day, write};
 use chrono::{Days, NaiveDate};
 use std::fs;
-use std::path::Path;
-use stridelog::journal::entry::{self, DayEntry, RedFlag, Score, Triage};
+use stridelog::journal::entry::{self, DayEntry, RedFlag, Score};
 use stridelog::journal::memory::MemoryStore;
 use stridelog::journal::store::{FsStore, Scope, Store as _, day_path, read_days};
 use stridelog::journal::{Journal, load_first_screen};
 use stridelog::rules::{Verdict, evaluate};
 
-fn save(root: &Path, day: &DayEntry) {
-    write(root, &day_path(day.date), &entry::format_day(day));
-}
-
 fn pain(on: NaiveDate, worst: u8) -> DayEntry {
     let mut day = DayEntry::new(on);
     day.worst_pain = Score::new(worst);
-    day
-}
-
-fn triage(on: NaiveDate, red_flags: Vec<RedFlag>) -> DayEntry {
-    let mut day = DayEntry::new(on);
-    day.triage = Some(Triage {
-        red_flags,
-        ..Triage::default()
-    });
     day
 }
 
@@ -37,11 +23,11 @@ fn journal_dir() -> (tempfile::TempDir, NaiveDate) {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-01-15");
     for back in (1..1100).step_by(2) {
-        save(dir.path(), &pain(today - Days::new(back), 3));
+        save_day(dir.path(), &pain(today - Days::new(back), 3));
     }
-    save(
+    save_day(
         dir.path(),
-        &triage(today - Days::new(700), vec![RedFlag::SaddleNumbness]),
+        &triage_day(today - Days::new(700), vec![RedFlag::SaddleNumbness]),
     );
     write(dir.path(), &day_path(today - Days::new(6)), "(version: 2,");
     write(dir.path(), &day_path(today - Days::new(800)), "(oops");
@@ -123,7 +109,7 @@ fn an_old_red_flag_is_found_before_the_first_frame_on_disk_and_in_memory() {
 #[test]
 fn a_newer_triage_that_answers_no_ends_the_search_and_the_red_flag() {
     let (dir, today) = journal_dir();
-    save(dir.path(), &triage(today - Days::new(300), Vec::new()));
+    save_day(dir.path(), &triage_day(today - Days::new(300), Vec::new()));
     let from = today - Days::new(72);
     let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
     assert!(journal.days.contains_key(&(today - Days::new(300))));
@@ -140,7 +126,7 @@ fn the_latest_triage_is_found_on_both_sides_of_where_listing_starts() {
     for back in [1, 99, 100, 101, 102, 160] {
         let (dir, today) = journal_dir();
         let on = from - Days::new(back);
-        save(dir.path(), &triage(on, vec![RedFlag::FootDrop]));
+        save_day(dir.path(), &triage_day(on, vec![RedFlag::FootDrop]));
         // Broken files on the way are passed over, by date and listed alike.
         write(
             dir.path(),
@@ -153,7 +139,7 @@ fn the_latest_triage_is_found_on_both_sides_of_where_listing_starts() {
         assert_eq!(older, [&on], "{back} days before the first screen's");
         assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent, "{back}");
 
-        save(dir.path(), &triage(on + Days::new(3), Vec::new()));
+        save_day(dir.path(), &triage_day(on + Days::new(3), Vec::new()));
         let journal =
             load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
         assert!(journal.days.contains_key(&(on + Days::new(3))), "{back}");
@@ -166,7 +152,7 @@ fn a_triage_in_a_note_or_an_unreadable_file_is_not_taken_for_one() {
     let (dir, today) = journal_dir();
     let mut noted = pain(today - Days::new(100), 2);
     noted.notes = "triage: Some((red_flags: [Fever]))".into();
-    save(dir.path(), &noted);
+    save_day(dir.path(), &noted);
     write(
         dir.path(),
         &day_path(today - Days::new(200)),
@@ -183,7 +169,7 @@ fn no_triage_at_all_reads_nothing_more() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-06-30");
     for back in 0..400 {
-        save(dir.path(), &pain(today - Days::new(back), 1));
+        save_day(dir.path(), &pain(today - Days::new(back), 1));
     }
     let from = today - Days::new(72);
     let journal = load_first_screen(&mut FsStore::open_read_only(dir.path()), from, today).unwrap();
@@ -233,8 +219,8 @@ fn the_first_frame_shows_a_red_flag_from_two_years_ago() {
 #[test]
 fn a_file_that_spells_its_date_another_way_is_not_read_and_the_app_says_so() {
     let (dir, today) = journal_dir();
-    save(dir.path(), &triage(today - Days::new(30), Vec::new()));
-    let flagged = triage(today - Days::new(4), vec![RedFlag::FootDrop]);
+    save_day(dir.path(), &triage_day(today - Days::new(30), Vec::new()));
+    let flagged = triage_day(today - Days::new(4), vec![RedFlag::FootDrop]);
     let odd = "days/2026/2026- 1-11.ron";
     write(dir.path(), odd, &entry::format_day(&flagged));
     let from = today - Days::new(72);
@@ -277,7 +263,7 @@ fn several_unread_files_are_counted_and_other_names_are_not() {
 fn a_link_to_nowhere_named_like_a_day_is_reported_not_taken_for_an_empty_day() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-01-15");
-    save(dir.path(), &pain(today - Days::new(1), 4));
+    save_day(dir.path(), &pain(today - Days::new(1), 4));
     let link = dir.path().join(day_path(today - Days::new(2)));
     std::os::unix::fs::symlink("/nowhere/stridelog-test.ron", &link).unwrap();
     let scope = Scope::Dates {
@@ -305,7 +291,7 @@ fn a_link_to_nowhere_named_like_a_day_is_reported_not_taken_for_an_empty_day() {
 fn a_year_folder_that_is_a_link_in_a_loop_is_a_stray() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-01-15");
-    save(dir.path(), &pain(today, 4));
+    save_day(dir.path(), &pain(today, 4));
     let year = dir.path().join("days/2025");
     std::os::unix::fs::symlink(&year, &year).unwrap();
     let journal = read_days(
@@ -333,7 +319,7 @@ fn a_year_folder_that_cannot_be_entered_reports_only_its_files() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-01-15");
     for back in [1, 3, 5] {
-        save(dir.path(), &pain(today - Days::new(back), 2));
+        save_day(dir.path(), &pain(today - Days::new(back), 2));
     }
     let folder = dir.path().join("days/2026");
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o400)).unwrap();

@@ -4,28 +4,15 @@
 //! (a file edited in place) is caught by the full read that follows the first frame, which
 //! writes the note again.
 
-use crate::support::{self, date, write};
+use crate::support::{self, date, save_day, triage_day};
 use chrono::{Datelike, Days, NaiveDate};
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
-use stridelog::journal::entry::{self, DayEntry, RedFlag, Score, Triage};
+use stridelog::journal::entry::{self, DayEntry, RedFlag, Score};
 use stridelog::journal::store::{FsStore, Store as _, day_path, note_path, read_history};
 use stridelog::journal::{Journal, load_first_screen};
 use stridelog::rules::{Verdict, evaluate};
-
-fn save(root: &Path, day: &DayEntry) {
-    write(root, &day_path(day.date), &entry::format_day(day));
-}
-
-fn triage(on: NaiveDate, red_flags: Vec<RedFlag>) -> DayEntry {
-    let mut day = DayEntry::new(on);
-    day.triage = Some(Triage {
-        red_flags,
-        ..Triage::default()
-    });
-    day
-}
 
 /// Three years, a day in two; a red flag 700 days before `today`; no triage since.
 fn journal() -> (tempfile::TempDir, NaiveDate, NaiveDate) {
@@ -34,11 +21,11 @@ fn journal() -> (tempfile::TempDir, NaiveDate, NaiveDate) {
     for back in (1..1100).step_by(2) {
         let mut day = DayEntry::new(today - Days::new(back));
         day.worst_pain = Score::new(3);
-        save(dir.path(), &day);
+        save_day(dir.path(), &day);
     }
-    save(
+    save_day(
         dir.path(),
-        &triage(today - Days::new(700), vec![RedFlag::SaddleNumbness]),
+        &triage_day(today - Days::new(700), vec![RedFlag::SaddleNumbness]),
     );
     (dir, today, today - Days::new(41))
 }
@@ -84,7 +71,7 @@ fn the_full_read_writes_the_note_and_the_first_screen_reads_the_old_red_flag_fro
     // The note is what was used: a triage added in place since, which no folder shows, is
     // not seen by the first screen...
     let answered_no = today - Days::new(301);
-    edit_in_place(root, &triage(answered_no, Vec::new()));
+    edit_in_place(root, &triage_day(answered_no, Vec::new()));
     let journal = first_screen(root, from, today);
     assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
     // ...but by the full read right after the first frame, which writes the note again.
@@ -102,7 +89,7 @@ fn assert_note_in_use(root: &Path, from: NaiveDate, today: NaiveDate) {
     assert!(probe < from);
     let path = root.join(day_path(probe));
     let kept = fs::read_to_string(&path).unwrap();
-    edit_in_place(root, &triage(probe, Vec::new()));
+    edit_in_place(root, &triage_day(probe, Vec::new()));
     assert_eq!(
         evaluate(&first_screen(root, from, today), today).verdict,
         Verdict::Urgent,
@@ -121,7 +108,7 @@ fn a_day_synced_in_after_the_note_is_found_by_searching() {
     // A sync tool writes a new name and renames it into place.
     let synced = today - Days::new(300);
     let temp = root.join("days/2025/.syncthing.tmp");
-    fs::write(&temp, entry::format_day(&triage(synced, Vec::new()))).unwrap();
+    fs::write(&temp, entry::format_day(&triage_day(synced, Vec::new()))).unwrap();
     fs::rename(&temp, root.join(day_path(synced))).unwrap();
     let journal = first_screen(root, from, today);
     assert!(journal.days.contains_key(&synced));
@@ -133,7 +120,7 @@ fn a_note_whose_day_lost_its_triage_is_not_trusted() {
     let (dir, today, from) = journal();
     let root = dir.path();
     let older = today - Days::new(900);
-    save(root, &triage(older, vec![RedFlag::FootDrop]));
+    save_day(root, &triage_day(older, vec![RedFlag::FootDrop]));
     read_history(root, from, today, true).unwrap();
     assert_note_in_use(root, from, today);
     // The noted day edited in place: its red flag answered no by taking the triage away.
@@ -149,17 +136,17 @@ fn a_journal_with_no_triage_is_noted_as_such_until_a_folder_changes() {
     let (dir, today, from) = journal();
     let root = dir.path();
     let red_flag_day = today - Days::new(700);
-    save(root, &DayEntry::new(red_flag_day));
+    save_day(root, &DayEntry::new(red_flag_day));
     read_history(root, from, today, true).unwrap();
     // In place, the note cannot see it (the full read will).
-    edit_in_place(root, &triage(red_flag_day, vec![RedFlag::BothLegs]));
+    edit_in_place(root, &triage_day(red_flag_day, vec![RedFlag::BothLegs]));
     assert_ne!(
         evaluate(&first_screen(root, from, today), today).verdict,
         Verdict::Urgent
     );
     // A new file in that year's folder makes the note stale: the search finds the red flag.
     next_tick();
-    save(root, &DayEntry::new(red_flag_day - Days::new(2)));
+    save_day(root, &DayEntry::new(red_flag_day - Days::new(2)));
     assert_eq!(
         evaluate(&first_screen(root, from, today), today).verdict,
         Verdict::Urgent
@@ -178,7 +165,9 @@ fn the_apps_own_saves_keep_the_note_and_a_reader_never_writes_it() {
     read_history(root, from, today, true).unwrap();
 
     let newer = today - Days::new(200);
-    store.save(&triage(newer, vec![RedFlag::FootDrop])).unwrap();
+    store
+        .save(&triage_day(newer, vec![RedFlag::FootDrop]))
+        .unwrap();
     let note = fs::read_to_string(note_path(root)).unwrap();
     assert!(
         note.lines()
@@ -189,7 +178,7 @@ fn the_apps_own_saves_keep_the_note_and_a_reader_never_writes_it() {
         "{note}"
     );
     // Still trusted after the save (the in-place edit shows which answer the note gives).
-    edit_in_place(root, &triage(today - Days::new(101), Vec::new()));
+    edit_in_place(root, &triage_day(today - Days::new(101), Vec::new()));
     let journal = first_screen(root, from, today);
     assert!(journal.days[&newer].triage.is_some());
     assert_eq!(evaluate(&journal, today).verdict, Verdict::Urgent);
@@ -219,7 +208,7 @@ fn a_year_with_a_day_the_full_read_could_not_read_is_searched() {
     let root = dir.path();
     // Half written (a sync in progress) when the full read ran: it may hold a triage.
     let half = today - Days::new(401);
-    edit_in_place(root, &triage(half, vec![RedFlag::FootDrop]));
+    edit_in_place(root, &triage_day(half, vec![RedFlag::FootDrop]));
     let whole = fs::read_to_string(root.join(day_path(half))).unwrap();
     fs::write(root.join(day_path(half)), &whole[..whole.len() / 2]).unwrap();
     read_history(root, from, today, true).unwrap();

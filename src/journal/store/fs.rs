@@ -273,7 +273,8 @@ impl Store for FsStore {
         sync_dir(dir).map_err(io_err)?;
         self.fingerprints.insert(day.date, fingerprint);
         self.tighten_once();
-        // After the folders were made private too: nothing but this store changed them.
+        // Last, after the folders were made private too: the note is brought up to date only if
+        // the year folder holds what it noted plus this day's file.
         note.after(&self.root, day.triage.is_some());
         Ok(())
     }

@@ -125,6 +125,16 @@ mod tests {
 
     /// A pseudo-random line: plain and other characters, styles on the line and its spans,
     /// now and then an alignment.
+    /// Numbers below the one asked for (1 at least), the same for a seed on every machine.
+    fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |below| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % below.max(1)
+        }
+    }
+
     fn random_line(next: &mut impl FnMut(u64) -> u64) -> Line<'static> {
         let pieces = [
             "Morning pain",
@@ -188,13 +198,7 @@ mod tests {
     /// already holds something, in areas wide and narrow (lines cut at the edge).
     #[test]
     fn draws_the_cells_ratatui_draws() {
-        let mut seed = 7u64;
-        let mut next = move |m: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % m.max(1)
-        };
+        let mut next = numbers(7u64);
         let mut plain_lines = 0;
         for round in 0..3000 {
             let line = random_line(&mut next);
@@ -225,13 +229,7 @@ mod tests {
     /// Several lines in an area shorter than them: what a `Paragraph` of them draws.
     #[test]
     fn lines_are_drawn_as_a_paragraph_draws_them() {
-        let mut seed = 11u64;
-        let mut next = move |m: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % m.max(1)
-        };
+        let mut next = numbers(11u64);
         for round in 0..300 {
             let lines: Vec<Line> = (0..next(9)).map(|_| random_line(&mut next)).collect();
             let area = Rect::new(1, 1, u16::try_from(next(30)).unwrap(), 5);

@@ -9,6 +9,9 @@ pub mod values_table;
 use chrono::NaiveDate;
 use std::fs;
 use std::path::Path;
+use stridelog::journal::DayEntry;
+use stridelog::journal::entry::{self, RedFlag, Triage};
+use stridelog::journal::store::day_path;
 
 /// The date written `YYYY-MM-DD`.
 pub fn date(text: &str) -> NaiveDate {
@@ -25,4 +28,19 @@ pub fn write(root: &Path, rel: &str, text: &str) {
 /// A command's output as text (bytes that are not UTF-8 replaced).
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Writes `day` as stridelog saves it, in its file under `root`.
+pub fn save_day(root: &Path, day: &DayEntry) {
+    write(root, &day_path(day.date), &entry::format_day(day));
+}
+
+/// A day whose only entry is a triage with these red flags (none: a triage that answers no).
+pub fn triage_day(on: NaiveDate, red_flags: Vec<RedFlag>) -> DayEntry {
+    let mut day = DayEntry::new(on);
+    day.triage = Some(Triage {
+        red_flags,
+        ..Triage::default()
+    });
+    day
 }
